@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // One throwaway PostgreSQL for the whole run (or TEST_DATABASE_URL); see test/support/postgres.ts.
+    globalSetup: ['test/support/globalSetup.ts'],
+    // End-to-end tests start real HTTP servers; give them room on a 2-core machine.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    reporters: ['default'],
+  },
+})
