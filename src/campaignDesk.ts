@@ -1,0 +1,111 @@
+// Starts and stops the whole app: database (migrated) → Slack app → dispatcher.
+// main.ts calls it for the process; tests and the benchmark call it in-process.
+import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
+import { WebClient } from '@slack/web-api'
+import { systemClock, type Clock } from './clock.ts'
+import type { Config } from './config.ts'
+import type { RetryPolicy } from './domain/delivery.ts'
+import { createDispatcher } from './jobs/dispatcher.ts'
+import { createLogger, type Logger } from './logger.ts'
+import { createSlackApp, interactiveClientOptions, slackEventsPath } from './slack/app.ts'
+import { createPeopleDirectory } from './slack/people.ts'
+import { openDatabase } from './store/database.ts'
+import { createStore } from './store/store.ts'
+
+export type StartOptions = {
+  clock?: Clock
+  logger?: Logger
+  /** Test and bench knobs for the outbox dispatcher. */
+  dispatcher?: { pollMs?: number; retry?: RetryPolicy }
+}
+
+export type RunningCampaignDesk = {
+  /** The HTTP port in HTTP mode (useful with PORT=0), null in Socket Mode. */
+  port: number | null
+  url: string | null
+  stop(): Promise<void>
+}
+
+export class StartupError extends Error {
+  override name = 'StartupError'
+}
+
+/** Asks Slack who we are; a bad token stops the start, an unreachable Slack only warns. */
+async function identifyBot(config: Config, logger: Logger): Promise<{ botUserId?: string; botId?: string }> {
+  const client = new WebClient(config.slack.botToken, { ...interactiveClientOptions(config), timeout: 5_000 })
+  try {
+    const me = await client.auth.test()
+    logger.info({ team: me.team_id, botUserId: me.user_id }, 'slack_identified')
+    return { ...(me.user_id ? { botUserId: me.user_id } : {}), ...(me.bot_id ? { botId: me.bot_id } : {}) }
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error
+    if (code === 'invalid_auth' || code === 'not_authed' || code === 'token_revoked' || code === 'account_inactive') {
+      throw new StartupError(`SLACK_BOT_TOKEN was refused by Slack (${code}) — copy the Bot User OAuth Token again from your Slack app → OAuth & Permissions`)
+    }
+    logger.warn({ error: code ?? (error as Error).message }, 'slack_unreachable_at_start')
+    return {}
+  }
+}
+
+export async function startCampaignDesk(config: Config, options: StartOptions = {}): Promise<RunningCampaignDesk> {
+  const logger = options.logger ?? createLogger(config.logLevel)
+  const clock = options.clock ?? systemClock
+  const database = await openDatabase(config.database, (event, fields) => logger.info(fields ?? {}, event)).catch((error: Error) => {
+    throw new StartupError(`DATABASE_URL: cannot open the database (${error.message.split('\n')[0]})`)
+  })
+  if (config.database.provider === 'sqlite') logger.info({ file: config.database.file }, 'database_sqlite')
+  else logger.info({ provider: 'postgresql' }, 'database_postgresql')
+
+  const store = createStore(database)
+  let stopDispatcher: (() => Promise<void>) | null = null
+  try {
+    const bot = await identifyBot(config, logger)
+    const deliveryClient = new WebClient(config.slack.botToken, {
+      ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+      // The outbox retries on its own schedule, and a 429 is rescheduled for Retry-After.
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      timeout: 10_000,
+    })
+    const dispatcher = createDispatcher({
+      client: deliveryClient, outbox: store.outbox, clock, logger: logger.child({ source: 'dispatcher' }),
+      ...(options.dispatcher?.pollMs ? { pollMs: options.dispatcher.pollMs } : {}),
+      ...(options.dispatcher?.retry ? { retry: options.dispatcher.retry } : {}),
+    })
+    stopDispatcher = () => dispatcher.stop()
+    const people = createPeopleDirectory(new WebClient(config.slack.botToken, interactiveClientOptions(config)))
+    const slack = createSlackApp(config, { store, people, dispatcher, clock }, logger, bot)
+
+    let port: number | null = null
+    if (slack.receiver) {
+      const server = (await slack.receiver.start(config.port)) as Server
+      port = (server.address() as AddressInfo).port
+      logger.info({ port, path: slackEventsPath }, 'listening_http')
+    } else {
+      await slack.app.start()
+      logger.info('listening_socket_mode')
+    }
+    dispatcher.start()
+
+    let stopped: Promise<void> | null = null
+    return {
+      port,
+      url: port === null ? null : `http://127.0.0.1:${port}${slackEventsPath}`,
+      stop: () => (stopped ??= (async () => {
+        logger.info('stopping')
+        // Stop taking requests, let those under way finish, then the deliveries, then the database.
+        await slack.app.stop().catch((error: Error) => logger.warn({ err: error }, 'stop_receiver_failed'))
+        const deadline = Date.now() + 10_000
+        while (slack.inFlight() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
+        await dispatcher.stop()
+        await store.close()
+        logger.info('stopped')
+      })()),
+    }
+  } catch (error) {
+    await stopDispatcher?.()
+    await store.close().catch(() => {})
+    throw error
+  }
+}

@@ -1,0 +1,98 @@
+// All of the environment, read once and parsed by zod into one typed Config.
+// A missing or malformed variable stops the start with one short line that names it and
+// says where to get it — never a stack trace.
+import fs from 'node:fs'
+import path from 'node:path'
+import { parseEnv } from 'node:util'
+import { z } from 'zod'
+
+export type DatabaseTarget =
+  | { provider: 'sqlite'; file: string; url: string }
+  | { provider: 'postgresql'; url: string }
+
+export type Config = {
+  slack: {
+    botToken: string
+    signingSecret: string
+    /** Present → Socket Mode; absent → HTTP mode on `port` at /slack/events. */
+    appToken: string | undefined
+    /** Web API base, e.g. GovSlack or a test server; undefined → Slack's own. */
+    apiUrl: string | undefined
+  }
+  port: number
+  database: DatabaseTarget
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+}
+
+export const defaultSqliteFile = 'data/campaign-desk.db'
+
+const where = {
+  SLACK_BOT_TOKEN: 'your Slack app → OAuth & Permissions → Bot User OAuth Token (xoxb-…)',
+  SLACK_SIGNING_SECRET: 'your Slack app → Basic Information → App Credentials → Signing Secret',
+  SLACK_APP_TOKEN: 'your Slack app → Basic Information → App-Level Tokens (xapp-…, scope connections:write); leave it out for HTTP mode',
+  SLACK_API_URL: 'an http(s) URL ending in /api/, e.g. https://slack-gov.com/api/; leave it out for Slack',
+  PORT: 'a TCP port number, e.g. 3000',
+  DATABASE_URL: 'leave it out for a SQLite file, or give file:./path.db or postgresql://user:pass@host:5432/db',
+  LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
+} as const
+
+const optionalText = z.string().trim().transform((value) => (value === '' ? undefined : value)).optional()
+
+const environmentSchema = z.object({
+  SLACK_BOT_TOKEN: z.string({ error: 'is missing' }).trim().startsWith('xox', 'must start with xoxb-'),
+  SLACK_SIGNING_SECRET: z.string({ error: 'is missing' }).trim().min(8, 'looks too short'),
+  SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
+  SLACK_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+  PORT: optionalText
+    .pipe(z.string().regex(/^\d{1,5}$/, 'must be a port number').transform(Number).refine((port) => port <= 65535, 'must be a port number').optional())
+    .transform((port) => port ?? 3000),
+  DATABASE_URL: optionalText.pipe(
+    z.string().regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: or postgresql://').optional(),
+  ),
+  LOG_LEVEL: optionalText
+    .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be one of fatal, error, warn, info, debug, trace, silent').optional())
+    .transform((level) => level ?? 'info'),
+})
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/** Parses the environment; throws ConfigError with a one-line, human message. */
+export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  const parsed = environmentSchema.safeParse(env)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    const variable = String(issue.path[0]) as keyof typeof where
+    throw new ConfigError(`${variable} ${issue.message} — ${where[variable] ?? ''}`.trim())
+  }
+  const e = parsed.data
+  return {
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL ? withTrailingSlash(e.SLACK_API_URL) : undefined,
+    },
+    port: e.PORT,
+    database: databaseTarget(e.DATABASE_URL, cwd),
+    logLevel: e.LOG_LEVEL,
+  }
+}
+
+function databaseTarget(url: string | undefined, cwd: string): DatabaseTarget {
+  if (url && !url.startsWith('file:')) return { provider: 'postgresql', url }
+  const file = path.resolve(cwd, url ? url.slice('file:'.length) : defaultSqliteFile)
+  return { provider: 'sqlite', file, url: `file:${file}` }
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`
+}
+
+/** The process environment, with a `.env` file in `cwd` filling in what the environment lacks. */
+export function readEnvironment(cwd = process.cwd()): Record<string, string | undefined> {
+  const file = path.join(cwd, '.env')
+  const fromFile = fs.existsSync(file) ? parseEnv(fs.readFileSync(file, 'utf8')) : {}
+  return { ...fromFile, ...process.env }
+}

@@ -1,0 +1,231 @@
+// Delivers the outbox to Slack: at once when a listener nudges it, otherwise whenever a row falls
+// due. The one path by which the app posts on its own behalf.
+//
+// Guarantees: a row is claimed by one dispatcher at a time (see OutboxStore.claimDue), Slack's
+// channel and ts are recorded on success, transient failures come back with backoff, a 429 waits
+// for Retry-After, and a post that can never go out tells the person who caused it why.
+// The one window left: Slack accepted a post and the process died before recording it; the row
+// is then posted again when its claim expires (the README says so).
+import { randomUUID } from 'node:crypto'
+import type { WebClient } from '@slack/web-api'
+import type { Logger } from 'pino'
+import type { Clock } from '../clock.ts'
+import { defaultRetryPolicy, retryDelayMs, shouldGiveUp, type RetryPolicy } from '../domain/delivery.ts'
+import { localeFromSlack, messagesFor } from '../i18n/catalogue.ts'
+import { escapeMrkdwn, mentionChannel } from '../slack/blocks/mrkdwn.ts'
+import type { OutboxDraft, OutboxMessage, OutboxStore } from '../store/outbox.ts'
+
+export type DeliveryOutcome = 'sent' | 'retrying' | 'failed' | 'waiting' | 'superseded' | 'not_claimed'
+
+export type DispatcherOptions = {
+  client: WebClient
+  outbox: OutboxStore
+  clock: Clock
+  logger: Logger
+  retry?: RetryPolicy
+  /** Longest sleep between sweeps when nothing is due sooner. */
+  pollMs?: number
+  /** How long a claim holds; past it, another instance may take the row over. */
+  leaseMs?: number
+  batchSize?: number
+  random?: () => number
+}
+
+type SlackFailure =
+  | { kind: 'rate_limited'; code: string; retryAfterMs: number }
+  | { kind: 'permanent'; code: string }
+  | { kind: 'transient'; code: string }
+
+// Slack errors that no retry will cure.
+const permanentErrors = new Set([
+  'channel_not_found', 'not_in_channel', 'is_archived', 'invalid_blocks', 'invalid_arguments', 'msg_too_long',
+  'no_text', 'cannot_dm_bot', 'user_not_found', 'user_disabled', 'account_inactive', 'restricted_action',
+  'method_not_supported_for_channel_type', 'message_not_found', 'cant_update_message', 'edit_window_closed',
+  'invalid_auth', 'not_authed', 'token_revoked', 'missing_scope', 'team_access_not_granted', 'too_many_attachments',
+])
+
+export function classifySlackFailure(error: unknown): SlackFailure {
+  const e = error as { code?: string; data?: { error?: string }; retryAfter?: number; statusCode?: number; message?: string }
+  if (e.code === 'slack_webapi_rate_limited_error') {
+    return { kind: 'rate_limited', code: 'ratelimited', retryAfterMs: Math.max(1, e.retryAfter ?? 1) * 1000 }
+  }
+  if (e.code === 'slack_webapi_platform_error') {
+    const code = e.data?.error ?? 'unknown_error'
+    return permanentErrors.has(code) ? { kind: 'permanent', code } : { kind: 'transient', code }
+  }
+  if (e.code === 'slack_webapi_http_error') return { kind: 'transient', code: `http_${e.statusCode ?? 'error'}` }
+  return { kind: 'transient', code: e.code ?? e.message ?? 'request_failed' }
+}
+
+export function createDispatcher(options: DispatcherOptions) {
+  const { client, outbox, clock, logger } = options
+  const retry = options.retry ?? defaultRetryPolicy
+  const pollMs = options.pollMs ?? 5_000
+  const leaseMs = options.leaseMs ?? 60_000
+  const batchSize = options.batchSize ?? 20
+  const random = options.random ?? Math.random
+  const instanceId = randomUUID()
+
+  let timer: NodeJS.Timeout | null = null
+  let stopping = false
+  const inFlight = new Set<Promise<unknown>>()
+
+  function track<T>(work: Promise<T>): Promise<T> {
+    inFlight.add(work)
+    void work.finally(() => inFlight.delete(work)).catch(() => {})
+    return work
+  }
+
+  async function post(channel: string, payload: OutboxMessage['payload']): Promise<{ channel: string; ts: string | null }> {
+    const answer = await client.chat.postMessage({ channel, text: payload.text, ...(payload.blocks ? { blocks: payload.blocks as never } : {}) })
+    return { channel: answer.channel ?? channel, ts: answer.ts ?? null }
+  }
+
+  /** A public channel the app is not in yet: join it, then post (a private one refuses the join). */
+  async function postJoiningIfNeeded(message: OutboxMessage) {
+    try {
+      return await post(message.target, message.payload)
+    } catch (error) {
+      if (classifySlackFailure(error).code !== 'not_in_channel') throw error
+      try {
+        await client.conversations.join({ channel: message.target })
+      } catch (joinError) {
+        const failure = classifySlackFailure(joinError)
+        if (failure.kind === 'permanent') throw error // report the original not_in_channel
+        throw joinError
+      }
+      return await post(message.target, message.payload)
+    }
+  }
+
+  async function attempt(message: OutboxMessage): Promise<DeliveryOutcome> {
+    const now = clock.now()
+    if (message.kind === 'update') {
+      if (await outbox.hasLaterUpdate(message)) {
+        await outbox.markSuperseded(message.id)
+        return 'superseded'
+      }
+      const original = message.updatesKey ? await outbox.findByKey(message.teamId, message.updatesKey) : null
+      if (!original || original.status === 'pending') {
+        // The message to edit is not out yet: wait for it without spending an attempt.
+        await outbox.reschedule(message.id, 'waiting_for_original', new Date(now.getTime() + Math.min(pollMs, 1_000)), false)
+        return 'waiting'
+      }
+      if (original.status !== 'sent' || !original.slackChannel || !original.slackTs) {
+        await outbox.markFailed(message.id, 'original_not_posted', now)
+        return 'failed'
+      }
+      await client.chat.update({
+        channel: original.slackChannel, ts: original.slackTs, text: message.payload.text,
+        ...(message.payload.blocks ? { blocks: message.payload.blocks as never } : {}),
+      })
+      await outbox.markSent(message.id, original.slackChannel, original.slackTs, clock.now())
+      return 'sent'
+    }
+    if (message.kind === 'dm') {
+      const opened = await client.conversations.open({ users: message.target })
+      const channel = opened.channel?.id
+      if (!channel) throw Object.assign(new Error('conversations.open returned no channel'), { code: 'no_dm_channel' })
+      const sent = await post(channel, message.payload)
+      await outbox.markSent(message.id, sent.channel, sent.ts, clock.now())
+      return 'sent'
+    }
+    const sent = await postJoiningIfNeeded(message)
+    await outbox.markSent(message.id, sent.channel, sent.ts, clock.now())
+    return 'sent'
+  }
+
+  function failureNotice(message: OutboxMessage, code: string): OutboxDraft | undefined {
+    const notify = message.payload.notifyOnFailure
+    if (!notify) return undefined
+    const m = messagesFor(localeFromSlack(notify.locale))
+    return {
+      teamId: message.teamId,
+      dedupeKey: `delivery-failed:${message.id}`,
+      kind: 'dm',
+      target: notify.userId,
+      ...(message.campaignId !== undefined ? { campaignId: message.campaignId } : {}),
+      payload: { text: m.dm.deliveryFailed(escapeMrkdwn(notify.campaignName), mentionChannel(message.target), m.deliveryReason(code)) },
+    }
+  }
+
+  async function deliverOne(message: OutboxMessage): Promise<DeliveryOutcome> {
+    const log = logger.child({ team: message.teamId, outboxId: message.id, key: message.dedupeKey, kind: message.kind })
+    try {
+      const outcome = await attempt(message)
+      if (outcome === 'sent') log.info({ attempts: message.attempts + 1 }, 'outbox_delivered')
+      return outcome
+    } catch (error) {
+      const failure = classifySlackFailure(error)
+      const now = clock.now()
+      const attempts = message.attempts + 1
+      if (failure.kind === 'permanent' || shouldGiveUp(attempts, retry)) {
+        log.warn({ error: failure.code, attempts }, 'outbox_failed')
+        await outbox.markFailed(message.id, failure.code, now, failureNotice(message, failure.code))
+        return 'failed'
+      }
+      const delay = failure.kind === 'rate_limited' ? failure.retryAfterMs : retryDelayMs(attempts, retry, random())
+      log.warn({ error: failure.code, attempts, retryInMs: delay }, 'outbox_retry')
+      await outbox.reschedule(message.id, failure.code, new Date(now.getTime() + delay))
+      return 'retrying'
+    }
+  }
+
+  async function deliverClaimed(ids?: number[]): Promise<Map<number, DeliveryOutcome>> {
+    const outcomes = new Map<number, DeliveryOutcome>()
+    const claimed = await outbox.claimDue(instanceId, clock.now(), leaseMs, ids?.length ?? batchSize, ids)
+    // In order: a card must be out before its edits and DMs that point at it.
+    for (const message of claimed) outcomes.set(message.id, await deliverOne(message))
+    for (const id of ids ?? []) if (!outcomes.has(id)) outcomes.set(id, 'not_claimed')
+    return outcomes
+  }
+
+  async function sweep(): Promise<void> {
+    try {
+      for (;;) {
+        const outcomes = await deliverClaimed()
+        if (outcomes.size < batchSize || stopping) break
+      }
+    } catch (error) {
+      logger.error({ err: error }, 'outbox_sweep_failed')
+    }
+  }
+
+  async function scheduleNext(): Promise<void> {
+    if (stopping) return
+    let wait = pollMs
+    try {
+      const due = await outbox.nextDueAt()
+      if (due) wait = Math.min(pollMs, Math.max(0, due.getTime() - clock.now().getTime()))
+    } catch (error) {
+      logger.error({ err: error }, 'outbox_schedule_failed')
+    }
+    timer = setTimeout(() => {
+      timer = null
+      void track(sweep()).then(scheduleNext)
+    }, wait)
+  }
+
+  return {
+    /** Delivers these rows now (the listener's nudge); rows another instance holds are left to it. */
+    deliverNow(ids: number[]): Promise<Map<number, DeliveryOutcome>> {
+      if (stopping || ids.length === 0) return Promise.resolve(new Map())
+      return track(deliverClaimed(ids))
+    },
+    /** One pass over everything due (used by tests and at start). */
+    sweep: () => track(sweep()),
+    start(): void {
+      stopping = false
+      void track(sweep()).then(scheduleNext)
+    },
+    /** Stops sweeping and waits for the deliveries under way. */
+    async stop(): Promise<void> {
+      stopping = true
+      if (timer) clearTimeout(timer)
+      timer = null
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight])
+    },
+  }
+}
+
+export type Dispatcher = ReturnType<typeof createDispatcher>

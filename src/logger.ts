@@ -1,0 +1,39 @@
+// Structured logs: one JSON line per event, with team, user and request ids where known.
+// Tokens and secrets are redacted wherever they appear as fields.
+import { LogLevel, type Logger as BoltLogger } from '@slack/logger'
+import { pino, type Logger } from 'pino'
+import type { Config } from './config.ts'
+
+export type { Logger }
+
+export function createLogger(level: Config['logLevel'], destination?: NodeJS.WritableStream): Logger {
+  return pino(
+    {
+      level,
+      base: { app: 'campaign-desk' },
+      redact: { paths: ['token', '*.token', 'botToken', '*.botToken', 'signingSecret', '*.signingSecret', 'appToken', 'headers.authorization'], censor: '[redacted]' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    destination ?? process.stdout,
+  )
+}
+
+const boltToPino: Record<LogLevel, Logger['level']> = {
+  [LogLevel.ERROR]: 'error', [LogLevel.WARN]: 'warn', [LogLevel.INFO]: 'info', [LogLevel.DEBUG]: 'debug',
+}
+
+/** Bolt's own messages, through the same structured logger (Bolt logs plain strings). */
+export function boltLogger(logger: Logger): BoltLogger {
+  let child = logger.child({ source: 'bolt' })
+  const write = (level: 'debug' | 'info' | 'warn' | 'error') => (...parts: unknown[]) =>
+    child[level]({ detail: parts.map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : JSON.stringify(p))).join(' ') }, 'bolt')
+  return {
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    setLevel: (level: LogLevel) => { child.level = boltToPino[level] },
+    getLevel: () => (Object.entries(boltToPino).find(([, p]) => p === child.level)?.[0] ?? LogLevel.INFO) as LogLevel,
+    setName: (name: string) => { child = logger.child({ source: name }) },
+  }
+}

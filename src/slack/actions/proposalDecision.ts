@@ -1,0 +1,168 @@
+// The buttons on a proposal: Approve, Send back (asks for a reason in a modal) and, in the
+// owner's DM, Revise (opens the proposal modal filled in). Only the approver (or an admin)
+// decides; a stale or repeated click changes nothing and says why.
+import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt'
+import type { ModalView } from '@slack/types'
+import { z } from 'zod'
+import { refusalToDecide, refusalToRevise, type Campaign, type ProposalDecision, type Refusal } from '../../domain/campaign.ts'
+import { sendBackReasonSchema, proposalLimits } from '../../domain/proposal.ts'
+import { messagesFor, type Messages } from '../../i18n/catalogue.ts'
+import { context, input, plainText } from '../blocks/elements.ts'
+import { escapeMrkdwn, mentionUser, trusted } from '../blocks/mrkdwn.ts'
+import { proposalActions, readCampaignButtonValue } from '../blocks/proposalCard.ts'
+import { proposalDecided } from '../notifications.ts'
+import type { Person } from '../people.ts'
+import type { Services } from '../services.ts'
+import { troubleMessage } from '../trouble.ts'
+import { prefillFromCampaign, proposalModal } from '../views/proposalModal.ts'
+
+export const sendBackModalCallbackId = 'proposal_send_back'
+export const sendBackReasonBlockId = 'send_back_reason'
+const reasonActionId = 'value'
+
+const sendBackMetadata = z.object({ campaignId: z.number().int().positive(), version: z.number().int().nonnegative() })
+
+const ephemeral = (text: string) => ({ response_type: 'ephemeral', replace_original: false, text }) as Parameters<RespondFn>[0]
+
+function refusalText(refusal: Refusal, campaign: Campaign, m: Messages): string {
+  switch (refusal) {
+    case 'not_the_approver': return m.refusal.notTheApprover(mentionUser(campaign.approverId))
+    case 'not_the_owner': return m.refusal.notTheOwner
+    case 'already_decided': return m.refusal.alreadyDecided(m.stage[campaign.stage])
+    case 'not_sent_back': return m.refusal.notSentBack
+  }
+}
+
+export function sendBackModal(m: Messages, campaign: Campaign): ModalView {
+  return {
+    type: 'modal',
+    callback_id: sendBackModalCallbackId,
+    private_metadata: JSON.stringify({ campaignId: campaign.id, version: campaign.version }),
+    title: plainText(m.sendBackModal.title, 24),
+    submit: plainText(m.sendBackModal.submit, 24),
+    close: plainText(m.sendBackModal.close, 24),
+    blocks: [
+      context(trusted(m.sendBackModal.intro(escapeMrkdwn(campaign.name)))),
+      input(sendBackReasonBlockId, m.sendBackModal.label, {
+        type: 'plain_text_input', action_id: reasonActionId, multiline: true,
+        max_length: proposalLimits.sendBackReason, placeholder: plainText(m.sendBackModal.placeholder, 150),
+      }),
+    ],
+  }
+}
+
+type ClickContext = { teamId: string; actor: Person; m: Messages; campaign: Campaign; version: number }
+
+export function registerProposalDecisions(app: App, services: Services): void {
+  /** Acks, then finds who clicked on which campaign; answers the person itself when it cannot. */
+  async function readClick(body: BlockAction, action: ButtonAction, respond: RespondFn): Promise<ClickContext | null> {
+    const teamId = body.team?.id ?? body.user.team_id ?? ''
+    const actor = await services.people.person(teamId, body.user.id)
+    const m = messagesFor(actor.locale)
+    const value = readCampaignButtonValue(action.value)
+    try {
+      const campaign = value ? await services.store.campaigns.byId(teamId, value.campaignId) : null
+      if (!campaign || !value) {
+        await respond(ephemeral(m.refusal.campaignNotFound(escapeMrkdwn(action.value ?? ''))))
+        return null
+      }
+      return { teamId, actor, m, campaign, version: value.version }
+    } catch (error) {
+      services.logger.error({ err: error, team: teamId, user: body.user.id }, 'proposal_click_failed')
+      await respond(ephemeral(troubleMessage(error, m))).catch(() => {})
+      return null
+    }
+  }
+
+  async function decide(click: ClickContext, decision: ProposalDecision, reason: string | null): Promise<string | null> {
+    const { teamId, actor, m, campaign } = click
+    const [ownerLocale, cardLocale] = await Promise.all([
+      services.people.person(teamId, campaign.ownerId).then((p) => p.locale),
+      services.people.person(teamId, campaign.createdById).then((p) => p.locale),
+    ])
+    const result = await services.store.campaigns.decide({
+      teamId, campaignId: campaign.id, expectedVersion: click.version, decision, actorId: actor.userId, reason,
+      at: services.clock.now(),
+      outbox: (c) => proposalDecided(c, { card: cardLocale, recipient: ownerLocale, submitter: actor.locale }),
+    })
+    if (result.outcome === 'not_found') return m.refusal.campaignNotFound(escapeMrkdwn(String(campaign.id)))
+    if (result.outcome === 'stale') return m.refusal.alreadyDecided(m.stage[result.campaign.stage])
+    services.logger.info({ team: teamId, user: actor.userId, campaign: campaign.id, decision }, 'proposal_decided')
+    void services.dispatcher.deliverNow(result.outboxIds)
+    return null
+  }
+
+  app.action<BlockAction<ButtonAction>>(proposalActions.approve, async ({ ack, body, action, respond }) => {
+    await ack()
+    const click = await readClick(body, action, respond)
+    if (!click) return
+    const refusal = refusalToDecide(click.campaign, click.actor)
+    if (refusal) return void (await respond(ephemeral(refusalText(refusal, click.campaign, click.m))))
+    try {
+      const refused = await decide(click, 'approve', null)
+      if (refused) await respond(ephemeral(refused))
+    } catch (error) {
+      services.logger.error({ err: error, team: click.teamId, user: click.actor.userId }, 'approve_failed')
+      await respond(ephemeral(troubleMessage(error, click.m))).catch(() => {})
+    }
+  })
+
+  app.action<BlockAction<ButtonAction>>(proposalActions.sendBack, async ({ ack, body, action, respond, client }) => {
+    await ack()
+    const click = await readClick(body, action, respond)
+    if (!click) return
+    const refusal = refusalToDecide(click.campaign, click.actor)
+    if (refusal) return void (await respond(ephemeral(refusalText(refusal, click.campaign, click.m))))
+    try {
+      await client.views.open({ trigger_id: body.trigger_id, view: sendBackModal(click.m, { ...click.campaign, version: click.version }) })
+    } catch (error) {
+      await respond(ephemeral(click.m.trouble.slack)).catch(() => {})
+      services.logger.warn({ err: error, team: click.teamId }, 'send_back_modal_failed')
+    }
+  })
+
+  app.view(sendBackModalCallbackId, async ({ ack, body, view }) => {
+    const teamId = body.team?.id ?? body.user.team_id ?? ''
+    const actor = await services.people.person(teamId, body.user.id)
+    const m = messagesFor(actor.locale)
+    const reasonError = (text: string) => ack({ response_action: 'errors', errors: { [sendBackReasonBlockId]: text } })
+    const reason = sendBackReasonSchema.safeParse(
+      (view.state.values[sendBackReasonBlockId]?.[reasonActionId] as { value?: unknown } | undefined)?.value ?? '',
+    )
+    if (!reason.success) {
+      const tooLong = reason.error.issues.some((issue) => issue.message === 'too_long')
+      return void (await reasonError(m.fieldError(tooLong ? 'too_long' : 'required', proposalLimits.sendBackReason)))
+    }
+    try {
+      const metadata = sendBackMetadata.parse(JSON.parse(view.private_metadata || '{}'))
+      const campaign = await services.store.campaigns.byId(teamId, metadata.campaignId)
+      if (!campaign) return void (await reasonError(m.refusal.campaignNotFound(escapeMrkdwn(String(metadata.campaignId)))))
+      const refusal = refusalToDecide(campaign, actor)
+      if (refusal === 'not_the_approver') return void (await reasonError(refusalText(refusal, campaign, m)))
+      const refused = await decide({ teamId, actor, m, campaign, version: metadata.version }, 'send_back', reason.data)
+      // Already decided (a second submit, or someone else was quicker): close, the card shows the outcome.
+      if (refused && campaign.stage === 'proposed') return void (await reasonError(refused))
+      await ack()
+    } catch (error) {
+      services.logger.error({ err: error, team: teamId, user: body.user.id }, 'send_back_failed')
+      await reasonError(troubleMessage(error, m)).catch(() => {})
+    }
+  })
+
+  app.action<BlockAction<ButtonAction>>(proposalActions.revise, async ({ ack, body, action, respond, client }) => {
+    await ack()
+    const click = await readClick(body, action, respond)
+    if (!click) return
+    const refusal = refusalToRevise(click.campaign, click.actor)
+    if (refusal) return void (await respond(ephemeral(refusalText(refusal, click.campaign, click.m))))
+    try {
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: proposalModal(click.m, { mode: 'revise', campaignId: click.campaign.id, version: click.campaign.version }, prefillFromCampaign(click.campaign)),
+      })
+    } catch (error) {
+      await respond(ephemeral(click.m.trouble.slack)).catch(() => {})
+      services.logger.warn({ err: error, team: click.teamId }, 'revise_modal_failed')
+    }
+  })
+}

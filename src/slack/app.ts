@@ -1,0 +1,89 @@
+// Builds the Bolt app for the configured mode and registers every listener.
+// HTTP mode serves Slack at /slack/events (and /healthz for load balancers); Socket Mode needs
+// no public URL and is what a team trying the app will use.
+import { randomUUID } from 'node:crypto'
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt'
+import type { Config } from '../config.ts'
+import { boltLogger, type Logger } from '../logger.ts'
+import { registerProposalDecisions } from './actions/proposalDecision.ts'
+import { registerCampaignCommand } from './commands/campaign.ts'
+import type { Services } from './services.ts'
+import { registerProposalSubmission } from './views/proposalSubmission.ts'
+
+export const slackEventsPath = '/slack/events'
+
+/** Options for the Web API client the listeners use: they answer a person, so they fail fast. */
+export function interactiveClientOptions(config: Config) {
+  return {
+    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+    // A person is waiting: no silent retries for minutes, no queueing behind a 429.
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 2_500,
+  }
+}
+
+export type SlackApp = { app: App; receiver: HTTPReceiver | null; inFlight: () => number }
+
+export function createSlackApp(
+  config: Config, services: Omit<Services, 'logger'>, logger: Logger, bot: { botUserId?: string; botId?: string },
+): SlackApp {
+  const bolt = boltLogger(logger)
+  const receiver = config.slack.appToken
+    ? null
+    : new HTTPReceiver({
+        signingSecret: config.slack.signingSecret,
+        endpoints: slackEventsPath,
+        logger: bolt,
+        customRoutes: [{
+          path: '/healthz',
+          method: 'GET',
+          handler: (_request, response) => { response.writeHead(200, { 'content-type': 'text/plain' }); response.end('ok') },
+        }],
+      })
+  const app = new App({
+    token: config.slack.botToken,
+    // We verified the token ourselves at start-up (see campaignDesk.ts), with a clear message.
+    tokenVerificationEnabled: false,
+    ...(bot.botUserId ? { botUserId: bot.botUserId } : {}),
+    ...(bot.botId ? { botId: bot.botId } : {}),
+    ...(receiver ? { receiver } : { socketMode: true, appToken: config.slack.appToken, signingSecret: config.slack.signingSecret }),
+    logger: bolt,
+    logLevel: LogLevel.INFO,
+    clientOptions: interactiveClientOptions(config),
+  })
+
+  // One log line per request, with the ids that let it be traced back to a click; and a count
+  // of requests under way, so a shutdown can let them finish.
+  let inFlight = 0
+  app.use(async ({ body, context, next }) => {
+    const payload = body as {
+      type?: string; command?: string; team?: { id?: string }; team_id?: string; user?: { id?: string }; user_id?: string
+      actions?: Array<{ action_id?: string }>; view?: { callback_id?: string }
+    }
+    const startedAt = performance.now()
+    inFlight += 1
+    try {
+      await next()
+    } finally {
+      inFlight -= 1
+      logger.info({
+        requestId: randomUUID().slice(0, 8),
+        team: payload.team?.id ?? payload.team_id ?? context.teamId,
+        user: payload.user?.id ?? payload.user_id ?? context.userId,
+        kind: payload.command ?? payload.type,
+        target: payload.actions?.[0]?.action_id ?? payload.view?.callback_id,
+        ms: Math.round(performance.now() - startedAt),
+      }, 'slack_request')
+    }
+  })
+  app.error(async (error) => {
+    logger.error({ err: error.original ?? error, code: error.code }, 'unhandled_listener_error')
+  })
+
+  const listenerServices: Services = { ...services, logger }
+  registerCampaignCommand(app, listenerServices)
+  registerProposalSubmission(app, listenerServices)
+  registerProposalDecisions(app, listenerServices)
+  return { app, receiver, inFlight: () => inFlight }
+}

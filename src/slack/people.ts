@@ -1,0 +1,76 @@
+// What the app needs to know about a person, from Slack's users.info (with include_locale),
+// cached: a locale, a time zone, and whether they are an admin, a bot or deactivated.
+import type { WebClient } from '@slack/web-api'
+import { LRUCache } from 'lru-cache'
+import { localeFromSlack, type Locale } from '../i18n/catalogue.ts'
+
+export type Person = {
+  userId: string
+  locale: Locale
+  timeZone: string | null
+  isWorkspaceAdmin: boolean
+  isBot: boolean
+  deactivated: boolean
+}
+
+/** Slack said there is no such user, as opposed to Slack not answering. */
+export type Lookup = { found: true; person: Person } | { found: false; reason: 'unknown_user' | 'slack_unavailable' }
+
+const unknownPerson = (userId: string): Person => ({
+  userId, locale: 'en', timeZone: null, isWorkspaceAdmin: false, isBot: false, deactivated: false,
+})
+
+export function createPeopleDirectory(client: WebClient, options: { ttlMs?: number; max?: number; waitMs?: number } = {}) {
+  const cache = new LRUCache<string, Person>({ max: options.max ?? 5000, ttl: options.ttlMs ?? 10 * 60_000 })
+  // Slack gives a listener 3 s; a slow users.info must not eat them all. Past this wait the
+  // listener goes on without the answer (the call still completes and fills the cache).
+  const waitMs = options.waitMs ?? 1_200
+
+  async function lookUp(teamId: string, userId: string): Promise<Lookup> {
+    const cached = cache.get(`${teamId}:${userId}`)
+    if (cached) return { found: true, person: cached }
+    let timer: NodeJS.Timeout | undefined
+    const gaveUp = new Promise<Lookup>((resolve) => {
+      timer = setTimeout(() => resolve({ found: false, reason: 'slack_unavailable' }), waitMs)
+    })
+    try {
+      return await Promise.race([fetchPerson(teamId, userId), gaveUp])
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  async function fetchPerson(teamId: string, userId: string): Promise<Lookup> {
+    const key = `${teamId}:${userId}`
+    try {
+      const answer = await client.users.info({ user: userId, include_locale: true })
+      const user = answer.user
+      if (!user) return { found: false, reason: 'unknown_user' }
+      const person: Person = {
+        userId,
+        locale: localeFromSlack(user.locale),
+        timeZone: user.tz ?? null,
+        isWorkspaceAdmin: Boolean(user.is_admin || user.is_owner),
+        isBot: Boolean(user.is_bot) || userId === 'USLACKBOT',
+        deactivated: Boolean(user.deleted),
+      }
+      cache.set(key, person)
+      return { found: true, person }
+    } catch (error) {
+      const code = (error as { data?: { error?: string } }).data?.error
+      if (code === 'user_not_found' || code === 'user_not_visible') return { found: false, reason: 'unknown_user' }
+      return { found: false, reason: 'slack_unavailable' }
+    }
+  }
+
+  return {
+    lookUp,
+    /** The person, or a stand-in that reads English in UTC when Slack cannot tell us. */
+    async person(teamId: string, userId: string): Promise<Person> {
+      const found = await lookUp(teamId, userId)
+      return found.found ? found.person : unknownPerson(userId)
+    },
+  }
+}
+
+export type PeopleDirectory = ReturnType<typeof createPeopleDirectory>

@@ -1,0 +1,251 @@
+// Campaigns and their proposals. Every query is scoped by the Slack team id, every change is one
+// transaction together with the outbox rows it causes, and every stage change is a
+// compare-and-set on the campaign's version, so a double click or two people at once make one change.
+import {
+  CampaignStage, nameKey, stageAfterDecision,
+  type Campaign, type CampaignKind, type Platform, type ProposalDecision, type TimingNode,
+} from '../domain/campaign.ts'
+import type { Proposal } from '../domain/proposal.ts'
+import type { PrismaDb } from './database.ts'
+import { enqueue, type OutboxDraft } from './outbox.ts'
+
+const withProposal = { proposal: true } as const
+type Row = Awaited<ReturnType<PrismaDb['campaign']['findFirstOrThrow']>> & {
+  proposal: Awaited<ReturnType<PrismaDb['proposal']['findFirstOrThrow']>> | null
+}
+
+function toCampaign(row: Row): Campaign {
+  const proposal = row.proposal
+  if (!proposal) throw new Error(`campaign ${row.id} has no proposal`)
+  return {
+    id: row.id,
+    teamId: row.teamId,
+    name: row.name,
+    stage: row.stage as CampaignStage,
+    kind: row.kind as CampaignKind,
+    platform: row.platform as Platform | null,
+    platformOther: row.platformOther,
+    timingNode: row.timingNode as TimingNode,
+    timingNote: row.timingNote,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    channelId: row.channelId,
+    ownerId: row.ownerId,
+    approverId: row.approverId,
+    createdById: row.createdById,
+    version: row.version,
+    createdAt: row.createdAt,
+    proposal: {
+      theme: proposal.theme,
+      basicContent: proposal.basicContent,
+      revision: proposal.revision,
+      decision: proposal.decision as Campaign['proposal']['decision'],
+      decidedById: proposal.decidedById,
+      decidedAt: proposal.decidedAt,
+      sendBackReason: proposal.sendBackReason,
+    },
+  }
+}
+
+function campaignFields(proposal: Proposal) {
+  return {
+    name: proposal.name,
+    activeNameKey: nameKey(proposal.name),
+    kind: proposal.kind,
+    platform: proposal.platform,
+    platformOther: proposal.platformOther,
+    timingNode: proposal.timingNode,
+    timingNote: proposal.timingNote,
+    startDate: proposal.startDate,
+    endDate: proposal.endDate,
+    channelId: proposal.channelId,
+    ownerId: proposal.ownerId,
+    approverId: proposal.approverId,
+  }
+}
+
+/** Outbox rows that depend on the campaign as it is after the change (its id, version, revision). */
+export type OutboxFor = (campaign: Campaign) => OutboxDraft[]
+
+export type Created = { outcome: 'created'; campaign: Campaign; outboxIds: number[] }
+  | { outcome: 'duplicate_submission'; campaign: Campaign }
+  | { outcome: 'name_taken' }
+
+export type Changed = { outcome: 'changed'; campaign: Campaign; outboxIds: number[] }
+  | { outcome: 'stale'; campaign: Campaign }
+  | { outcome: 'not_found' }
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002'
+}
+
+export function campaignStore(prisma: PrismaDb) {
+  async function byId(teamId: string, id: number): Promise<Campaign | null> {
+    const row = await prisma.campaign.findFirst({ where: { teamId, id }, include: withProposal })
+    return row ? toCampaign(row) : null
+  }
+
+  async function bySourceView(teamId: string, sourceViewId: string): Promise<Campaign | null> {
+    const row = await prisma.campaign.findFirst({ where: { teamId, sourceViewId }, include: withProposal })
+    return row ? toCampaign(row) : null
+  }
+
+  return {
+    byId,
+    bySourceView,
+
+    /** Is the name taken by another campaign of the team that is planned or live? */
+    async isNameTaken(teamId: string, name: string, exceptCampaignId?: number): Promise<boolean> {
+      const row = await prisma.campaign.findFirst({
+        where: { teamId, activeNameKey: nameKey(name), ...(exceptCampaignId ? { id: { not: exceptCampaignId } } : {}) },
+        select: { id: true },
+      })
+      return row !== null
+    },
+
+    async list(teamId: string): Promise<Campaign[]> {
+      const rows = await prisma.campaign.findMany({ where: { teamId }, include: withProposal, orderBy: [{ startDate: 'asc' }, { id: 'asc' }] })
+      return rows.map(toCampaign)
+    },
+
+    /** `#12`, `12` or a name (exact first, then a case-insensitive part of it). */
+    async find(teamId: string, query: string): Promise<Campaign[]> {
+      const trimmed = query.trim()
+      const idMatch = /^#?(\d{1,9})$/.exec(trimmed)
+      if (idMatch) {
+        const found = await byId(teamId, Number(idMatch[1]))
+        if (found) return [found]
+      }
+      const key = nameKey(trimmed)
+      const all = await prisma.campaign.findMany({ where: { teamId }, include: withProposal, orderBy: { id: 'desc' } })
+      const campaigns = all.map(toCampaign)
+      const exact = campaigns.filter((c) => nameKey(c.name) === key)
+      if (exact.length > 0) return exact
+      return campaigns.filter((c) => nameKey(c.name).includes(key))
+    },
+
+    /** Stores a new proposal and its posts; a second submission of the same Slack view finds the first. */
+    async createProposal(input: {
+      teamId: string
+      proposal: Proposal
+      createdById: string
+      sourceViewId: string
+      at: Date
+      outbox: OutboxFor
+    }): Promise<Created> {
+      const existing = await bySourceView(input.teamId, input.sourceViewId)
+      if (existing) return { outcome: 'duplicate_submission', campaign: existing }
+      try {
+        return await prisma.$transaction(async (tx) => {
+          const row = await tx.campaign.create({
+            data: {
+              teamId: input.teamId,
+              ...campaignFields(input.proposal),
+              stage: CampaignStage.Proposed,
+              createdById: input.createdById,
+              sourceViewId: input.sourceViewId,
+              createdAt: input.at,
+              proposal: { create: { theme: input.proposal.theme, basicContent: input.proposal.basicContent, submittedAt: input.at } },
+              transitions: { create: { fromStage: null, toStage: CampaignStage.Proposed, actorId: input.createdById, at: input.at } },
+            },
+            include: withProposal,
+          })
+          const campaign = toCampaign(row)
+          const outboxIds = await enqueue(tx, input.outbox(campaign), input.at)
+          return { outcome: 'created' as const, campaign, outboxIds }
+        })
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error
+        // Either the same view arrived twice at once, or another campaign took the name meanwhile.
+        const twin = await bySourceView(input.teamId, input.sourceViewId)
+        return twin ? { outcome: 'duplicate_submission', campaign: twin } : { outcome: 'name_taken' }
+      }
+    },
+
+    /** Approves or sends back a proposal, once: only from the version the person saw. */
+    async decide(input: {
+      teamId: string
+      campaignId: number
+      expectedVersion: number
+      decision: ProposalDecision
+      actorId: string
+      reason: string | null
+      at: Date
+      outbox: OutboxFor
+    }): Promise<Changed> {
+      const toStage = stageAfterDecision[input.decision]
+      const result = await prisma.$transaction(async (tx) => {
+        const { count } = await tx.campaign.updateMany({
+          where: { id: input.campaignId, teamId: input.teamId, version: input.expectedVersion, stage: CampaignStage.Proposed },
+          data: { stage: toStage, version: { increment: 1 } },
+        })
+        if (count === 0) return null
+        await tx.proposal.update({
+          where: { campaignId: input.campaignId },
+          data: {
+            decision: input.decision === 'approve' ? 'approved' : 'sent_back',
+            decidedById: input.actorId,
+            decidedAt: input.at,
+            sendBackReason: input.reason,
+          },
+        })
+        await tx.stageTransition.create({
+          data: { campaignId: input.campaignId, fromStage: CampaignStage.Proposed, toStage, actorId: input.actorId, reason: input.reason, at: input.at },
+        })
+        const campaign = toCampaign(await tx.campaign.findUniqueOrThrow({ where: { id: input.campaignId }, include: withProposal }))
+        const outboxIds = await enqueue(tx, input.outbox(campaign), input.at)
+        return { outcome: 'changed' as const, campaign, outboxIds }
+      })
+      if (result) return result
+      const current = await byId(input.teamId, input.campaignId)
+      return current ? { outcome: 'stale', campaign: current } : { outcome: 'not_found' }
+    },
+
+    /** Replaces a sent-back proposal with its revision and puts it before the approver again. */
+    async revise(input: {
+      teamId: string
+      campaignId: number
+      expectedVersion: number
+      proposal: Proposal
+      actorId: string
+      at: Date
+      outbox: OutboxFor
+    }): Promise<Changed | { outcome: 'name_taken' }> {
+      try {
+        const result = await prisma.$transaction(async (tx) => {
+          const { count } = await tx.campaign.updateMany({
+            where: { id: input.campaignId, teamId: input.teamId, version: input.expectedVersion, stage: CampaignStage.SentBack },
+            data: { ...campaignFields(input.proposal), stage: CampaignStage.Proposed, version: { increment: 1 } },
+          })
+          if (count === 0) return null
+          await tx.proposal.update({
+            where: { campaignId: input.campaignId },
+            data: {
+              theme: input.proposal.theme,
+              basicContent: input.proposal.basicContent,
+              revision: { increment: 1 },
+              submittedAt: input.at,
+              decision: null,
+              decidedById: null,
+              decidedAt: null,
+            },
+          })
+          await tx.stageTransition.create({
+            data: { campaignId: input.campaignId, fromStage: CampaignStage.SentBack, toStage: CampaignStage.Proposed, actorId: input.actorId, at: input.at },
+          })
+          const campaign = toCampaign(await tx.campaign.findUniqueOrThrow({ where: { id: input.campaignId }, include: withProposal }))
+          const outboxIds = await enqueue(tx, input.outbox(campaign), input.at)
+          return { outcome: 'changed' as const, campaign, outboxIds }
+        })
+        if (result) return result
+      } catch (error) {
+        if (isUniqueViolation(error)) return { outcome: 'name_taken' }
+        throw error
+      }
+      const current = await byId(input.teamId, input.campaignId)
+      return current ? { outcome: 'stale', campaign: current } : { outcome: 'not_found' }
+    },
+  }
+}
+
+export type CampaignStore = ReturnType<typeof campaignStore>

@@ -1,0 +1,172 @@
+// The outbox: every post the app makes on its own behalf is a row here, written in the same
+// transaction as the change that caused it. The dispatcher (src/jobs/dispatcher.ts) claims due
+// rows, delivers them and records where Slack put them.
+import type { PrismaDb, PrismaTx } from './database.ts'
+
+export type OutboxKind = 'post' | 'update' | 'dm'
+
+export type OutboxPayload = {
+  text: string
+  blocks?: unknown[]
+  /** When the post cannot be delivered for good, tell this person why (rendered at failure time). */
+  notifyOnFailure?: { userId: string; locale: string; campaignName: string }
+}
+
+export type OutboxDraft = {
+  teamId: string
+  /** What this post is, for whom and when: unique per team, so it can exist only once. */
+  dedupeKey: string
+  kind: OutboxKind
+  /** Channel id for post/update, user id for dm. */
+  target: string
+  /** For kind=update: the dedupeKey of the post whose message this edits. */
+  updatesKey?: string
+  campaignId?: number
+  payload: OutboxPayload
+}
+
+export type OutboxMessage = OutboxDraft & {
+  id: number
+  attempts: number
+  status: 'pending' | 'sent' | 'failed' | 'superseded'
+  slackChannel: string | null
+  slackTs: string | null
+}
+
+export async function enqueue(tx: PrismaTx, drafts: OutboxDraft[], now: Date): Promise<number[]> {
+  const ids: number[] = []
+  for (const draft of drafts) {
+    const row = await tx.outboxMessage.create({
+      data: {
+        teamId: draft.teamId,
+        dedupeKey: draft.dedupeKey,
+        kind: draft.kind,
+        target: draft.target,
+        updatesKey: draft.updatesKey ?? null,
+        campaignId: draft.campaignId ?? null,
+        payload: JSON.stringify(draft.payload),
+        nextAttemptAt: now,
+        createdAt: now,
+      },
+      select: { id: true },
+    })
+    ids.push(row.id)
+  }
+  return ids
+}
+
+type Row = Awaited<ReturnType<PrismaDb['outboxMessage']['findFirstOrThrow']>>
+
+function toMessage(row: Row): OutboxMessage {
+  return {
+    id: row.id,
+    teamId: row.teamId,
+    dedupeKey: row.dedupeKey,
+    kind: row.kind as OutboxKind,
+    target: row.target,
+    ...(row.updatesKey ? { updatesKey: row.updatesKey } : {}),
+    ...(row.campaignId !== null ? { campaignId: row.campaignId } : {}),
+    payload: JSON.parse(row.payload) as OutboxPayload,
+    attempts: row.attempts,
+    status: row.status as OutboxMessage['status'],
+    slackChannel: row.slackChannel,
+    slackTs: row.slackTs,
+  }
+}
+
+export function outboxStore(prisma: PrismaDb) {
+  return {
+    /**
+     * Claims up to `limit` due rows (or exactly `ids`, when given) for `claimer` until `now + leaseMs`.
+     * Each row is claimed by a compare-and-set, so two dispatchers never hold the same row; a claim
+     * left by a crashed instance expires and is taken over.
+     */
+    async claimDue(claimer: string, now: Date, leaseMs: number, limit: number, ids?: number[]): Promise<OutboxMessage[]> {
+      const candidates = await prisma.outboxMessage.findMany({
+        where: {
+          status: 'pending',
+          nextAttemptAt: { lte: now },
+          OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }],
+          ...(ids ? { id: { in: ids } } : {}),
+        },
+        orderBy: { id: 'asc' },
+        take: limit,
+        select: { id: true },
+      })
+      const claimed: OutboxMessage[] = []
+      const claimedUntil = new Date(now.getTime() + leaseMs)
+      for (const { id } of candidates) {
+        const { count } = await prisma.outboxMessage.updateMany({
+          where: { id, status: 'pending', OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+          data: { claimedBy: claimer, claimedUntil },
+        })
+        if (count === 1) claimed.push(toMessage(await prisma.outboxMessage.findUniqueOrThrow({ where: { id } })))
+      }
+      return claimed
+    },
+
+    async markSent(id: number, slackChannel: string, slackTs: string | null, now: Date): Promise<void> {
+      await prisma.outboxMessage.update({
+        where: { id },
+        data: { status: 'sent', slackChannel, slackTs, sentAt: now, attempts: { increment: 1 }, claimedBy: null, claimedUntil: null, lastError: null },
+      })
+    },
+
+    /** Puts a row back for a later attempt; `countsAsAttempt` is false when it only waited for another row. */
+    async reschedule(id: number, error: string, nextAttemptAt: Date, countsAsAttempt = true): Promise<void> {
+      await prisma.outboxMessage.update({
+        where: { id },
+        data: {
+          lastError: error, nextAttemptAt, claimedBy: null, claimedUntil: null,
+          ...(countsAsAttempt ? { attempts: { increment: 1 } } : {}),
+        },
+      })
+    },
+
+    /** Gives up on a row for good, and queues the notice about it (if any) in the same transaction. */
+    async markFailed(id: number, error: string, now: Date, notice?: OutboxDraft): Promise<void> {
+      await prisma.$transaction(async (tx) => {
+        await tx.outboxMessage.update({
+          where: { id },
+          data: { status: 'failed', lastError: error, attempts: { increment: 1 }, claimedBy: null, claimedUntil: null },
+        })
+        if (notice) await enqueue(tx, [notice], now)
+      })
+    },
+
+    async markSuperseded(id: number): Promise<void> {
+      await prisma.outboxMessage.update({ where: { id }, data: { status: 'superseded', claimedBy: null, claimedUntil: null } })
+    },
+
+    async findByKey(teamId: string, dedupeKey: string): Promise<OutboxMessage | null> {
+      const row = await prisma.outboxMessage.findUnique({ where: { teamId_dedupeKey: { teamId, dedupeKey } } })
+      return row ? toMessage(row) : null
+    },
+
+    /** Is there a later edit of the same message? Then this one is stale and must not overwrite it. */
+    async hasLaterUpdate(message: OutboxMessage): Promise<boolean> {
+      if (!message.updatesKey) return false
+      const later = await prisma.outboxMessage.count({
+        where: { teamId: message.teamId, updatesKey: message.updatesKey, id: { gt: message.id } },
+      })
+      return later > 0
+    },
+
+    /** Rows still waiting, for shutdown reports and tests. */
+    async pendingCount(): Promise<number> {
+      return prisma.outboxMessage.count({ where: { status: 'pending' } })
+    },
+
+    /** When the next pending row falls due, so the dispatcher can sleep until then. */
+    async nextDueAt(): Promise<Date | null> {
+      const row = await prisma.outboxMessage.findFirst({
+        where: { status: 'pending' },
+        orderBy: { nextAttemptAt: 'asc' },
+        select: { nextAttemptAt: true },
+      })
+      return row?.nextAttemptAt ?? null
+    },
+  }
+}
+
+export type OutboxStore = ReturnType<typeof outboxStore>

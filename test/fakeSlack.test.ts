@@ -1,0 +1,287 @@
+// Checks the test double itself: the fake Slack over real HTTP with the real WebClient, the request
+// signer, and the Block Kit limits. If these are wrong, every end-to-end test is wrong with them.
+import { createHmac } from 'node:crypto'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { ErrorCode, LogLevel, WebClient, type WebAPIPlatformError, type WebAPIRateLimitedError } from '@slack/web-api'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { checkMessage, checkView } from './support/blockKitLimits.ts'
+import { startFakeSlack, type FakeSlack } from './support/fakeSlack.ts'
+import { AppClient, optionPicked, plainText, signSlackRequest } from './support/slackRequests.ts'
+
+const TITLE_25 = '这是一个非常非常非常非常非常非常非常非常长的标题啊'
+const section = (text: string, blockId?: string) => ({ type: 'section', text: { type: 'mrkdwn', text }, ...(blockId ? { block_id: blockId } : {}) })
+const modal = (title: string, blocks: unknown[] = [section('hi')]) => ({ type: 'modal', callback_id: 'cb', title: { type: 'plain_text', text: title }, blocks })
+
+/** The Slack error code of a rejected WebClient call. */
+async function slackError(p: Promise<unknown>): Promise<any> {
+  try {
+    await p
+  } catch (e) {
+    return e
+  }
+  throw new Error('expected the call to fail')
+}
+
+describe('fake Slack', () => {
+  let fake: FakeSlack
+  let client: WebClient
+
+  beforeEach(async () => {
+    fake = await startFakeSlack({ botToken: 'xoxb-test', triggerTtlMs: 200 })
+    client = new WebClient('xoxb-test', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logLevel: LogLevel.ERROR })
+    fake.addUser({ id: 'U1', locale: 'zh-CN' })
+    fake.addChannel({ id: 'C1', name: 'marketing', members: ['U1', fake.botUserId] })
+    fake.addChannel({ id: 'C2', name: 'random', members: ['U1'] })
+    fake.addChannel({ id: 'G1', name: 'secret', isPrivate: true, members: ['U1'] })
+  })
+  afterEach(async () => {
+    await fake.close()
+  })
+
+  it('answers auth.test and checks the token', async () => {
+    expect(await client.auth.test()).toMatchObject({ ok: true, team_id: 'T1', user_id: 'UBOT', bot_id: 'BBOT' })
+    const wrong = new WebClient('xoxb-wrong', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } })
+    expect((await slackError(wrong.auth.test())).data.error).toBe('invalid_auth')
+  })
+
+  it('records chat.postMessage, returns increasing ts and keeps the message', async () => {
+    const blocks = [section('*Launch* plan')]
+    const first = await client.chat.postMessage({ channel: 'C1', text: 'Launch plan', blocks })
+    const second = await client.chat.postMessage({ channel: 'C1', text: 'again' })
+    expect(first).toMatchObject({ ok: true, channel: 'C1', message: { text: 'Launch plan', blocks } })
+    expect(first.ts).toMatch(/^\d{10}\.\d{6}$/)
+    expect(Number(second.ts)).toBeGreaterThan(Number(first.ts))
+    const call = await fake.waitFor('chat.postMessage')
+    expect(call).toMatchObject({ token: 'xoxb-test', args: { channel: 'C1', text: 'Launch plan', blocks } })
+    expect(fake.messageAt('C1', first.ts!)).toMatchObject({ text: 'Launch plan', blocks })
+
+    await client.chat.update({ channel: 'C1', ts: first.ts!, text: 'Launched', blocks: [] })
+    expect(fake.messageAt('C1', first.ts!)).toMatchObject({ text: 'Launched', blocks: [], edited: true })
+    expect((await slackError(client.chat.update({ channel: 'C1', ts: '1.000000', text: 'x' }))).data.error).toBe('message_not_found')
+  })
+
+  it('refuses channels the bot is not in, and lets it join public ones', async () => {
+    expect((await slackError(client.chat.postMessage({ channel: 'C2', text: 'x' }))).data.error).toBe('not_in_channel')
+    expect((await slackError(client.chat.postMessage({ channel: 'G1', text: 'x' }))).data.error).toBe('channel_not_found')
+    expect((await slackError(client.chat.postMessage({ channel: 'C404', text: 'x' }))).data.error).toBe('channel_not_found')
+    expect((await slackError(client.conversations.join({ channel: 'C404' }))).data.error).toBe('channel_not_found')
+    fake.addChannel({ id: 'G2', name: 'secret-in', isPrivate: true, members: [fake.botUserId] })
+    expect((await slackError(client.conversations.join({ channel: 'G2' }))).data.error).toBe('method_not_supported_for_channel_type')
+    expect(await client.conversations.join({ channel: 'C2' })).toMatchObject({ ok: true, channel: { id: 'C2', is_member: true } })
+    expect(await client.chat.postMessage({ channel: 'C2', text: 'now I can' })).toMatchObject({ ok: true })
+    const dm = await client.conversations.open({ users: 'U1' })
+    expect(dm.channel?.id).toBe('DU1')
+    expect(await client.chat.postMessage({ channel: 'DU1', text: 'hello' })).toMatchObject({ ok: true, channel: 'DU1' })
+    expect(await client.conversations.info({ channel: 'C1' })).toMatchObject({ channel: { id: 'C1', name: 'marketing', is_private: false, is_member: true, is_archived: false } })
+  })
+
+  it('refuses invalid blocks in messages', async () => {
+    const e = await slackError(client.chat.postMessage({ channel: 'C1', text: 'x', blocks: [section('a', 'b1'), section('b', 'b1')] }))
+    expect(e.code).toBe(ErrorCode.PlatformError)
+    expect(e.data).toMatchObject({ ok: false, error: 'invalid_blocks' })
+    expect(e.data.errors[0]).toContain('duplicate block_id')
+    expect((await slackError(client.chat.postMessage({ channel: 'C1', text: 'x', blocks: Array.from({ length: 51 }, () => ({ type: 'divider' })) }))).data.error).toBe('invalid_blocks')
+    expect((await slackError(client.chat.postEphemeral({ channel: 'C1', user: 'U1', text: 'x', blocks: [{ type: 'table' }] as any }))).data.error).toBe('invalid_blocks')
+    expect(await client.chat.postEphemeral({ channel: 'C1', user: 'U1', text: 'only you' })).toMatchObject({ ok: true, message_ts: expect.any(String) })
+  })
+
+  it('refuses a 25-character Chinese modal title and accepts 24', async () => {
+    expect([...TITLE_25].length).toBe(25)
+    const refused = await slackError(client.views.open({ trigger_id: fake.newTriggerId(), view: modal(TITLE_25) as any }))
+    expect(refused.data.error).toBe('invalid_arguments')
+    expect(refused.data.response_metadata.messages[0]).toContain('/view/title')
+    const opened = await client.views.open({ trigger_id: fake.newTriggerId(), view: modal(TITLE_25.slice(0, 24)) as any })
+    expect(opened.view).toMatchObject({ id: expect.stringMatching(/^V/), hash: expect.any(String), callback_id: 'cb', state: { values: {} } })
+    expect(fake.views.get(opened.view!.id!)).toEqual(opened.view)
+    expect(fake.lastView()?.id).toBe(opened.view!.id)
+  })
+
+  it('refuses a 101st block and duplicate block ids in views', async () => {
+    const blocks = Array.from({ length: 100 }, (_, i) => section(`row ${i}`, `b${i}`))
+    await client.views.open({ trigger_id: fake.newTriggerId(), view: modal('Rows', blocks) as any })
+    const tooMany = await slackError(client.views.open({ trigger_id: fake.newTriggerId(), view: modal('Rows', [...blocks, section('one more')]) as any }))
+    expect(tooMany.data.error).toBe('invalid_arguments')
+    const dup = await slackError(client.views.open({ trigger_id: fake.newTriggerId(), view: modal('Dup', [section('a', 'x'), section('b', 'x')]) as any }))
+    expect(dup.data.response_metadata.messages[0]).toContain('duplicate block_id x')
+  })
+
+  it('updates a view by id and hash, and publishes a home tab', async () => {
+    const { view } = await client.views.open({ trigger_id: fake.newTriggerId(), view: modal('One') as any })
+    const updated = await client.views.update({ view_id: view!.id!, hash: view!.hash!, view: modal('Two') as any })
+    expect(updated.view).toMatchObject({ id: view!.id, title: { text: 'Two' } })
+    expect((await slackError(client.views.update({ view_id: view!.id!, hash: view!.hash!, view: modal('Three') as any }))).data.error).toBe('hash_conflict')
+    const home = await client.views.publish({ user_id: 'U1', view: { type: 'home', blocks: [section('Your campaigns')] } })
+    expect(fake.homeTabs.get('U1')?.id).toBe(home.view!.id)
+  })
+
+  it('expires trigger ids after the TTL and refuses unknown or reused ones', async () => {
+    const trigger = fake.newTriggerId()
+    await new Promise((r) => setTimeout(r, 250))
+    expect((await slackError(client.views.open({ trigger_id: trigger, view: modal('Late') as any }))).data.error).toBe('expired_trigger_id')
+    expect((await slackError(client.views.open({ trigger_id: 'made-up', view: modal('Fake') as any }))).data.error).toBe('invalid_trigger_id')
+    const once = fake.newTriggerId()
+    await client.views.open({ trigger_id: once, view: modal('Once') as any })
+    expect((await slackError(client.views.open({ trigger_id: once, view: modal('Twice') as any }))).data.error).toBe('trigger_exchanged')
+  })
+
+  it('fails the next call with HTTP 500, then succeeds', async () => {
+    fake.failNext('chat.postMessage', { status: 500 })
+    const e = await slackError(client.chat.postMessage({ channel: 'C1', text: 'x' }))
+    expect(e.code).toBe(ErrorCode.HTTPError)
+    expect(e.statusCode).toBe(500)
+    expect(await client.chat.postMessage({ channel: 'C1', text: 'x' })).toMatchObject({ ok: true })
+    expect(fake.callsTo('chat.postMessage').map((c) => c.failed ?? false)).toEqual([true, false])
+  })
+
+  it('answers 429 with Retry-After', async () => {
+    fake.failNext('*', { rateLimited: 7 }, { times: 2 })
+    const e = (await slackError(client.chat.postMessage({ channel: 'C1', text: 'x' }))) as WebAPIRateLimitedError
+    expect(e.code).toBe(ErrorCode.RateLimitedError)
+    expect(e.retryAfter).toBe(7)
+    expect(((await slackError(client.users.info({ user: 'U1' }))) as WebAPIRateLimitedError).retryAfter).toBe(7)
+    expect(await client.users.info({ user: 'U1' })).toMatchObject({ ok: true })
+  })
+
+  it('answers an injected {error} until cleared', async () => {
+    fake.failAlways('conversations.info', { error: 'channel_not_found' })
+    for (let i = 0; i < 2; i++) {
+      const e = (await slackError(client.conversations.info({ channel: 'C1' }))) as WebAPIPlatformError
+      expect(e.data.error).toBe('channel_not_found')
+    }
+    fake.clearFailures()
+    expect(await client.conversations.info({ channel: 'C1' })).toMatchObject({ ok: true })
+  })
+
+  it('hangs a call until cleared and still closes quickly', async () => {
+    fake.failNext('chat.postMessage', { hang: true })
+    const pending = slackError(client.chat.postMessage({ channel: 'C1', text: 'x' }))
+    const call = await fake.waitFor('chat.postMessage', (c) => c.failed === true)
+    expect(call.args.text).toBe('x')
+    fake.clearFailures()
+    expect((await pending).code).toBe(ErrorCode.RequestError)
+    fake.failNext('auth.test', { hang: true })
+    void client.auth.test().catch(() => {})
+    await fake.waitFor('auth.test')
+    const started = Date.now()
+    await fake.close()
+    expect(Date.now() - started).toBeLessThan(1000)
+  })
+
+  it('includes the locale in users.info only with include_locale', async () => {
+    const plain = await client.users.info({ user: 'U1' })
+    expect(plain.user).toMatchObject({ id: 'U1', team_id: 'T1', tz: 'Asia/Shanghai', tz_offset: 28800, is_bot: false, deleted: false })
+    expect(plain.user).not.toHaveProperty('locale')
+    expect((await client.users.info({ user: 'U1', include_locale: true })).user?.locale).toBe('zh-CN')
+    expect((await slackError(client.users.info({ user: 'U404' }))).data.error).toBe('user_not_found')
+  })
+
+  it('waits for calls, with since and a timeout', async () => {
+    await client.chat.postMessage({ channel: 'C1', text: 'old' })
+    const since = fake.calls.length
+    const waiting = fake.waitFor('chat.postMessage', undefined, { since })
+    await client.chat.postMessage({ channel: 'C1', text: 'new' })
+    expect((await waiting).args.text).toBe('new')
+    await expect(fake.waitFor('views.open', undefined, 50)).rejects.toThrow(/no a call to views.open within 50 ms.*chat.postMessage/)
+    fake.reset()
+    expect(fake.calls).toEqual([])
+    expect(fake.users.has('U1')).toBe(true)
+  })
+
+  it('answers unknown methods like Slack', async () => {
+    expect((await slackError(client.apiCall('chat.frobnicate', {}))).data.error).toBe('unknown_method')
+  })
+
+  it('records POSTs to response URLs', async () => {
+    const url = fake.newResponseUrl()
+    const waiting = fake.waitForResponse()
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'done', replace_original: true }) })
+    expect(res.status).toBe(200)
+    expect(await waiting).toMatchObject({ id: url.split('/').at(-1), body: { text: 'done', replace_original: true } })
+    expect((await fetch(`${fake.baseUrl}/response/nope`, { method: 'POST', body: '{}' })).status).toBe(404)
+  })
+})
+
+describe('signed requests to the app', () => {
+  it('signs v0:{ts}:{body} with HMAC-SHA256', () => {
+    const body = 'command=%2Fcampaign&text=new'
+    const headers = signSlackRequest('s3cret', body, 1_700_000_000)
+    const expected = createHmac('sha256', 's3cret').update(`v0:1700000000:${body}`).digest('hex')
+    expect(headers).toEqual({ 'X-Slack-Signature': `v0=${expected}`, 'X-Slack-Request-Timestamp': '1700000000' })
+  })
+
+  it('sends slash commands and payloads form-encoded without a charset', async () => {
+    const seen: Array<{ headers: Record<string, unknown>; body: string }> = []
+    const server = createServer((req, res) => {
+      let body = ''
+      req.on('data', (c) => (body += c))
+      req.on('end', () => {
+        seen.push({ headers: req.headers, body })
+        res.writeHead(200, { 'content-type': 'application/json' }).end(seen.length === 1 ? '' : '{"response_action":"clear"}')
+      })
+    })
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    try {
+      const app = new AppClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, signingSecret: 's3cret' })
+      const slash = await app.slashCommand({ teamId: 'T1', userId: 'U1', channelId: 'C1', text: 'new Spring sale', responseUrl: 'http://r', triggerId: 't1' })
+      expect(slash).toEqual({ status: 200, body: null })
+      const sub = await app.viewSubmission({ teamId: 'T1', userId: 'U1', view: { id: 'V1', hash: 'h', callback_id: 'cb', private_metadata: '{}' }, values: { name: { name: plainText('Spring') }, kind: { kind: optionPicked('email') } } })
+      expect(sub.body).toEqual({ response_action: 'clear' })
+
+      const [first, second] = seen
+      expect(first!.headers['content-type']).toBe('application/x-www-form-urlencoded')
+      const ts = String(first!.headers['x-slack-request-timestamp'])
+      expect(first!.headers['x-slack-signature']).toBe(`v0=${createHmac('sha256', 's3cret').update(`v0:${ts}:${first!.body}`).digest('hex')}`)
+      expect(Object.fromEntries(new URLSearchParams(first!.body))).toMatchObject({ command: '/campaign', text: 'new Spring sale', user_id: 'U1', team_id: 'T1', channel_id: 'C1', trigger_id: 't1', response_url: 'http://r' })
+      const payload = JSON.parse(new URLSearchParams(second!.body).get('payload')!)
+      expect(payload).toMatchObject({ type: 'view_submission', team: { id: 'T1' }, user: { id: 'U1' }, view: { callback_id: 'cb', state: { values: { kind: { kind: { selected_option: { value: 'email' } } } } } } })
+    } finally {
+      server.close()
+    }
+  })
+})
+
+describe('Block Kit limits', () => {
+  it('accepts a reasonable modal and message', () => {
+    const view = {
+      ...modal('New campaign'),
+      submit: { type: 'plain_text', text: 'Create' },
+      blocks: [
+        { type: 'header', text: { type: 'plain_text', text: 'Plan' } },
+        { type: 'input', block_id: 'name', label: { type: 'plain_text', text: 'Name' }, element: { type: 'plain_text_input', action_id: 'name', max_length: 80 } },
+        { type: 'actions', elements: [{ type: 'button', action_id: 'a', text: { type: 'plain_text', text: 'A' } }, { type: 'static_select', action_id: 'b', options: [{ text: { type: 'plain_text', text: 'x' }, value: 'x' }] }] },
+      ],
+    }
+    expect(checkView(view)).toBeNull()
+    expect(checkMessage({ text: 'hi' })).toBeNull()
+    expect(checkMessage({ blocks: [section('hi')] })).toBeNull()
+  })
+
+  it.each([
+    ['type', { ...modal('x'), type: 'dialog' }],
+    ['submit', { ...modal('x'), submit: { type: 'plain_text', text: 'a'.repeat(25) } }],
+    ['private_metadata', { ...modal('x'), private_metadata: 'a'.repeat(3001) }],
+    ['callback_id', { ...modal('x'), callback_id: 'a'.repeat(256) }],
+    ['block type', modal('x', [{ type: 'table' }])],
+    ['section text', modal('x', [section('a'.repeat(3001))])],
+    ['empty text', modal('x', [section('')])],
+    ['text type', modal('x', [{ type: 'section', text: { type: 'markdown', text: 'a' } }])],
+    ['11 fields', modal('x', [{ type: 'section', fields: Array.from({ length: 11 }, () => ({ type: 'mrkdwn', text: 'f' })) }])],
+    ['header', modal('x', [{ type: 'header', text: { type: 'plain_text', text: 'a'.repeat(151) } }])],
+    ['input label', modal('x', [{ type: 'input', element: { type: 'plain_text_input' } }])],
+    ['input element', modal('x', [{ type: 'input', label: { type: 'plain_text', text: 'L' } }])],
+    ['max_length', modal('x', [{ type: 'input', label: { type: 'plain_text', text: 'L' }, element: { type: 'plain_text_input', max_length: 3001 } }])],
+    ['button text', modal('x', [{ type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'a'.repeat(76) } }] }])],
+    ['button value', modal('x', [{ type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'a' }, value: 'v'.repeat(2001) }] }])],
+    ['101 options', modal('x', [{ type: 'actions', elements: [{ type: 'static_select', options: Array.from({ length: 101 }, (_, i) => ({ text: { type: 'plain_text', text: `${i}` }, value: `${i}` })) }] }])],
+    ['duplicate action_id', modal('x', [{ type: 'actions', elements: [{ type: 'button', action_id: 'a', text: { type: 'plain_text', text: 'A' } }, { type: 'button', action_id: 'a', text: { type: 'plain_text', text: 'B' } }] }])],
+    ['long block_id', modal('x', [section('a', 'b'.repeat(256))])],
+  ])('refuses a view with a bad %s', (_, view) => {
+    expect(checkView(view)).toEqual(expect.any(String))
+  })
+
+  it('refuses an empty message and 51 message blocks', () => {
+    expect(checkMessage({})).toEqual(expect.any(String))
+    expect(checkMessage({ text: 'x', blocks: Array.from({ length: 51 }, () => ({ type: 'divider' })) })).toMatch(/at most 50/)
+  })
+})

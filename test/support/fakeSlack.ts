@@ -1,0 +1,539 @@
+// A fake of Slack's Web API over real HTTP, for end-to-end tests: the app talks to it with its real
+// WebClient (SLACK_API_URL). It keeps a small workspace (users, channels, messages, views), refuses
+// what Slack refuses (Block Kit limits, membership, trigger ids; see docs/SLACK.md) and can be told
+// to fail. Only node built-ins, so it stays independent of the code under test.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import { checkMessage, checkView, NO_TEXT } from './blockKitLimits.ts'
+
+export interface FakeSlackOptions {
+  /** When set, every call must carry this bearer token (else `invalid_auth`). */
+  botToken?: string
+  teamId?: string // 'T1'
+  teamName?: string // 'Acme'
+  botUserId?: string // 'UBOT'
+  botId?: string // 'BBOT'
+  botName?: string // 'campaigndesk'
+  /** How long a trigger id stays usable; Slack's is 3 s. */
+  triggerTtlMs?: number
+}
+
+export type Failure = { status: number } | { error: string } | { rateLimited: number } | { hang: true }
+
+export interface ApiCall {
+  method: string
+  args: Record<string, any>
+  token?: string
+  at: number
+  /** Set when an injected failure answered this call. */
+  failed?: boolean
+  /** The JSON the fake answered (absent for HTTP-level failures). */
+  result?: any
+}
+
+export interface ResponseUrlPost { id: string; body: any; at: number }
+export interface WaitOptions { timeoutMs?: number; since?: number }
+
+export interface FakeUser {
+  id: string; teamId: string; name: string; realName: string; locale: string; tz: string
+  isBot: boolean; deleted: boolean; isAdmin: boolean; isOwner: boolean
+}
+export interface FakeChannel { id: string; name: string; isPrivate: boolean; isArchived: boolean; members: string[] }
+export interface FakeMessage { channel: string; ts: string; text?: string; blocks?: unknown[]; threadTs?: string; edited: boolean }
+export interface FakeEphemeral { channel: string; user: string; ts: string; text?: string; blocks?: unknown[] }
+
+type Args = Record<string, any>
+type Result = Record<string, any>
+export type Handler = (args: Args) => Result
+
+const ok = (fields: Result = {}): Result => ({ ok: true, ...fields })
+const err = (error: string, extra: Result = {}): Result => ({ ok: false, error, ...extra })
+const truthy = (v: unknown): boolean => v === true || v === 'true' || v === '1' || v === 1
+const VIEW_MAX_BYTES = 250 * 1024
+
+export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeSlack> {
+  const fake = new FakeSlack(opts)
+  await fake.listen()
+  return fake
+}
+
+export class FakeSlack {
+  readonly teamId: string
+  readonly teamName: string
+  readonly botUserId: string
+  readonly botId: string
+  readonly botName: string
+  readonly botToken: string | undefined
+  readonly triggerTtlMs: number
+  baseUrl = ''
+  apiUrl = ''
+
+  readonly calls: ApiCall[] = []
+  readonly responses: ResponseUrlPost[] = []
+  readonly users = new Map<string, FakeUser>()
+  readonly channels = new Map<string, FakeChannel>()
+  readonly messages: FakeMessage[] = []
+  readonly ephemerals: FakeEphemeral[] = []
+  readonly views = new Map<string, Record<string, any>>()
+  readonly homeTabs = new Map<string, Record<string, any>>()
+
+  private readonly server = createServer((req, res) => void this.onRequest(req, res))
+  private readonly sockets = new Set<Socket>()
+  private readonly hung = new Set<ServerResponse>()
+  private readonly waiters = new Set<{ check: () => void; fail: (e: Error) => void }>()
+  private failures: Array<{ method: string; failure: Failure; remaining: number }> = []
+  private readonly triggers = new Map<string, { issuedAt: number; used: boolean }>()
+  private readonly responseUrlIds = new Set<string>()
+  private readonly handlers = new Map<string, Handler>()
+  private counter = 0
+
+  constructor(opts: FakeSlackOptions = {}) {
+    this.teamId = opts.teamId ?? 'T1'
+    this.teamName = opts.teamName ?? 'Acme'
+    this.botUserId = opts.botUserId ?? 'UBOT'
+    this.botId = opts.botId ?? 'BBOT'
+    this.botName = opts.botName ?? 'campaigndesk'
+    this.botToken = opts.botToken
+    this.triggerTtlMs = opts.triggerTtlMs ?? 3000
+    this.addUser({ id: this.botUserId, name: this.botName, isBot: true })
+    for (const [method, handler] of Object.entries(this.defaultHandlers())) this.handlers.set(method, handler)
+    // Track sockets so close() does not wait for keep-alive or hung connections.
+    this.server.on('connection', (s) => {
+      this.sockets.add(s)
+      s.on('close', () => this.sockets.delete(s))
+    })
+  }
+
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject)
+      this.server.listen(0, '127.0.0.1', () => resolve())
+    })
+    const { port } = this.server.address() as AddressInfo
+    this.baseUrl = `http://127.0.0.1:${port}`
+    this.apiUrl = `${this.baseUrl}/api/`
+  }
+
+  async close(): Promise<void> {
+    for (const w of this.waiters) w.fail(new Error('fake Slack closed'))
+    this.waiters.clear()
+    for (const s of this.sockets) s.destroy()
+    await new Promise<void>((resolve) => this.server.close(() => resolve()))
+  }
+
+  // ---- workspace ----
+  addUser(u: { id: string; teamId?: string; name?: string; realName?: string; locale?: string; tz?: string; isBot?: boolean; deleted?: boolean; isAdmin?: boolean; isOwner?: boolean }): FakeUser {
+    const name = u.name ?? u.id.toLowerCase()
+    const user: FakeUser = {
+      id: u.id, teamId: u.teamId ?? this.teamId, name, realName: u.realName ?? name, locale: u.locale ?? 'en-US',
+      tz: u.tz ?? 'Asia/Shanghai', isBot: u.isBot ?? false, deleted: u.deleted ?? false, isAdmin: u.isAdmin ?? false, isOwner: u.isOwner ?? false,
+    }
+    this.users.set(user.id, user)
+    return user
+  }
+
+  /** Include `fake.botUserId` in `members` to make the bot a member. */
+  addChannel(c: { id: string; name: string; isPrivate?: boolean; isArchived?: boolean; members?: string[] }): FakeChannel {
+    const channel: FakeChannel = { id: c.id, name: c.name, isPrivate: c.isPrivate ?? false, isArchived: c.isArchived ?? false, members: [...(c.members ?? [])] }
+    this.channels.set(channel.id, channel)
+    return channel
+  }
+
+  messageAt(channel: string, ts: string): FakeMessage | undefined {
+    return this.messages.find((m) => m.channel === channel && m.ts === ts)
+  }
+
+  messagesIn(channel: string): FakeMessage[] {
+    return this.messages.filter((m) => m.channel === channel)
+  }
+
+  /** The view most recently opened or pushed (handy to submit it). */
+  lastView(): Record<string, any> | undefined {
+    return [...this.views.values()].filter((v) => v.type === 'modal').at(-1)
+  }
+
+  /** Answer (or override) a Web API method with a test's own handler. */
+  setHandler(method: string, handler: Handler): void {
+    this.handlers.set(method, handler)
+  }
+
+  // ---- triggers and response URLs ----
+  /** A trigger id the fake accepts once, for `triggerTtlMs` (3 s) from now. */
+  newTriggerId(): string {
+    const id = `${++this.counter}.${Date.now()}.${Math.random().toString(16).slice(2, 14)}`
+    this.triggers.set(id, { issuedAt: Date.now(), used: false })
+    return id
+  }
+
+  newResponseUrl(): string {
+    const id = `R${++this.counter}`
+    this.responseUrlIds.add(id)
+    return `${this.baseUrl}/response/${id}`
+  }
+
+  // ---- recorded calls ----
+  callsTo(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method)
+  }
+
+  /** Resolves with the first call to `method` (from index `since`, default 0) matching `predicate`. */
+  waitFor(method: string, predicate: (c: ApiCall) => boolean = () => true, opts: number | WaitOptions = {}): Promise<ApiCall> {
+    return this.waitIn(this.calls, (c) => c.method === method && predicate(c), opts, `a call to ${method}`)
+  }
+
+  waitForResponse(predicate: (r: ResponseUrlPost) => boolean = () => true, opts: number | WaitOptions = {}): Promise<ResponseUrlPost> {
+    return this.waitIn(this.responses, predicate, opts, 'a POST to a response_url')
+  }
+
+  /** Forgets calls, response_url posts and failure rules; keeps users, channels, messages and views. */
+  reset(): void {
+    this.calls.length = 0
+    this.responses.length = 0
+    this.clearFailures()
+  }
+
+  // ---- failure injection ----
+  failNext(method: string, failure: Failure, { times = 1 }: { times?: number } = {}): void {
+    this.failures.push({ method, failure, remaining: times })
+  }
+
+  failAlways(method: string, failure: Failure): void {
+    this.failures.push({ method, failure, remaining: Infinity })
+  }
+
+  /** Drops the rules; hung requests are cut off (the client sees a network error, as when a connection drops). */
+  clearFailures(): void {
+    this.failures = []
+    for (const res of this.hung) res.socket?.destroy()
+    this.hung.clear()
+  }
+
+  // ---- HTTP ----
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      const url = new URL(req.url ?? '/', this.baseUrl)
+      const raw = await readBody(req)
+      if (url.pathname.startsWith('/api/')) return this.onApi(url.pathname.slice('/api/'.length), url, req, res, raw)
+      if (url.pathname.startsWith('/response/')) return this.onResponseUrl(url.pathname.slice('/response/'.length), res, raw)
+      send(res, 404, err('not_found'))
+    } catch (e) {
+      // A bug in the fake should be loud, not look like a Slack answer.
+      send(res, 500, err('fake_slack_crashed', { detail: String(e) }))
+    }
+  }
+
+  private onApi(method: string, url: URL, req: IncomingMessage, res: ServerResponse, raw: string): void {
+    const args: Args = { ...Object.fromEntries(url.searchParams), ...parseBody(raw, req.headers['content-type'] ?? '') }
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1]
+    const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined)
+    const call: ApiCall = { method, args, at: Date.now(), ...(token === undefined ? {} : { token }) }
+    const failure = this.takeFailure(method)
+    if (failure) {
+      call.failed = true
+      if ('error' in failure) call.result = err(failure.error)
+      this.record(this.calls, call)
+      if ('hang' in failure) {
+        this.hung.add(res)
+        res.on('close', () => this.hung.delete(res))
+      } else if ('rateLimited' in failure) {
+        send(res, 429, err('ratelimited'), { 'Retry-After': String(failure.rateLimited) })
+      } else if ('status' in failure) {
+        send(res, failure.status, err('fake_http_error'))
+      } else {
+        send(res, 200, call.result)
+      }
+      return
+    }
+    call.result = this.answer(method, args, token)
+    this.record(this.calls, call)
+    send(res, 200, call.result)
+  }
+
+  private onResponseUrl(id: string, res: ServerResponse, raw: string): void {
+    if (!this.responseUrlIds.has(id)) return send(res, 404, err('no_such_response_url'))
+    let body: any = raw
+    try { body = JSON.parse(raw) } catch { /* keep the text */ }
+    this.record(this.responses, { id, body, at: Date.now() })
+    send(res, 200, ok())
+  }
+
+  private takeFailure(method: string): Failure | undefined {
+    const rule = this.failures.find((r) => r.remaining > 0 && (r.method === method || r.method === '*'))
+    if (!rule) return undefined
+    rule.remaining -= 1
+    return rule.failure
+  }
+
+  private record<T>(list: T[], item: T): void {
+    list.push(item)
+    for (const w of [...this.waiters]) w.check()
+  }
+
+  private waitIn<T>(list: T[], predicate: (x: T) => boolean, opts: number | WaitOptions, what: string): Promise<T> {
+    const { timeoutMs = 5000, since = 0 } = typeof opts === 'number' ? { timeoutMs: opts } : opts
+    const find = () => list.slice(since).find(predicate)
+    const found = find()
+    if (found !== undefined) return Promise.resolve(found)
+    return new Promise<T>((resolve, reject) => {
+      const waiter = {
+        check: () => { const f = find(); if (f !== undefined) { done(); resolve(f) } },
+        fail: (e: Error) => { done(); reject(e) },
+      }
+      const timer = setTimeout(() => {
+        const seen = this.calls.map((c) => c.method + (c.failed ? '(failed)' : c.result?.ok === false ? `(${c.result.error})` : '')).join(', ')
+        waiter.fail(new Error(`fake Slack: no ${what} within ${timeoutMs} ms; calls so far: ${seen || 'none'}`))
+      }, timeoutMs)
+      const done = () => { clearTimeout(timer); this.waiters.delete(waiter) }
+      this.waiters.add(waiter)
+    })
+  }
+
+  // ---- the Web API ----
+  private answer(method: string, args: Args, token: string | undefined): Result {
+    if (this.botToken !== undefined && token === undefined) return err('not_authed')
+    if (this.botToken !== undefined && token !== this.botToken) return err('invalid_auth')
+    const handler = this.handlers.get(method)
+    return handler ? handler(args) : err('unknown_method')
+  }
+
+  private defaultHandlers(): Record<string, Handler> {
+    return {
+      'auth.test': () => ok({ url: `https://${this.teamName.toLowerCase()}.slack.com/`, team: this.teamName, team_id: this.teamId, user: this.botName, user_id: this.botUserId, bot_id: this.botId, is_enterprise_install: false }),
+
+      'users.info': (a) => {
+        const u = this.users.get(a.user)
+        return u ? ok({ user: this.userJson(u, truthy(a.include_locale)) }) : err('user_not_found')
+      },
+
+      'conversations.info': (a) => {
+        if (typeof a.channel === 'string' && a.channel.startsWith('D')) return ok({ channel: { id: a.channel, is_im: true, user: a.channel.slice(1), is_member: true, is_archived: false } })
+        const c = this.channels.get(a.channel)
+        // A private channel the bot is not in is invisible to it, as in Slack.
+        return c && this.visible(c) ? ok({ channel: this.channelJson(c) }) : err('channel_not_found')
+      },
+
+      'conversations.join': (a) => {
+        const c = this.channels.get(a.channel)
+        if (!c || !this.visible(c)) return err('channel_not_found')
+        if (c.isPrivate) return err('method_not_supported_for_channel_type')
+        if (c.isArchived) return err('is_archived')
+        const already = c.members.includes(this.botUserId)
+        if (!already) c.members.push(this.botUserId)
+        return ok({ channel: this.channelJson(c), ...(already ? { warning: 'already_in_channel' } : {}) })
+      },
+
+      'conversations.open': (a) => {
+        if (typeof a.channel === 'string') return ok({ channel: { id: a.channel } })
+        const ids = String(a.users ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+        if (ids.length === 0) return err('users_list_not_supplied')
+        if (ids.some((id) => !this.users.has(id))) return err('user_not_found')
+        if (ids.length === 1) return ok({ channel: { id: `D${ids[0]}` } })
+        // A group DM: a private channel with the bot in it.
+        const id = `G${[...ids].sort().join('')}`
+        if (!this.channels.has(id)) this.addChannel({ id, name: `mpdm-${ids.join('--')}`, isPrivate: true, members: [...ids, this.botUserId] })
+        return ok({ channel: { id } })
+      },
+
+      'chat.postMessage': (a) => {
+        const where = this.postable(a.channel)
+        if ('refusal' in where) return where.refusal
+        const bad = this.refuseMessage(a)
+        if (bad) return bad
+        const msg: FakeMessage = { channel: where.id, ts: this.nextTs(), edited: false, ...this.content(a.text, a.blocks) }
+        if (a.thread_ts) msg.threadTs = String(a.thread_ts)
+        this.messages.push(msg)
+        return ok({ channel: msg.channel, ts: msg.ts, message: this.messageJson(msg) })
+      },
+
+      'chat.update': (a) => {
+        const id = this.resolveChannelId(a.channel)
+        if (!id) return err('channel_not_found')
+        const msg = this.messageAt(id, String(a.ts))
+        if (!msg) return err('message_not_found')
+        const next = { text: a.text ?? msg.text, blocks: a.blocks === undefined ? msg.blocks : a.blocks }
+        const bad = this.refuseMessage(next)
+        if (bad) return bad
+        Object.assign(msg, this.content(next.text, next.blocks), { edited: true })
+        return ok({ channel: msg.channel, ts: msg.ts, text: msg.text ?? '', message: this.messageJson(msg) })
+      },
+
+      'chat.postEphemeral': (a) => {
+        const where = this.postable(a.channel)
+        if ('refusal' in where) return where.refusal
+        const c = this.channels.get(where.id)
+        if (c && !c.members.includes(a.user)) return err('user_not_in_channel')
+        const bad = this.refuseMessage(a)
+        if (bad) return bad
+        const ts = this.nextTs()
+        this.ephemerals.push({ channel: where.id, user: String(a.user), ts, ...this.content(a.text, a.blocks) })
+        return ok({ message_ts: ts })
+      },
+
+      'views.open': (a) => this.openView(a),
+      'views.push': (a) => this.openView(a),
+
+      'views.update': (a) => {
+        const old = a.view_id ? this.views.get(a.view_id) : [...this.views.values()].find((v) => a.external_id && v.external_id === a.external_id)
+        if (!old) return err('not_found')
+        if (a.hash !== undefined && a.hash !== old.hash) return err('hash_conflict')
+        const view = parseMaybe(a.view)
+        const bad = this.refuseView(view)
+        if (bad) return bad
+        const stored = { ...view, id: old.id, hash: this.newHash(), team_id: this.teamId, bot_id: this.botId, state: { values: {} }, root_view_id: old.root_view_id }
+        this.views.set(old.id, stored)
+        return ok({ view: stored })
+      },
+
+      'views.publish': (a) => {
+        const view = parseMaybe(a.view)
+        const bad = this.refuseView(view) ?? (view.type === 'home' ? undefined : err('invalid_arguments', { response_metadata: { messages: ["/view/type: views.publish takes a 'home' view"] } }))
+        if (bad) return bad
+        if (!a.user_id) return err('invalid_arguments', { response_metadata: { messages: ['user_id is required'] } })
+        const id = this.homeTabs.get(a.user_id)?.id ?? this.newViewId()
+        const stored = { ...view, id, hash: this.newHash(), team_id: this.teamId, bot_id: this.botId, state: { values: {} }, root_view_id: id }
+        this.views.set(id, stored)
+        this.homeTabs.set(a.user_id, stored)
+        return ok({ view: stored })
+      },
+    }
+  }
+
+  private openView(a: Args): Result {
+    const view = parseMaybe(a.view)
+    const bad = this.refuseView(view)
+    if (bad) return bad
+    const trigger = this.triggers.get(a.trigger_id)
+    if (!trigger) return err('invalid_trigger_id')
+    if (trigger.used) return err('trigger_exchanged')
+    if (Date.now() - trigger.issuedAt > this.triggerTtlMs) return err('expired_trigger_id')
+    trigger.used = true
+    const id = this.newViewId()
+    const stored = { ...view, id, hash: this.newHash(), team_id: this.teamId, app_id: 'A0CAMPAIGN', bot_id: this.botId, state: { values: {} }, root_view_id: id, previous_view_id: null }
+    this.views.set(id, stored)
+    return ok({ view: stored })
+  }
+
+  // ---- helpers ----
+  private refuseView(view: unknown): Result | undefined {
+    const reason = checkView(view)
+    if (reason) return err('invalid_arguments', { response_metadata: { messages: [reason] } })
+    if (Buffer.byteLength(JSON.stringify(view)) > VIEW_MAX_BYTES) return err('view_too_large')
+    return undefined
+  }
+
+  private refuseMessage(a: { text?: unknown; blocks?: unknown }): Result | undefined {
+    const reason = checkMessage({ text: typeof a.text === 'string' ? a.text : undefined, blocks: parseMaybe(a.blocks) })
+    if (reason === NO_TEXT) return err('no_text')
+    if (reason) return err('invalid_blocks', { errors: [reason], response_metadata: { messages: [reason] } })
+    return undefined
+  }
+
+  private content(text: unknown, blocks: unknown): { text?: string; blocks?: unknown[] } {
+    const b = parseMaybe(blocks)
+    return {
+      // Slack cuts the top-level text past 40,000 characters.
+      ...(typeof text === 'string' ? { text: text.slice(0, 40_000) } : {}),
+      ...(Array.isArray(b) ? { blocks: b } : {}),
+    }
+  }
+
+  /** Where chat.postMessage/postEphemeral may post: DMs always; channels only with the bot in them. */
+  private postable(channel: unknown): { id: string } | { refusal: Result } {
+    const no = (error: string) => ({ refusal: err(error) })
+    if (typeof channel !== 'string' || channel === '') return no('channel_not_found')
+    if (channel.startsWith('D')) return { id: channel }
+    if (/^[UW]/.test(channel)) return this.users.has(channel) ? { id: `D${channel}` } : no('channel_not_found')
+    const c = this.channels.get(channel) ?? [...this.channels.values()].find((x) => x.name === channel.replace(/^#/, ''))
+    if (!c || !this.visible(c)) return no('channel_not_found')
+    if (c.isArchived) return no('is_archived')
+    if (!c.members.includes(this.botUserId)) return no('not_in_channel')
+    return { id: c.id }
+  }
+
+  private resolveChannelId(channel: unknown): string | undefined {
+    if (typeof channel !== 'string') return undefined
+    if (channel.startsWith('D') || this.channels.has(channel)) return channel
+    return undefined
+  }
+
+  private visible(c: FakeChannel): boolean {
+    return !c.isPrivate || c.members.includes(this.botUserId)
+  }
+
+  private channelJson(c: FakeChannel): Result {
+    return { id: c.id, name: c.name, is_channel: !c.isPrivate, is_group: false, is_im: false, is_private: c.isPrivate, is_member: c.members.includes(this.botUserId), is_archived: c.isArchived, num_members: c.members.length }
+  }
+
+  private userJson(u: FakeUser, withLocale: boolean): Result {
+    return {
+      id: u.id, team_id: u.teamId, name: u.name, real_name: u.realName, deleted: u.deleted, is_bot: u.isBot,
+      is_admin: u.isAdmin, is_owner: u.isOwner, tz: u.tz, tz_offset: tzOffsetSeconds(u.tz),
+      profile: { real_name: u.realName, display_name: u.name, ...(u.isBot ? { bot_id: this.botId } : {}) },
+      ...(withLocale ? { locale: u.locale } : {}),
+    }
+  }
+
+  private messageJson(m: FakeMessage): Result {
+    return { type: 'message', user: this.botUserId, bot_id: this.botId, ts: m.ts, text: m.text ?? '', ...(m.blocks ? { blocks: m.blocks } : {}), ...(m.threadTs ? { thread_ts: m.threadTs } : {}) }
+  }
+
+  /** Unique, increasing message timestamps: 1700000000.000100, .000200, … */
+  private nextTs(): string {
+    const micros = ++this.counter * 100
+    return `${1_700_000_000 + Math.floor(micros / 1e6)}.${String(micros % 1e6).padStart(6, '0')}`
+  }
+
+  private newViewId(): string {
+    return `V${String(++this.counter).padStart(10, '0')}`
+  }
+
+  private newHash(): string {
+    return `${Math.floor(Date.now() / 1000)}.h${++this.counter}`
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+/** WebClient sends forms with nested objects (blocks, view…) JSON-encoded; other clients may send JSON. */
+function parseBody(raw: string, contentType: string): Args {
+  if (raw === '') return {}
+  if (contentType.includes('application/json')) {
+    const parsed: unknown = JSON.parse(raw)
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Args) : {}
+  }
+  if (contentType.includes('multipart/form-data')) return {} // file uploads are not played
+  const args: Args = {}
+  for (const [key, value] of new URLSearchParams(raw)) args[key] = key === 'text' ? value : parseMaybe(value)
+  return args
+}
+
+/** A JSON-encoded object or array back to itself; anything else unchanged. */
+function parseMaybe(value: unknown): any {
+  if (typeof value !== 'string' || !/^\s*[[{]/.test(value)) return value
+  try {
+    return JSON.parse(value)
+  } catch {
+    return value
+  }
+}
+
+function tzOffsetSeconds(tz: string): number {
+  try {
+    const name = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value ?? ''
+    const m = /GMT([+-])(\d\d):(\d\d)/.exec(name)
+    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 3600 + Number(m[3]) * 60) : 0
+  } catch {
+    return 0
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent || res.destroyed) return
+  const json = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(json)), ...headers })
+  res.end(json)
+}

@@ -1,0 +1,69 @@
+// An end-to-end rig: a fake Slack on loopback, a fresh database, and the real app started in
+// HTTP mode on a free port, pointed at the fake. Tests talk to the app only over HTTP.
+import { parseConfig, type Config } from '../../src/config.ts'
+import { startCampaignDesk, type RunningCampaignDesk } from '../../src/campaignDesk.ts'
+import { createLogger } from '../../src/logger.ts'
+import { freshDatabase, type TestDatabase, type TestProvider } from './databases.ts'
+import { startFakeSlack, type FakeSlack } from './fakeSlack.ts'
+import { AppClient } from './slackRequests.ts'
+
+export const signingSecret = 'test-signing-secret-0123456789'
+export const botToken = 'xoxb-test-token'
+
+/** A clock the test sets; the app reads time only through it. */
+export function testClock(iso: string) {
+  let now = new Date(iso)
+  return {
+    now: () => new Date(now),
+    set: (next: string) => { now = new Date(next) },
+    advance: (ms: number) => { now = new Date(now.getTime() + ms) },
+  }
+}
+
+export type Rig = {
+  slack: FakeSlack
+  app: RunningCampaignDesk
+  client: AppClient
+  db: TestDatabase
+  config: Config
+  clock: ReturnType<typeof testClock>
+  /** Stops the app and starts it again on the same database (and the same fake Slack). */
+  restart(): Promise<void>
+  close(): Promise<void>
+}
+
+export async function startRig(provider: TestProvider, options: { now?: string; logLevel?: Config['logLevel'] } = {}): Promise<Rig> {
+  const slack = await startFakeSlack({ botToken })
+  const db = await freshDatabase(provider)
+  const clock = testClock(options.now ?? '2026-12-01T02:00:00Z')
+  const config = parseConfig({
+    SLACK_BOT_TOKEN: botToken,
+    SLACK_SIGNING_SECRET: signingSecret,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: '0',
+    DATABASE_URL: db.url,
+    LOG_LEVEL: options.logLevel ?? (process.env.TEST_LOG_LEVEL as Config['logLevel'] | undefined) ?? 'silent',
+  })
+  const start = () => startCampaignDesk(config, {
+    clock,
+    logger: createLogger(config.logLevel),
+    dispatcher: { pollMs: 50, retry: { baseMs: 50, maxMs: 200, maxAttempts: 8 } },
+  })
+  const rig: Rig = {
+    slack, db, config, clock,
+    app: await start(),
+    client: null as unknown as AppClient,
+    async restart() {
+      await rig.app.stop()
+      rig.app = await start()
+      rig.client = new AppClient({ baseUrl: rig.app.url!, signingSecret, slack })
+    },
+    async close() {
+      await rig.app.stop()
+      await slack.close()
+      await db.cleanup()
+    },
+  }
+  rig.client = new AppClient({ baseUrl: rig.app.url!, signingSecret, slack })
+  return rig
+}
