@@ -9,6 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    reporters: ['default'],
+    // The JSON report is what .ci/run summarises ("N passed, N failed").
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
   },
 })

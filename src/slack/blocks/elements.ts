@@ -3,24 +3,28 @@ import type {
   ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, InputBlock, KnownBlock, MrkdwnElement,
   PlainTextElement, PlainTextOption, SectionBlock,
 } from '@slack/types'
-import type { Mrkdwn } from './mrkdwn.ts'
+import { escapeMrkdwn, type Mrkdwn } from './mrkdwn.ts'
 
 export type Blocks = KnownBlock[]
 
-/** Slack refuses plain_text over these lengths; cut rather than fail (the full text stays stored). */
+/**
+ * Slack decodes `&amp;`, `&lt;` and `&gt;` in every text object, so plain text is escaped by the
+ * same one function as mrkdwn. Over Slack's length limit it is cut rather than refused (the full
+ * text stays stored).
+ */
 export function plainText(text: string, maxLength = 3000): PlainTextElement {
-  const characters = [...text]
-  const fitted = characters.length > maxLength ? characters.slice(0, maxLength - 1).join('') + '…' : text
-  return { type: 'plain_text', text: fitted, emoji: true }
+  return { type: 'plain_text', text: fitMrkdwn(escapeMrkdwn(text), maxLength), emoji: true }
 }
 
 export function mrkdwnText(text: Mrkdwn): MrkdwnElement {
   return { type: 'mrkdwn', text: fitMrkdwn(text, 3000) }
 }
 
+/** Cuts to `maxLength` characters (not UTF-16 units), never inside an `&…;` escape. */
 function fitMrkdwn(text: string, maxLength: number): string {
   const characters = [...text]
-  return characters.length > maxLength ? characters.slice(0, maxLength - 1).join('') + '…' : text
+  if (characters.length <= maxLength) return text
+  return characters.slice(0, maxLength - 1).join('').replace(/&[a-z]{0,3}$/, '') + '…'
 }
 
 export function header(text: string): HeaderBlock {
