@@ -10,13 +10,15 @@ import { AppClient } from './slackRequests.ts'
 export const signingSecret = 'test-signing-secret-0123456789'
 export const botToken = 'xoxb-test-token'
 
-/** A clock the test sets; the app reads time only through it. */
+/**
+ * A clock that starts at a chosen instant and then runs at real speed: the dates a test sees are
+ * fixed, while retries and leases still fall due. The app reads time only through it.
+ */
 export function testClock(iso: string) {
-  let now = new Date(iso)
+  let offset = new Date(iso).getTime() - Date.now()
   return {
-    now: () => new Date(now),
-    set: (next: string) => { now = new Date(next) },
-    advance: (ms: number) => { now = new Date(now.getTime() + ms) },
+    now: () => new Date(Date.now() + offset),
+    set: (next: string) => { offset = new Date(next).getTime() - Date.now() },
   }
 }
 
