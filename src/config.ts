@@ -39,7 +39,7 @@ const where = {
 const optionalText = z.string().trim().transform((value) => (value === '' ? undefined : value)).optional()
 
 const environmentSchema = z.object({
-  SLACK_BOT_TOKEN: z.string({ error: 'is missing' }).trim().startsWith('xox', 'must start with xoxb-'),
+  SLACK_BOT_TOKEN: z.string({ error: 'is missing' }).trim().startsWith('xoxb-', 'must be a bot token starting with xoxb-'),
   SLACK_SIGNING_SECRET: z.string({ error: 'is missing' }).trim().min(8, 'looks too short'),
   SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
   SLACK_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
@@ -50,7 +50,7 @@ const environmentSchema = z.object({
     z.string().regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: or postgresql://').optional(),
   ),
   LOG_LEVEL: optionalText
-    .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be one of fatal, error, warn, info, debug, trace, silent').optional())
+    .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'is not a log level').optional())
     .transform((level) => level ?? 'info'),
 })
 

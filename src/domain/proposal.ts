@@ -86,7 +86,9 @@ export type ProposalCheck =
  */
 export function checkProposal(input: unknown, today: string): ProposalCheck {
   const errors: FieldErrors = {}
-  const parsed = proposalInputSchema.safeParse(input)
+  // Anything but a plain object reads as an empty form, so every error lands on a field.
+  const isForm = typeof input === 'object' && input !== null && !Array.isArray(input)
+  const parsed = proposalInputSchema.safeParse(isForm ? input : {})
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] as ProposalField
