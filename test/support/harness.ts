@@ -31,6 +31,8 @@ export type Rig = {
   clock: ReturnType<typeof testClock>
   /** Stops the app and starts it again on the same database (and the same fake Slack). */
   restart(): Promise<void>
+  /** Another instance of the app on the same database and fake Slack, as a team running several. */
+  startAnotherInstance(): Promise<{ app: RunningCampaignDesk; client: AppClient }>
   close(): Promise<void>
 }
 
@@ -51,6 +53,7 @@ export async function startRig(provider: TestProvider, options: { now?: string; 
     logger: createLogger(config.logLevel),
     dispatcher: { pollMs: 50, retry: { baseMs: 50, maxMs: 200, maxAttempts: 8 } },
   })
+  const others: RunningCampaignDesk[] = []
   const rig: Rig = {
     slack, db, config, clock,
     app: await start(),
@@ -60,7 +63,13 @@ export async function startRig(provider: TestProvider, options: { now?: string; 
       rig.app = await start()
       rig.client = new AppClient({ baseUrl: rig.app.url!, signingSecret, slack })
     },
+    async startAnotherInstance() {
+      const app = await start()
+      others.push(app)
+      return { app, client: new AppClient({ baseUrl: app.url!, signingSecret, slack }) }
+    },
     async close() {
+      for (const other of others) await other.stop()
       await rig.app.stop()
       await slack.close()
       await db.cleanup()

@@ -1,0 +1,54 @@
+// Several instances of the app on one database, as a team on PostgreSQL runs it: each post goes
+// out once, whichever instance took the request and whichever dispatcher sweeps first.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { testProviders } from '../support/databases.ts'
+import { startRig, type Rig } from '../support/harness.ts'
+import { castTheUsualPeople, formValues, openNewProposal, validForm } from '../support/proposals.ts'
+
+describe.each(testProviders())('two instances on one %s database', (provider) => {
+  let rig: Rig
+  beforeEach(async () => {
+    rig = await startRig(provider)
+    castTheUsualPeople(rig)
+  })
+  afterEach(async () => rig.close())
+
+  it('posts each card once while both dispatchers retry the same outbox', async () => {
+    const second = await rig.startAnotherInstance()
+    rig.slack.failAlways('chat.postMessage', { status: 503 })
+    // Five proposals, alternating between the instances, all saved while Slack is down.
+    for (let i = 0; i < 5; i += 1) {
+      const client = i % 2 === 0 ? rig.client : second.client
+      const view = await openNewProposal(rig)
+      const answer = await client.viewSubmission({ teamId: 'T1', userId: 'U1', view, values: formValues(validForm({ name: `Campaign ${i}` })) })
+      expect(answer.body.response_action).toBe('update')
+    }
+    // Let both dispatchers fail a few rounds, then bring Slack back.
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    rig.slack.clearFailures()
+    for (let i = 0; i < 5; i += 1) {
+      await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && JSON.stringify(c.args.blocks ?? '').includes(`Campaign ${i}`), { timeoutMs: 10_000 })
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const cards = rig.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C1' && c.result?.ok === true)
+    expect(cards).toHaveLength(5)
+    const reviewDms = rig.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'DU2' && c.result?.ok === true)
+    expect(reviewDms).toHaveLength(5)
+  })
+
+  it('a double click landing on two instances makes one transition', async () => {
+    const second = await rig.startAnotherInstance()
+    const view = await openNewProposal(rig)
+    await rig.client.viewSubmission({ teamId: 'T1', userId: 'U1', view, values: formValues(validForm()) })
+    const card = await rig.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'C1' && c.result?.ok === true)
+    const approve = (card.args.blocks as any[]).find((b) => b.type === 'actions').elements[0]
+    const clickOn = (client: typeof rig.client) => client.blockAction({
+      teamId: 'T1', userId: 'U2', actionId: approve.action_id, value: approve.value, responseUrl: rig.slack.newResponseUrl(), channelId: 'C1',
+    })
+    await Promise.all([clickOn(rig.client), clickOn(second.client)])
+    await rig.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'DU1' && c.result?.ok === true)
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(rig.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'DU1' && c.result?.ok === true)).toHaveLength(1)
+    expect(rig.slack.callsTo('chat.update').filter((c) => c.result?.ok === true)).toHaveLength(1)
+  })
+})
