@@ -210,7 +210,12 @@ export function createDispatcher(options: DispatcherOptions) {
     /** Delivers these rows now (the listener's nudge); rows another instance holds are left to it. */
     deliverNow(ids: number[]): Promise<Map<number, DeliveryOutcome>> {
       if (stopping || ids.length === 0) return Promise.resolve(new Map())
-      return track(deliverClaimed(ids))
+      // Never rejects: callers fire and forget, and a row that could not be handled now (say, the
+      // database went away while recording) is still pending and will be swept again.
+      return track(deliverClaimed(ids).catch((error: unknown) => {
+        logger.error({ err: error, outboxIds: ids }, 'outbox_deliver_now_failed')
+        return new Map<number, DeliveryOutcome>()
+      }))
     },
     /** One pass over everything due (used by tests and at start). */
     sweep: () => track(sweep()),

@@ -90,18 +90,20 @@ export function campaignStore(prisma: PrismaDb) {
     return row ? toCampaign(row) : null
   }
 
+  /** Is the name taken by another campaign of the team that is planned or live? */
+  async function isNameTaken(teamId: string, name: string, exceptCampaignId?: number): Promise<boolean> {
+    const row = await prisma.campaign.findFirst({
+      where: { teamId, activeNameKey: nameKey(name), ...(exceptCampaignId ? { id: { not: exceptCampaignId } } : {}) },
+      select: { id: true },
+    })
+    return row !== null
+  }
+
   return {
     byId,
     bySourceView,
 
-    /** Is the name taken by another campaign of the team that is planned or live? */
-    async isNameTaken(teamId: string, name: string, exceptCampaignId?: number): Promise<boolean> {
-      const row = await prisma.campaign.findFirst({
-        where: { teamId, activeNameKey: nameKey(name), ...(exceptCampaignId ? { id: { not: exceptCampaignId } } : {}) },
-        select: { id: true },
-      })
-      return row !== null
-    },
+    isNameTaken,
 
     async list(teamId: string): Promise<Campaign[]> {
       const rows = await prisma.campaign.findMany({ where: { teamId }, include: withProposal, orderBy: [{ startDate: 'asc' }, { id: 'asc' }] })
@@ -156,9 +158,12 @@ export function campaignStore(prisma: PrismaDb) {
         })
       } catch (error) {
         if (!isUniqueViolation(error)) throw error
-        // Either the same view arrived twice at once, or another campaign took the name meanwhile.
+        // Either the same view arrived twice at once, or another campaign took the name meanwhile;
+        // any other clash (an outbox key, say) is a bug and must not pass for a taken name.
         const twin = await bySourceView(input.teamId, input.sourceViewId)
-        return twin ? { outcome: 'duplicate_submission', campaign: twin } : { outcome: 'name_taken' }
+        if (twin) return { outcome: 'duplicate_submission', campaign: twin }
+        if (await isNameTaken(input.teamId, input.proposal.name)) return { outcome: 'name_taken' }
+        throw error
       }
     },
 
@@ -239,7 +244,7 @@ export function campaignStore(prisma: PrismaDb) {
         })
         if (result) return result
       } catch (error) {
-        if (isUniqueViolation(error)) return { outcome: 'name_taken' }
+        if (isUniqueViolation(error) && (await isNameTaken(input.teamId, input.proposal.name, input.campaignId))) return { outcome: 'name_taken' }
         throw error
       }
       const current = await byId(input.teamId, input.campaignId)

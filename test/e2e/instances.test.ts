@@ -36,7 +36,9 @@ describe.each(testProviders())('two instances on one %s database', (provider) =>
     expect(reviewDms).toHaveLength(5)
   })
 
-  it('a double click landing on two instances makes one transition', async () => {
+  // PostgreSQL only: SQLite serves one instance (README), and two SQLite connections in one test
+  // process would block each other's event loop in better-sqlite3's synchronous busy wait.
+  if (provider === 'postgresql') it('a double click landing on two instances makes one transition', async () => {
     const second = await rig.startAnotherInstance()
     const view = await openNewProposal(rig)
     await rig.client.viewSubmission({ teamId: 'T1', userId: 'U1', view, values: formValues(validForm()) })
