@@ -152,15 +152,20 @@ async function save(
   return revised
 }
 
-/** Did the first of these outbox rows (the card) reach Slack within the time left? */
+/**
+ * Did the first of these outbox rows (the card) reach Slack within the time left? The person waits
+ * for the card only; the DMs that follow it go out after the modal has been answered.
+ */
 async function deliveredWithin(services: Services, outboxIds: number[], remainingMs: number): Promise<boolean> {
-  if (outboxIds.length === 0 || remainingMs <= 0) return false
+  const [cardId, ...followUps] = outboxIds
+  if (cardId === undefined || remainingMs <= 0) return false
   let timer: NodeJS.Timeout | undefined
   const timeUp = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), remainingMs) })
-  const delivery = services.dispatcher.deliverNow(outboxIds)
+  const card = services.dispatcher.deliverNow([cardId])
+  void card.then(() => services.dispatcher.deliverNow(followUps))
   try {
-    const outcomes = await Promise.race([delivery, timeUp])
-    return outcomes?.get(outboxIds[0]!) === 'sent'
+    const outcomes = await Promise.race([card, timeUp])
+    return outcomes?.get(cardId) === 'sent'
   } finally {
     clearTimeout(timer)
   }
