@@ -99,6 +99,14 @@ describe.each(testProviders())('Slack failures on %s', (provider) => {
     expect(told.body.text).toMatch(/Slack did not answer/)
   })
 
+  it('asks the person to run the command again when the trigger expired', async () => {
+    rig.slack.failNext('views.open', { error: 'expired_trigger_id' })
+    const responseUrl = rig.slack.newResponseUrl()
+    await rig.client.slashCommand({ teamId: 'T1', userId: 'U1', channelId: 'C1', text: 'new', responseUrl })
+    const told = await rig.slack.waitForResponse((r) => responseUrl.endsWith(r.id))
+    expect(told.body.text).toMatch(/run the command again/)
+  })
+
   it('works in English when users.info is down', async () => {
     rig.slack.failAlways('users.info', { status: 500 })
     const view = await openNewProposal(rig)

@@ -14,6 +14,7 @@ import { proposalDecided } from '../notifications.ts'
 import type { Person } from '../people.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../trouble.ts'
+import { openModalOrExplain } from '../views/openModal.ts'
 import { prefillFromCampaign, proposalModal } from '../views/proposalModal.ts'
 
 export const sendBackModalCallbackId = 'proposal_send_back'
@@ -113,12 +114,7 @@ export function registerProposalDecisions(app: App, services: Services): void {
     if (!click) return
     const refusal = refusalToDecide(click.campaign, click.actor)
     if (refusal) return void (await respond(ephemeral(refusalText(refusal, click.campaign, click.m))))
-    try {
-      await client.views.open({ trigger_id: body.trigger_id, view: sendBackModal(click.m, { ...click.campaign, version: click.version }) })
-    } catch (error) {
-      await respond(ephemeral(click.m.trouble.slack)).catch(() => {})
-      services.logger.warn({ err: error, team: click.teamId }, 'send_back_modal_failed')
-    }
+    await openModalOrExplain(client, body.trigger_id, sendBackModal(click.m, { ...click.campaign, version: click.version }), respond, click.m, services.logger)
   })
 
   app.view(sendBackModalCallbackId, async ({ ack, body, view }) => {
@@ -155,14 +151,7 @@ export function registerProposalDecisions(app: App, services: Services): void {
     if (!click) return
     const refusal = refusalToRevise(click.campaign, click.actor)
     if (refusal) return void (await respond(ephemeral(refusalText(refusal, click.campaign, click.m))))
-    try {
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: proposalModal(click.m, { mode: 'revise', campaignId: click.campaign.id, version: click.campaign.version }, prefillFromCampaign(click.campaign)),
-      })
-    } catch (error) {
-      await respond(ephemeral(click.m.trouble.slack)).catch(() => {})
-      services.logger.warn({ err: error, team: click.teamId }, 'revise_modal_failed')
-    }
+    const metadata = { mode: 'revise' as const, campaignId: click.campaign.id, version: click.campaign.version }
+    await openModalOrExplain(client, body.trigger_id, proposalModal(click.m, metadata, prefillFromCampaign(click.campaign)), respond, click.m, services.logger)
   })
 }

@@ -6,6 +6,7 @@ import { helpMessage } from '../blocks/help.ts'
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../trouble.ts'
+import { openModalOrExplain } from '../views/openModal.ts'
 import { proposalModal } from '../views/proposalModal.ts'
 
 export const campaignCommand = '/campaign'
@@ -21,23 +22,14 @@ const ephemeral = (message: { text: string; blocks?: unknown[] }) =>
   ({ response_type: 'ephemeral' as const, replace_original: false, ...message }) as Parameters<RespondFn>[0]
 
 export function registerCampaignCommand(app: App, services: Services): void {
-  app.command(campaignCommand, async ({ command, ack, respond, client, logger }) => {
+  app.command(campaignCommand, async ({ command, ack, respond, client }) => {
     const [subcommand, rest] = splitSubcommand(command.text ?? '')
     const teamId = command.team_id
     if (subcommand === 'new') {
       await ack()
       const person = await services.people.person(teamId, command.user_id)
       const m = messagesFor(person.locale)
-      try {
-        await client.views.open({
-          trigger_id: command.trigger_id,
-          view: proposalModal(m, { mode: 'new' }, { ownerId: command.user_id }),
-        })
-      } catch (error) {
-        logger.warn(`views.open failed: ${(error as Error).message}`)
-        const expired = (error as { data?: { error?: string } }).data?.error === 'expired_trigger_id'
-        await respond(ephemeral({ text: expired ? m.trouble.modalExpired : m.trouble.slack })).catch(() => {})
-      }
+      await openModalOrExplain(client, command.trigger_id, proposalModal(m, { mode: 'new' }, { ownerId: command.user_id }), respond, m, services.logger)
       return
     }
     if (subcommand === 'list' || subcommand === 'show') {
