@@ -217,6 +217,19 @@ export function createDispatcher(options: DispatcherOptions) {
         return new Map<number, DeliveryOutcome>()
       }))
     },
+    /**
+     * Waits until a row another sweep holds is sent (true) or failed/still pending at `deadline`
+     * (false). For the listener that must answer the person within Slack's few seconds.
+     */
+    async waitUntilSent(id: number, deadline: number): Promise<boolean> {
+      while (performance.now() < deadline) {
+        const status = await outbox.statusOf(id).catch(() => null)
+        if (status === 'sent') return true
+        if (status === 'failed' || status === null) return false
+        await new Promise((resolve) => setTimeout(resolve, 25))
+      }
+      return false
+    },
     /** One pass over everything due (used by tests and at start). */
     sweep: () => track(sweep()),
     start(): void {

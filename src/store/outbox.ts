@@ -152,6 +152,11 @@ export function outboxStore(prisma: PrismaDb) {
       return later > 0
     },
 
+    async statusOf(id: number): Promise<OutboxMessage['status'] | null> {
+      const row = await prisma.outboxMessage.findUnique({ where: { id }, select: { status: true } })
+      return (row?.status as OutboxMessage['status'] | undefined) ?? null
+    },
+
     /** Rows still waiting, for shutdown reports and tests. */
     async pendingCount(): Promise<number> {
       return prisma.outboxMessage.count({ where: { status: 'pending' } })

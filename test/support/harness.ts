@@ -51,7 +51,8 @@ export async function startRig(provider: TestProvider, options: { now?: string; 
   const start = () => startCampaignDesk(config, {
     clock,
     logger: createLogger(config.logLevel),
-    dispatcher: { pollMs: 50, retry: { baseMs: 50, maxMs: 200, maxAttempts: 8 } },
+    // Fast retries, but enough of them (about 20 s) to outlast every outage a test stages.
+    dispatcher: { pollMs: 50, retry: { baseMs: 50, maxMs: 200, maxAttempts: 100 } },
   })
   const others: RunningCampaignDesk[] = []
   const rig: Rig = {

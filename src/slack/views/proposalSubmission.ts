@@ -159,13 +159,16 @@ async function save(
 async function deliveredWithin(services: Services, outboxIds: number[], remainingMs: number): Promise<boolean> {
   const [cardId, ...followUps] = outboxIds
   if (cardId === undefined || remainingMs <= 0) return false
+  const deadline = performance.now() + remainingMs
   let timer: NodeJS.Timeout | undefined
   const timeUp = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), remainingMs) })
   const card = services.dispatcher.deliverNow([cardId])
   void card.then(() => services.dispatcher.deliverNow(followUps))
   try {
-    const outcomes = await Promise.race([card, timeUp])
-    return outcomes?.get(cardId) === 'sent'
+    const outcome = (await Promise.race([card, timeUp]))?.get(cardId)
+    // The background sweep may have picked the row up first: then wait for it, not for us.
+    if (outcome === 'not_claimed') return await services.dispatcher.waitUntilSent(cardId, deadline)
+    return outcome === 'sent'
   } finally {
     clearTimeout(timer)
   }
