@@ -22,6 +22,7 @@ const boltToPino: Record<LogLevel, Logger['level']> = {
   [LogLevel.ERROR]: 'error', [LogLevel.WARN]: 'warn', [LogLevel.INFO]: 'info', [LogLevel.DEBUG]: 'debug',
 }
 
+
 /** Bolt's own messages, through the same structured logger (Bolt logs plain strings). */
 export function boltLogger(logger: Logger): BoltLogger {
   let child = logger.child({ source: 'bolt' })
@@ -32,7 +33,8 @@ export function boltLogger(logger: Logger): BoltLogger {
     info: write('info'),
     warn: write('warn'),
     error: write('error'),
-    setLevel: (level: LogLevel) => { child.level = boltToPino[level] },
+    // LOG_LEVEL governs: Bolt sets INFO on every logger it is given, which would undo 'warn' or 'silent'.
+    setLevel: () => {},
     getLevel: () => (Object.entries(boltToPino).find(([, p]) => p === child.level)?.[0] ?? LogLevel.INFO) as LogLevel,
     setName: (name: string) => { child = logger.child({ source: name }) },
   }

@@ -2,7 +2,7 @@
 // HTTP mode serves Slack at /slack/events (and /healthz for load balancers); Socket Mode needs
 // no public URL and is what a team trying the app will use.
 import { randomUUID } from 'node:crypto'
-import { App, HTTPReceiver, LogLevel } from '@slack/bolt'
+import { App, HTTPReceiver } from '@slack/bolt'
 import type { Config } from '../config.ts'
 import { boltLogger, type Logger } from '../logger.ts'
 import { registerProposalDecisions } from './actions/proposalDecision.ts'
@@ -49,7 +49,6 @@ export function createSlackApp(
     ...(bot.botId ? { botId: bot.botId } : {}),
     ...(receiver ? { receiver } : { socketMode: true, appToken: config.slack.appToken, signingSecret: config.slack.signingSecret }),
     logger: bolt,
-    logLevel: LogLevel.INFO,
     clientOptions: interactiveClientOptions(config),
   })
 
