@@ -39,9 +39,13 @@ export const proposalFields = [
 export type ProposalField = (typeof proposalFields)[number]
 export type FieldErrors<F extends string = ProposalField> = Partial<Record<F, { code: FieldErrorCode; max?: number }>>
 
+// Building a segmenter costs more than using one; they are stateless, so one per locale serves all.
+const sentenceSegmenters = new Map<string, Intl.Segmenter>()
+
 /** How many sentences a text has, in any language (Intl knows 。！？ as well as . ! ?). */
 export function sentenceCount(text: string, locale = 'zh'): number {
-  const segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' })
+  let segmenter = sentenceSegmenters.get(locale)
+  if (!segmenter) sentenceSegmenters.set(locale, (segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' })))
   let count = 0
   for (const { segment } of segmenter.segment(text)) if (/[\p{L}\p{N}]/u.test(segment)) count += 1
   return count
