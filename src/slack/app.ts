@@ -47,7 +47,13 @@ export function createSlackApp(
     tokenVerificationEnabled: false,
     ...(bot.botUserId ? { botUserId: bot.botUserId } : {}),
     ...(bot.botId ? { botId: bot.botId } : {}),
-    ...(receiver ? { receiver } : { socketMode: true, appToken: config.slack.appToken, signingSecret: config.slack.signingSecret }),
+    ...(receiver ? { receiver } : {
+      socketMode: true, appToken: config.slack.appToken, signingSecret: config.slack.signingSecret,
+      // The socket's own client (apps.connections.open, at start and on every reconnect) keeps
+      // Socket Mode's retrying default: with the listeners' `retries: 0`, one failed reconnect
+      // left the app without a socket and an unhandled rejection.
+      installerOptions: { clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {} },
+    }),
     logger: bolt,
     clientOptions: interactiveClientOptions(config),
   })

@@ -2,13 +2,19 @@
 // WebClient (SLACK_API_URL). It keeps a small workspace (users, channels, messages, views), refuses
 // what Slack refuses (Block Kit limits, membership, trigger ids; see docs/SLACK.md) and can be told
 // to fail. Only node built-ins, so it stays independent of the code under test.
+// It also plays Socket Mode: apps.connections.open hands out a ws:// URL on the same server, where a
+// minimal RFC 6455 WebSocket (text frames, ping → pong, close handshake) carries the envelopes.
+import { createHash, randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { checkMessage, checkView, NO_TEXT } from './blockKitLimits.ts'
 
 export interface FakeSlackOptions {
   /** When set, every call must carry this bearer token (else `invalid_auth`). */
   botToken?: string
+  /** The app-level token (xapp-…) apps.connections.open wants; unset → any xapp- token. */
+  appToken?: string
   teamId?: string // 'T1'
   teamName?: string // 'Acme'
   botUserId?: string // 'UBOT'
@@ -32,6 +38,9 @@ export interface ApiCall {
 }
 
 export interface ResponseUrlPost { id: string; body: any; at: number }
+export type EnvelopeType = 'slash_commands' | 'interactive' | 'events_api'
+/** A message the app sent over the socket: its ack of an envelope, `{ envelope_id, payload? }`. */
+export interface SocketModeAck { envelope_id: string; payload?: any; at: number }
 export interface WaitOptions { timeoutMs?: number; since?: number }
 
 export interface FakeUser {
@@ -64,6 +73,7 @@ export class FakeSlack {
   readonly botId: string
   readonly botName: string
   readonly botToken: string | undefined
+  readonly appToken: string | undefined
   readonly triggerTtlMs: number
   baseUrl = ''
   apiUrl = ''
@@ -86,6 +96,39 @@ export class FakeSlack {
   private readonly responseUrlIds = new Set<string>()
   private readonly handlers = new Map<string, Handler>()
   private counter = 0
+  private readonly tickets = new Set<string>()
+
+  /** Socket Mode, as Slack's side of the WebSocket (docs/SLACK.md). */
+  readonly socketMode = {
+    /** Every WebSocket the app opened, oldest first. */
+    connections: [] as FakeWebSocket[],
+    /** Every message the app sent over a socket (its acks). */
+    received: [] as SocketModeAck[],
+    /** Sends an envelope on the newest open socket; resolves with the app's ack of it (5 s). */
+    send: (type: EnvelopeType, payload: Record<string, unknown>, opts: { acceptsResponsePayload?: boolean; timeoutMs?: number } = {}): Promise<SocketModeAck> => {
+      const socket = this.socketMode.connections.findLast((c) => c.open)
+      if (!socket) return Promise.reject(new Error('fake Slack: no open Socket Mode connection'))
+      const envelopeId = randomUUID()
+      const since = this.socketMode.received.length
+      socket.sendJson({
+        envelope_id: envelopeId, type, payload,
+        // As Slack: interactions and commands may carry a response in the ack, events may not.
+        accepts_response_payload: opts.acceptsResponsePayload ?? type !== 'events_api',
+        ...(type === 'events_api' ? { retry_attempt: 0, retry_reason: '' } : {}),
+      })
+      return this.waitIn(this.socketMode.received, (m) => m.envelope_id === envelopeId, { timeoutMs: opts.timeoutMs ?? 5000, since }, `an ack of ${type} envelope ${envelopeId}`)
+    },
+    /** Resolves with the first open socket (that has been sent hello) from index `since`. */
+    waitForConnection: (opts: number | WaitOptions = {}): Promise<FakeWebSocket> =>
+      this.waitIn(this.socketMode.connections, (c) => c.open, opts, 'a Socket Mode connection'),
+    /** Resolves with the first closed socket from index `since`; `closeCode` is the app's (1000 = a clean close). */
+    waitForClose: (opts: number | WaitOptions = {}): Promise<FakeWebSocket> =>
+      this.waitIn(this.socketMode.connections, (c) => !c.open, opts, 'a Socket Mode connection to close'),
+    /** Slack's "please reconnect" (e.g. before it recycles the host). */
+    disconnect: (reason = 'refresh_requested'): void => {
+      for (const c of this.socketMode.connections) if (c.open) c.sendJson({ type: 'disconnect', reason, debug_info: { host: 'fake' } })
+    },
+  }
 
   constructor(opts: FakeSlackOptions = {}) {
     this.teamId = opts.teamId ?? 'T1'
@@ -94,6 +137,7 @@ export class FakeSlack {
     this.botId = opts.botId ?? 'BBOT'
     this.botName = opts.botName ?? 'campaigndesk'
     this.botToken = opts.botToken
+    this.appToken = opts.appToken
     this.triggerTtlMs = opts.triggerTtlMs ?? 3000
     this.addUser({ id: this.botUserId, name: this.botName, isBot: true })
     for (const [method, handler] of Object.entries(this.defaultHandlers())) this.handlers.set(method, handler)
@@ -102,6 +146,7 @@ export class FakeSlack {
       this.sockets.add(s)
       s.on('close', () => this.sockets.delete(s))
     })
+    this.server.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head))
   }
 
   async listen(): Promise<void> {
@@ -117,6 +162,7 @@ export class FakeSlack {
   async close(): Promise<void> {
     for (const w of this.waiters) w.fail(new Error('fake Slack closed'))
     this.waiters.clear()
+    for (const c of this.socketMode.connections) c.terminate()
     for (const s of this.sockets) s.destroy()
     await new Promise<void>((resolve) => this.server.close(() => resolve()))
   }
@@ -266,7 +312,32 @@ export class FakeSlack {
 
   private record<T>(list: T[], item: T): void {
     list.push(item)
+    this.recheck()
+  }
+
+  private recheck(): void {
     for (const w of [...this.waiters]) w.check()
+  }
+
+  // ---- Socket Mode ----
+  private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(req.url ?? '/', this.baseUrl)
+    const ticket = url.searchParams.get('ticket') ?? ''
+    const key = req.headers['sec-websocket-key']
+    if (url.pathname !== '/socket-mode' || !this.tickets.delete(ticket) || req.headers.upgrade?.toLowerCase() !== 'websocket' || !key) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+      return
+    }
+    const accept = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64')
+    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`)
+    const ws = new FakeWebSocket(socket, (text) => {
+      let message: any
+      try { message = JSON.parse(text) } catch { return }
+      if (typeof message?.envelope_id === 'string') this.record(this.socketMode.received, { envelope_id: message.envelope_id, ...(message.payload === undefined ? {} : { payload: message.payload }), at: Date.now() })
+    }, () => this.recheck())
+    ws.sendJson({ type: 'hello', num_connections: 1, debug_info: { host: 'fake', approximate_connection_time: 18060 }, connection_info: { app_id: 'A0CAMPAIGN' } })
+    this.record(this.socketMode.connections, ws)
+    if (head.length > 0) ws.feed(head)
   }
 
   private waitIn<T>(list: T[], predicate: (x: T) => boolean, opts: number | WaitOptions, what: string): Promise<T> {
@@ -290,6 +361,12 @@ export class FakeSlack {
 
   // ---- the Web API ----
   private answer(method: string, args: Args, token: string | undefined): Result {
+    if (method === 'apps.connections.open') {
+      // The one method that takes the app-level token, and only it.
+      if (token === undefined) return err('not_authed')
+      if (this.appToken !== undefined ? token !== this.appToken : !token.startsWith('xapp-')) return err('invalid_auth')
+      return this.handlers.get(method)!(args)
+    }
     if (this.botToken !== undefined && token === undefined) return err('not_authed')
     if (this.botToken !== undefined && token !== this.botToken) return err('invalid_auth')
     const handler = this.handlers.get(method)
@@ -298,6 +375,12 @@ export class FakeSlack {
 
   private defaultHandlers(): Record<string, Handler> {
     return {
+      'apps.connections.open': () => {
+        const ticket = randomUUID()
+        this.tickets.add(ticket)
+        return ok({ url: `${this.baseUrl.replace(/^http/, 'ws')}/socket-mode?ticket=${ticket}&app_id=A0CAMPAIGN` })
+      },
+
       'auth.test': () => ok({ url: `https://${this.teamName.toLowerCase()}.slack.com/`, team: this.teamName, team_id: this.teamId, user: this.botName, user_id: this.botUserId, bot_id: this.botId, is_enterprise_install: false }),
 
       'users.info': (a) => {
@@ -489,6 +572,82 @@ export class FakeSlack {
 
   private newHash(): string {
     return `${Math.floor(Date.now() / 1000)}.h${++this.counter}`
+  }
+}
+
+/**
+ * The server end of one WebSocket (RFC 6455), just enough for Socket Mode: unfragmented or
+ * fragmented text frames in, text frames out, pings answered with pongs, the close handshake.
+ */
+export class FakeWebSocket {
+  open = true
+  /** The status code of the app's close frame (1000 = normal); undefined if it just dropped. */
+  closeCode: number | undefined
+  private buffer = Buffer.alloc(0)
+  private fragments: Buffer[] = []
+
+  constructor(private readonly socket: Duplex, private readonly onText: (text: string) => void, private readonly onClosed: () => void) {
+    socket.on('data', (chunk: Buffer) => this.feed(chunk))
+    socket.on('error', () => {})
+    socket.on('close', () => { this.open = false; this.onClosed() })
+  }
+
+  sendJson(message: unknown): void {
+    this.write(0x1, Buffer.from(JSON.stringify(message)))
+  }
+
+  /** Drops the TCP connection without a close handshake. */
+  terminate(): void {
+    this.socket.destroy()
+  }
+
+  feed(chunk: Buffer): void {
+    this.buffer = Buffer.concat([this.buffer, chunk])
+    for (;;) {
+      const b = this.buffer
+      if (b.length < 2) return
+      let length = b[1]! & 0x7f
+      let offset = 2
+      if (length === 126) { if (b.length < 4) return; length = b.readUInt16BE(2); offset = 4 }
+      else if (length === 127) { if (b.length < 10) return; length = Number(b.readBigUInt64BE(2)); offset = 10 }
+      const masked = (b[1]! & 0x80) !== 0
+      const mask = masked ? b.subarray(offset, offset + 4) : undefined
+      if (masked) offset += 4
+      if (b.length < offset + length) return
+      const payload = Buffer.from(b.subarray(offset, offset + length))
+      if (mask) for (let i = 0; i < payload.length; i++) payload[i] = payload[i]! ^ mask[i % 4]!
+      this.buffer = b.subarray(offset + length)
+      this.onFrame((b[0]! & 0x80) !== 0, b[0]! & 0x0f, payload)
+    }
+  }
+
+  private onFrame(fin: boolean, opcode: number, payload: Buffer): void {
+    if (opcode === 0x9) return this.write(0xa, payload) // ping → pong, echoing its data
+    if (opcode === 0xa) return
+    if (opcode === 0x8) {
+      this.closeCode = payload.length >= 2 ? payload.readUInt16BE(0) : 1005
+      this.write(0x8, payload.subarray(0, 2)) // answer the close handshake, then hang up
+      this.open = false
+      this.socket.end()
+      this.onClosed()
+      return
+    }
+    this.fragments.push(payload)
+    if (!fin) return
+    const whole = Buffer.concat(this.fragments)
+    this.fragments = []
+    this.onText(whole.toString('utf8'))
+  }
+
+  private write(opcode: number, payload: Buffer): void {
+    if (!this.open || this.socket.destroyed) return
+    const n = payload.length
+    const header = Buffer.alloc(n < 126 ? 2 : n < 65536 ? 4 : 10)
+    header[0] = 0x80 | opcode
+    if (n < 126) header[1] = n
+    else if (n < 65536) { header[1] = 126; header.writeUInt16BE(n, 2) }
+    else { header[1] = 127; header.writeBigUInt64BE(BigInt(n), 2) }
+    this.socket.write(Buffer.concat([header, payload]))
   }
 }
 

@@ -9,6 +9,7 @@ import { AppClient } from './slackRequests.ts'
 
 export const signingSecret = 'test-signing-secret-0123456789'
 export const botToken = 'xoxb-test-token'
+export const appToken = 'xapp-1-A0CAMPAIGN-1-test-app-token'
 
 /**
  * A clock that starts at a chosen instant and then runs at real speed: the dates a test sees are
@@ -36,13 +37,16 @@ export type Rig = {
   close(): Promise<void>
 }
 
-export async function startRig(provider: TestProvider, options: { now?: string; logLevel?: Config['logLevel'] } = {}): Promise<Rig> {
-  const slack = await startFakeSlack({ botToken })
+/** `socketMode: true` starts the app in Socket Mode (SLACK_APP_TOKEN set): `rig.app.url` is null, so
+ * `rig.client` cannot be used; drive it with `rig.slack.socketMode.send(…)` instead. */
+export async function startRig(provider: TestProvider, options: { now?: string; logLevel?: Config['logLevel']; socketMode?: boolean } = {}): Promise<Rig> {
+  const slack = await startFakeSlack({ botToken, appToken })
   const db = await freshDatabase(provider)
   const clock = testClock(options.now ?? '2026-12-01T02:00:00Z')
   const config = parseConfig({
     SLACK_BOT_TOKEN: botToken,
     SLACK_SIGNING_SECRET: signingSecret,
+    ...(options.socketMode ? { SLACK_APP_TOKEN: appToken } : {}),
     SLACK_API_URL: slack.apiUrl,
     PORT: '0',
     DATABASE_URL: db.url,
@@ -72,6 +76,11 @@ export async function startRig(provider: TestProvider, options: { now?: string; 
     async close() {
       for (const other of others) await other.stop()
       await rig.app.stop()
+      // Bolt's Socket Mode stop() does not wait for the WebSocket close handshake: let it finish (1000,
+      // not 1006) before the fake goes away. Nothing to wait for in HTTP mode.
+      for (const deadline = Date.now() + 2_000; slack.socketMode.connections.some((c) => c.open) && Date.now() < deadline;) {
+        await new Promise((resolve) => setTimeout(resolve, 10))
+      }
       await slack.close()
       await db.cleanup()
     },
