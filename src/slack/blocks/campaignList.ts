@@ -2,7 +2,7 @@
 import { stageOrder, type Campaign } from '../../domain/campaign.ts'
 import { campaignLengthInDays, lengthWarning } from '../../domain/dates.ts'
 import type { Messages } from '../../i18n/catalogue.ts'
-import { context, divider, fieldsSection, header, section, type Blocks } from './elements.ts'
+import { context, fieldsSection, header, section, type Blocks } from './elements.ts'
 import { escapeMrkdwn, mentionChannel, mentionUser, trusted } from './mrkdwn.ts'
 import { timing, whereItRuns } from './proposalCard.ts'
 
@@ -58,6 +58,5 @@ export function campaignDetailMessage(campaign: Campaign, m: Messages): { text: 
     ]),
   ]
   if (warning) blocks.push(context(trusted(m.lengthWarning(warning))))
-  blocks.push(divider())
   return { text: `#${campaign.id} ${escapeMrkdwn(campaign.name)} · ${m.stage[campaign.stage]}`, blocks }
 }

@@ -1,6 +1,6 @@
 // Small typed builders for the Block Kit pieces the app uses, so surfaces read as what they show.
 import type {
-  ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, InputBlock, KnownBlock, MrkdwnElement,
+  ActionsBlock, Button, ContextBlock, HeaderBlock, InputBlock, KnownBlock, MrkdwnElement,
   PlainTextElement, PlainTextOption, SectionBlock,
 } from '@slack/types'
 import { escapeMrkdwn, type Mrkdwn } from './mrkdwn.ts'
@@ -45,10 +45,6 @@ export function fieldsSection(fields: Array<[label: string, value: Mrkdwn]>): Se
 
 export function context(text: Mrkdwn, blockId?: string): ContextBlock {
   return { type: 'context', elements: [mrkdwnText(text)], ...(blockId ? { block_id: blockId } : {}) }
-}
-
-export function divider(): DividerBlock {
-  return { type: 'divider' }
 }
 
 export function button(
