@@ -99,8 +99,10 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
         const deadline = Date.now() + 10_000
         while (slack.inFlight() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
         await dispatcher.stop()
+        // Posts still waiting (Slack down, say) stay in the outbox for the next start.
+        const pending = await store.outbox.pendingCount().catch(() => null)
         await store.close()
-        logger.info('stopped')
+        logger.info({ pendingPosts: pending }, 'stopped')
       })()),
     }
   } catch (error) {

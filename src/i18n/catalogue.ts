@@ -372,13 +372,3 @@ const catalogues: Record<Locale, Messages> = { en, 'zh-CN': zhCN }
 export function messagesFor(locale: Locale): Messages {
   return catalogues[locale]
 }
-
-/** A date-time as people of this locale read it, in their time zone. */
-export function formatDateTime(instant: Date, locale: Locale, timeZone: string | null): string {
-  const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short', timeZone: timeZone || 'UTC' }
-  try {
-    return new Intl.DateTimeFormat(locale, options).format(instant)
-  } catch {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(instant)
-  }
-}

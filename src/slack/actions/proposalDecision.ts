@@ -55,8 +55,14 @@ export function sendBackModal(m: Messages, campaign: Campaign): ModalView {
 type ClickContext = { teamId: string; actor: Person; m: Messages; campaign: Campaign; version: number }
 
 export function registerProposalDecisions(app: App, services: Services): void {
-  /** Acks, then finds who clicked on which campaign; answers the person itself when it cannot. */
-  async function readClick(body: BlockAction, action: ButtonAction, respond: RespondFn): Promise<ClickContext | null> {
+  /**
+   * Finds who clicked on which campaign and whether they may: when not, answers the person itself
+   * (ephemeral) and returns null.
+   */
+  async function readClick(
+    body: BlockAction, action: ButtonAction, respond: RespondFn,
+    refusalFor: (campaign: Campaign, actor: Person) => Refusal | null,
+  ): Promise<ClickContext | null> {
     const teamId = body.team?.id ?? body.user.team_id ?? ''
     const actor = await services.people.person(teamId, body.user.id)
     const m = messagesFor(actor.locale)
@@ -65,6 +71,11 @@ export function registerProposalDecisions(app: App, services: Services): void {
       const campaign = value ? await services.store.campaigns.byId(teamId, value.campaignId) : null
       if (!campaign || !value) {
         await respond(ephemeral(m.refusal.campaignNotFound(escapeMrkdwn(action.value ?? ''))))
+        return null
+      }
+      const refusal = refusalFor(campaign, actor)
+      if (refusal) {
+        await respond(ephemeral(refusalText(refusal, campaign, m)))
         return null
       }
       return { teamId, actor, m, campaign, version: value.version }
@@ -95,10 +106,8 @@ export function registerProposalDecisions(app: App, services: Services): void {
 
   app.action<BlockAction<ButtonAction>>(proposalActions.approve, async ({ ack, body, action, respond }) => {
     await ack()
-    const click = await readClick(body, action, respond)
+    const click = await readClick(body, action, respond, refusalToDecide)
     if (!click) return
-    const refusal = refusalToDecide(click.campaign, click.actor)
-    if (refusal) return void (await respond(ephemeral(refusalText(refusal, click.campaign, click.m))))
     try {
       const refused = await decide(click, 'approve', null)
       if (refused) await respond(ephemeral(refused))
@@ -110,10 +119,8 @@ export function registerProposalDecisions(app: App, services: Services): void {
 
   app.action<BlockAction<ButtonAction>>(proposalActions.sendBack, async ({ ack, body, action, respond, client }) => {
     await ack()
-    const click = await readClick(body, action, respond)
+    const click = await readClick(body, action, respond, refusalToDecide)
     if (!click) return
-    const refusal = refusalToDecide(click.campaign, click.actor)
-    if (refusal) return void (await respond(ephemeral(refusalText(refusal, click.campaign, click.m))))
     await openModalOrExplain(client, body.trigger_id, sendBackModal(click.m, { ...click.campaign, version: click.version }), respond, click.m, services.logger)
   })
 
@@ -147,10 +154,8 @@ export function registerProposalDecisions(app: App, services: Services): void {
 
   app.action<BlockAction<ButtonAction>>(proposalActions.revise, async ({ ack, body, action, respond, client }) => {
     await ack()
-    const click = await readClick(body, action, respond)
+    const click = await readClick(body, action, respond, refusalToRevise)
     if (!click) return
-    const refusal = refusalToRevise(click.campaign, click.actor)
-    if (refusal) return void (await respond(ephemeral(refusalText(refusal, click.campaign, click.m))))
     const metadata = { mode: 'revise' as const, campaignId: click.campaign.id, version: click.campaign.version }
     await openModalOrExplain(client, body.trigger_id, proposalModal(click.m, metadata, prefillFromCampaign(click.campaign)), respond, click.m, services.logger)
   })
