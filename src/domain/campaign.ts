@@ -19,6 +19,8 @@ export const CampaignStage = {
   Proposed: 'proposed',
   SentBack: 'sent_back',
   Planning: 'planning',
+  /** The plan is ready to go live: complete, waiting for its start date. */
+  Scheduled: 'scheduled',
   Live: 'live',
   Retrospective: 'retrospective',
   Closed: 'closed',
@@ -100,6 +102,6 @@ export function refusalToRevise(campaign: Pick<Campaign, 'ownerId' | 'createdByI
 
 /** Display order of stages in `/campaign list`. */
 export const stageOrder: readonly CampaignStage[] = [
-  CampaignStage.Proposed, CampaignStage.SentBack, CampaignStage.Planning, CampaignStage.Live,
-  CampaignStage.Retrospective, CampaignStage.Closed, CampaignStage.Cancelled,
+  CampaignStage.Proposed, CampaignStage.SentBack, CampaignStage.Planning, CampaignStage.Scheduled,
+  CampaignStage.Live, CampaignStage.Retrospective, CampaignStage.Closed, CampaignStage.Cancelled,
 ]

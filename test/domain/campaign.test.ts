@@ -29,7 +29,7 @@ describe('nameKey', () => {
 })
 
 describe('holdsItsName', () => {
-  it.each([CampaignStage.Proposed, CampaignStage.SentBack, CampaignStage.Planning, CampaignStage.Live, CampaignStage.Retrospective])(
+  it.each([CampaignStage.Proposed, CampaignStage.SentBack, CampaignStage.Planning, CampaignStage.Scheduled, CampaignStage.Live, CampaignStage.Retrospective])(
     'a campaign in %s holds its name',
     (stage) => {
       expect(holdsItsName(stage)).toBe(true)
@@ -41,7 +41,7 @@ describe('holdsItsName', () => {
   })
 
   it('covers every stage, and the list order shows every stage once', () => {
-    expect(campaignStages).toHaveLength(7)
+    expect(campaignStages).toHaveLength(8)
     expect([...stageOrder].sort()).toEqual([...campaignStages].sort())
   })
 })
