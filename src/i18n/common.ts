@@ -1,0 +1,193 @@
+// Strings shared by every surface: help, names of stages, kinds, platforms and timing nodes,
+// field errors, refusals, trouble, and the campaign list.
+import type { CampaignKind, CampaignStage, Platform, TimingNode } from '../domain/campaign.ts'
+import type { LengthWarning } from '../domain/dates.ts'
+import type { FieldErrorCode } from '../domain/proposal.ts'
+import type { Mrkdwn } from '../slack/blocks/mrkdwn.ts'
+import type { Locale } from './locale.ts'
+
+type M = Mrkdwn
+
+export type CommonMessages = {
+  help: { title: string; lines: Array<[command: string, what: string]>; footer: string; unknown: (subcommand: M) => string }
+  stage: Record<CampaignStage, string>
+  kind: Record<CampaignKind, string>
+  platform: Record<Platform, string>
+  timingNode: Record<TimingNode, string>
+  fieldError: (code: FieldErrorCode, max?: number) => string
+  lengthWarning: (warning: LengthWarning) => string
+  refusal: {
+    notTheApprover: (approver: M) => string
+    notTheOwner: string
+    alreadyDecided: (stage: string) => string
+    notSentBack: string
+    campaignNotFound: (query: M) => string
+  }
+  trouble: {
+    generic: string
+    database: string
+    slack: string
+    modalExpired: string
+  }
+  deliveryReason: (slackError: string) => string
+  list: { title: string; empty: string; item: (id: number, name: M, owner: M, start: string, end: string) => string; showHint: string }
+  show: { usage: string; several: (query: M) => string; stage: string; createdBy: string }
+}
+
+const en: CommonMessages = {
+  help: {
+    title: 'Campaign Desk: plan and run campaigns from the first idea to the retrospective.',
+    lines: [
+      ['/campaign new', 'Propose a campaign: theme, basic content, timing, channel, owner and approver.'],
+      ['/campaign list', 'Every campaign of this workspace, grouped by stage.'],
+      ['/campaign show <name or id>', 'One campaign in detail.'],
+      ['/campaign help', 'This help.'],
+    ],
+    footer: 'A proposal is posted in its channel for the approver; once approved it moves on to planning.',
+    unknown: (subcommand) => `I don't know \`/campaign ${subcommand}\`. Here is what I can do:`,
+  },
+  stage: {
+    proposed: 'Proposed', sent_back: 'Sent back', planning: 'Planning', scheduled: 'Scheduled', live: 'Live',
+    retrospective: 'Retrospective', closed: 'Closed', cancelled: 'Cancelled',
+  },
+  kind: { own_site: 'Our own site or app', platform: 'Another platform' },
+  platform: {
+    weibo: 'Weibo', wechat: 'WeChat', douyin: 'Douyin', bilibili: 'Bilibili', xiaohongshu: 'Xiaohongshu',
+    youtube: 'YouTube', instagram: 'Instagram', tiktok: 'TikTok', x: 'X', other: 'Other',
+  },
+  timingNode: {
+    holiday: 'Holiday', sales_peak: 'Sales peak season', periodic_promotion: 'Periodic promotion',
+    competitor_response: "Response to a competitor's move", other: 'Other',
+  },
+  fieldError: (code, max) => ({
+    required: 'Please fill this in.',
+    too_long: `Please keep this to ${max ?? 'fewer'} characters.`,
+    too_many_sentences: 'Please describe the campaign in one or two sentences.',
+    invalid_date: 'Please pick a valid date.',
+    start_in_past: 'The start date is in the past: pick today or later.',
+    end_not_after_start: 'The end date must be after the start date.',
+    platform_required: 'Pick the platform the campaign runs on.',
+    platform_other_required: 'Name the platform.',
+    timing_note_required: 'Say which holiday, which competitor move, or what else sets the timing.',
+    name_taken: 'A campaign with this name is already planned or live in this workspace.',
+    user_is_bot: 'Pick a person: apps and bots cannot approve.',
+    user_deactivated: 'This person has been deactivated: pick someone else.',
+    user_unknown: 'Slack does not know this person: pick someone else.',
+    channel_unreachable: 'I am not in this private channel: invite me there first (/invite @Campaign Desk), or pick another channel.',
+  })[code],
+  lengthWarning: (w) => w.kind === 'too_short'
+    ? `:warning: This campaign runs ${w.days} day${w.days === 1 ? '' : 's'}: campaigns usually need at least a week to build reach.`
+    : `:warning: This campaign runs ${w.days} days: longer than four weeks tends to tire people out, especially on fast media like Weibo.`,
+  refusal: {
+    notTheApprover: (approver) => `Only the approver (${approver}) or a workspace admin can decide on this proposal.`,
+    notTheOwner: 'Only the owner of the campaign or a workspace admin can revise it.',
+    alreadyDecided: (stage) => `This proposal has already been decided (now: ${stage}).`,
+    notSentBack: 'This proposal is not sent back, so there is nothing to revise.',
+    campaignNotFound: (query) => `No campaign matches "${query}". Try \`/campaign list\`.`,
+  },
+  trouble: {
+    generic: 'Something went wrong on our side. Nothing was changed; please try again.',
+    database: 'Campaign Desk cannot reach its database right now. Nothing was changed; please try again in a minute.',
+    slack: 'Slack did not answer just now. Please try again in a moment.',
+    modalExpired: 'That took too long for Slack. Please run the command again.',
+  },
+  deliveryReason: (error) => ({
+    channel_not_found: 'the channel does not exist or I cannot see it.',
+    not_in_channel: 'I am not a member and cannot join it (invite me with /invite @Campaign Desk).',
+    is_archived: 'the channel is archived.',
+    method_not_supported_for_channel_type: 'it is a private channel I am not in (invite me with /invite @Campaign Desk).',
+    restricted_action: 'the workspace does not allow me to post there.',
+  } as Record<string, string>)[error] ?? `Slack said "${error}".`,
+  list: {
+    title: 'Campaigns',
+    empty: 'No campaigns yet. Start one with `/campaign new`.',
+    item: (id, name, owner, start, end) => `#${id} *${name}* · ${owner} · ${start} – ${end}`,
+    showHint: 'See one with `/campaign show <name or id>`.',
+  },
+  show: {
+    usage: 'Which campaign? `/campaign show <name or id>`',
+    several: (query) => `Several campaigns match "${query}":`,
+    stage: 'Stage',
+    createdBy: 'Proposed by',
+  },
+}
+
+const zhCN: CommonMessages = {
+  help: {
+    title: 'Campaign Desk：从创意到活动总结，在 Slack 里策划并执行线上活动。',
+    lines: [
+      ['/campaign new', '提交活动提案：创意主题、基本内容、时间节点、频道、负责人和审批人。'],
+      ['/campaign list', '按阶段列出本工作区的所有活动。'],
+      ['/campaign show <名称或编号>', '查看某个活动的详情。'],
+      ['/campaign help', '显示本帮助。'],
+    ],
+    footer: '提案会发到活动频道等待审批；通过后进入活动执行全案阶段。',
+    unknown: (subcommand) => `没有 \`/campaign ${subcommand}\` 这个命令。可用的命令如下：`,
+  },
+  stage: {
+    proposed: '提案中', sent_back: '已退回', planning: '方案策划', scheduled: '待上线', live: '进行中',
+    retrospective: '活动总结', closed: '已结束', cancelled: '已取消',
+  },
+  kind: { own_site: '自有网站或 App', platform: '其他平台' },
+  platform: {
+    weibo: '微博', wechat: '微信', douyin: '抖音', bilibili: '哔哩哔哩', xiaohongshu: '小红书',
+    youtube: 'YouTube', instagram: 'Instagram', tiktok: 'TikTok', x: 'X', other: '其他',
+  },
+  timingNode: {
+    holiday: '节假日', sales_peak: '销售旺季', periodic_promotion: '定期优惠活动',
+    competitor_response: '应对竞争对手', other: '其他',
+  },
+  fieldError: (code, max) => ({
+    required: '请填写此项。',
+    too_long: `请控制在 ${max ?? ''} 个字符以内。`,
+    too_many_sentences: '请用一两句话描述活动。',
+    invalid_date: '请选择有效的日期。',
+    start_in_past: '开始日期已过，请选择今天或之后的日期。',
+    end_not_after_start: '结束日期必须晚于开始日期。',
+    platform_required: '请选择活动所在的平台。',
+    platform_other_required: '请填写平台名称。',
+    timing_note_required: '请说明是哪个节日、竞品的哪个动作，或其他时间依据。',
+    name_taken: '本工作区已有同名活动正在筹备或进行中。',
+    user_is_bot: '请选择一位成员：应用和机器人不能审批。',
+    user_deactivated: '该成员已被停用，请选择其他人。',
+    user_unknown: 'Slack 找不到该成员，请选择其他人。',
+    channel_unreachable: '我不在这个私有频道里：请先邀请我（/invite @Campaign Desk），或选择其他频道。',
+  })[code],
+  lengthWarning: (w) => w.kind === 'too_short'
+    ? `:warning: 活动只持续 ${w.days} 天：通常至少需要一周才能形成传播。`
+    : `:warning: 活动持续 ${w.days} 天：超过四周容易使用户疲劳，微博等快速传播媒体尤甚。`,
+  refusal: {
+    notTheApprover: (approver) => `只有审批人（${approver}）或工作区管理员可以审批此提案。`,
+    notTheOwner: '只有活动负责人或工作区管理员可以修改提案。',
+    alreadyDecided: (stage) => `此提案已有审批结果（当前：${stage}）。`,
+    notSentBack: '此提案未被退回，无需修改。',
+    campaignNotFound: (query) => `没有找到与“${query}”匹配的活动。试试 \`/campaign list\`。`,
+  },
+  trouble: {
+    generic: '我们这边出了点问题，没有做任何更改，请重试。',
+    database: 'Campaign Desk 暂时无法连接数据库，没有做任何更改，请稍后重试。',
+    slack: 'Slack 暂时没有响应，请稍后重试。',
+    modalExpired: '操作超时，请重新输入命令。',
+  },
+  deliveryReason: (error) => ({
+    channel_not_found: '频道不存在或我无权查看。',
+    not_in_channel: '我不是频道成员，也无法加入（请用 /invite @Campaign Desk 邀请我）。',
+    is_archived: '频道已归档。',
+    method_not_supported_for_channel_type: '这是我不在的私有频道（请用 /invite @Campaign Desk 邀请我）。',
+    restricted_action: '工作区不允许我在那里发消息。',
+  } as Record<string, string>)[error] ?? `Slack 返回“${error}”。`,
+  list: {
+    title: '活动列表',
+    empty: '还没有活动。用 `/campaign new` 创建第一个。',
+    item: (id, name, owner, start, end) => `#${id} *${name}* · ${owner} · ${start} 至 ${end}`,
+    showHint: '用 `/campaign show <名称或编号>` 查看详情。',
+  },
+  show: {
+    usage: '要查看哪个活动？`/campaign show <名称或编号>`',
+    several: (query) => `有多个活动与“${query}”匹配：`,
+    stage: '阶段',
+    createdBy: '提案人',
+  },
+}
+
+export const commonMessages: Record<Locale, CommonMessages> = { en, 'zh-CN': zhCN }
