@@ -85,7 +85,11 @@ export function campaignStore(prisma: PrismaDb) {
     return row ? toCampaign(row) : null
   }
 
+  /** The campaign a Slack view created. Without a view id there is nothing to look for: refused, not guessed. */
   async function bySourceView(teamId: string, sourceViewId: string): Promise<Campaign | null> {
+    // An empty id would pass as "no campaign yet", and the new campaign would then be stored under
+    // it and found by the next view that lacks an id: a swallowed submission.
+    if (!sourceViewId) throw new Error('bySourceView needs the id of the Slack view')
     const row = await prisma.campaign.findFirst({ where: { teamId, sourceViewId }, include: withProposal })
     return row ? toCampaign(row) : null
   }
