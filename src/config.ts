@@ -38,16 +38,39 @@ const where = {
 
 const optionalText = z.string().trim().transform((value) => (value === '' ? undefined : value)).optional()
 
+/** The values .env.example ships with, refused by name so that a copied file never starts half-configured. */
+export const exampleValues = new Set([
+  'xoxb-replace-me',
+  'replace-with-your-signing-secret',
+  'xapp-replace-me',
+  'postgresql://campaign_desk:CHANGE-ME@localhost:5432/campaign_desk',
+])
+
+// Words of a template, never of a real credential: Slack's tokens are digits and letters after
+// their prefix, signing secrets are hex.
+const placeholderMarkers = /replace|your[-_]|change[-_]?me|placeholder|<[^>]*>|…/i
+
+/** True for a value that was left as a template (`xoxb-replace-me`, `<your token>`, `changeme`…). */
+export function isPlaceholder(value: string): boolean {
+  return exampleValues.has(value) || placeholderMarkers.test(value)
+}
+
+const notPlaceholder = (what: string) => [(value: string | undefined) => value === undefined || !isPlaceholder(value), `is still a placeholder, not ${what}`] as const
+
 const environmentSchema = z.object({
-  SLACK_BOT_TOKEN: z.string({ error: 'is missing' }).trim().startsWith('xoxb-', 'must be a bot token starting with xoxb-'),
-  SLACK_SIGNING_SECRET: z.string({ error: 'is missing' }).trim().min(8, 'looks too short'),
-  SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
+  SLACK_BOT_TOKEN: z.string({ error: 'is missing' }).trim().startsWith('xoxb-', 'must be a bot token starting with xoxb-')
+    .refine(...notPlaceholder('your bot token')),
+  SLACK_SIGNING_SECRET: z.string({ error: 'is missing' }).trim().min(8, 'looks too short')
+    .refine(...notPlaceholder('your signing secret')),
+  SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must start with xapp-')
+    .refine(...notPlaceholder('your app-level token')).optional()),
   SLACK_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
   PORT: optionalText
     .pipe(z.string().regex(/^\d{1,5}$/, 'must be a port number').transform(Number).refine((port) => port <= 65535, 'must be a port number').optional())
     .transform((port) => port ?? 3000),
   DATABASE_URL: optionalText.pipe(
-    z.string().regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: or postgresql://').optional(),
+    z.string().regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: or postgresql://')
+      .refine(...notPlaceholder('a real database address')).optional(),
   ),
   LOG_LEVEL: optionalText
     .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'is not a log level').optional())

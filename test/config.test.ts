@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { parseEnv } from 'node:util'
 import { ConfigError, defaultSqliteFile, parseConfig, readEnvironment } from '../src/config.ts'
 
 const cwd = path.join(os.tmpdir(), 'campaign-desk-app')
@@ -196,6 +197,96 @@ describe('parseConfig', () => {
       expect(error.message).not.toContain('not-a-token-ZZZ')
       const short = configError({ ...minimal, SLACK_SIGNING_SECRET: 'QQQ' })
       expect(short.message).not.toContain('QQQ')
+    })
+  })
+})
+
+describe('placeholders', () => {
+  it.each([
+    ['SLACK_BOT_TOKEN', 'xoxb-replace-me', 'OAuth & Permissions'],
+    ['SLACK_BOT_TOKEN', 'xoxb-your-token', 'OAuth & Permissions'],
+    ['SLACK_BOT_TOKEN', 'xoxb-<paste here>', 'OAuth & Permissions'],
+    ['SLACK_SIGNING_SECRET', 'replace-with-your-signing-secret', 'Signing Secret'],
+    ['SLACK_SIGNING_SECRET', 'changeme-changeme', 'Signing Secret'],
+    ['SLACK_SIGNING_SECRET', 'your_signing_secret', 'Signing Secret'],
+    ['SLACK_APP_TOKEN', 'xapp-replace-me', 'App-Level Tokens'],
+    ['SLACK_APP_TOKEN', 'xapp-CHANGE-ME', 'App-Level Tokens'],
+    ['DATABASE_URL', 'postgresql://campaign_desk:CHANGE-ME@localhost:5432/campaign_desk', 'postgresql://'],
+    ['DATABASE_URL', 'postgresql://user:pass@your-host:5432/db', 'postgresql://'],
+  ] as const)('%s=%s is refused as a placeholder, in one line that names it and says where to get it', (variable, value, where) => {
+    const error = configError({ ...minimal, [variable]: value })
+    expect(error.message).toMatch(new RegExp(`^${variable} is still a placeholder`))
+    expect(error.message).toContain(where)
+    expect(error.message).not.toContain('\n')
+  })
+
+  it('real-looking values pass', () => {
+    const config = parseConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1234567890-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx',
+      SLACK_SIGNING_SECRET: '8f14e45fceea167a5a36dedd4bea2543',
+      SLACK_APP_TOKEN: 'xapp-1-A0123456789-1234567890123-0123456789abcdef0123456789abcdef',
+      DATABASE_URL: 'postgresql://campaign_desk:s3cret@db.internal:5432/campaign_desk',
+    }, cwd)
+    expect(config.slack.appToken).toMatch(/^xapp-1-/)
+    expect(config.database.provider).toBe('postgresql')
+  })
+
+  describe('the shipped .env.example', () => {
+    const example = fs.readFileSync(new URL('../.env.example', import.meta.url), 'utf8')
+    const names = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'PORT', 'DATABASE_URL', 'LOG_LEVEL']
+    let dir: string
+    let kept: Record<string, string | undefined>
+
+    beforeEach(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'campaign-desk-example-'))
+      kept = Object.fromEntries(names.map((name) => [name, process.env[name]]))
+      for (const name of names) delete process.env[name]
+    })
+
+    afterEach(() => {
+      for (const [name, value] of Object.entries(kept)) if (value !== undefined) process.env[name] = value
+      fs.rmSync(dir, { recursive: true, force: true })
+    })
+
+    it('sets only the two required variables; every optional one is commented out', () => {
+      expect(Object.keys(parseEnv(example)).sort()).toEqual(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'])
+    })
+
+    it('copied as .env unchanged, is refused with one line naming SLACK_BOT_TOKEN — never Socket Mode', () => {
+      fs.writeFileSync(path.join(dir, '.env'), example)
+      const env = readEnvironment(dir)
+      expect(env.SLACK_APP_TOKEN).toBeUndefined()
+      let error: unknown
+      try { parseConfig(env, dir) } catch (thrown) { error = thrown }
+      expect(error).toBeInstanceOf(ConfigError)
+      const message = (error as ConfigError).message
+      expect(message).toMatch(/^SLACK_BOT_TOKEN is still a placeholder/)
+      expect(message).toContain('OAuth & Permissions')
+      expect(message).not.toMatch(/socket mode|xapp/i)
+      expect(message).not.toContain('\n')
+    })
+
+    it('with only the bot token filled in, names SLACK_SIGNING_SECRET next', () => {
+      fs.writeFileSync(path.join(dir, '.env'), example.replace('xoxb-replace-me', 'xoxb-1234567890-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx'))
+      expect(() => parseConfig(readEnvironment(dir), dir)).toThrow(/^SLACK_SIGNING_SECRET is still a placeholder.*Signing Secret/)
+    })
+
+    it('with both filled in, starts in HTTP mode on the defaults', () => {
+      fs.writeFileSync(path.join(dir, '.env'), example
+        .replace('xoxb-replace-me', 'xoxb-1234567890-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx')
+        .replace('replace-with-your-signing-secret', '8f14e45fceea167a5a36dedd4bea2543'))
+      const config = parseConfig(readEnvironment(dir), dir)
+      expect(config.slack.appToken).toBeUndefined()
+      expect(config.port).toBe(3000)
+      expect(config.database).toMatchObject({ provider: 'sqlite', file: path.join(dir, defaultSqliteFile) })
+    })
+
+    it('each commented-out example value, once uncommented unchanged, is refused naming its variable', () => {
+      for (const line of example.split('\n').filter((l) => /^# [A-Z_]+=/.test(l))) {
+        const [name, value] = line.slice(2).split(/=(.*)/s) as [string, string]
+        if (!['SLACK_APP_TOKEN', 'DATABASE_URL'].includes(name)) continue
+        expect(() => parseConfig({ ...minimal, [name]: value }, dir), line).toThrow(new RegExp(`^${name} is still a placeholder`))
+      }
     })
   })
 })
