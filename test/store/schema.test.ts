@@ -2,12 +2,13 @@
 //
 // - prisma/postgresql/schema.prisma is exactly what scripts/prisma-schemas.mjs derives from the source;
 // - on every provider, applying the migrations gives one table per model and one column per scalar
-//   field, nothing more (structural check: always runs), and — where a schema engine is available —
-//   `prisma migrate diff --from-migrations … --to-schema … --exit-code` finds no drift;
+//   field, nothing more (structural check: always runs), and `prisma migrate diff --from-migrations …
+//   --to-schema … --exit-code` finds no drift (needs a Prisma schema engine: test/support/schemaEngine.ts
+//   finds one, or these tests are skipped with a notice, and fail on CI);
 // - the runner records what Prisma records, skips what is applied, refuses changed or failed
 //   migrations, rolls back failing ones, migrates once when instances start together, and on SQLite
 //   does not lose child rows to ON DELETE CASCADE when a migration redefines a parent table.
-import { execFile, spawn } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -19,12 +20,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Prisma } from '../../src/generated/sqlite/client.ts'
 import { applyMigrations, migrationsDirFor, type MigrationTarget } from '../../src/store/migrate.ts'
 import { freshDatabase, postgresAdminUrl, testProviders, type TestDatabase, type TestProvider } from '../support/databases.ts'
+import { findSchemaEngine, requireEngine, runPrisma as runPrismaWith, skipWithoutEngine } from '../support/schemaEngine.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
-const prismaCli = path.join(root, 'node_modules', 'prisma', 'build', 'index.js')
-// Prisma's schema engine: the person's own, or this workplace's offline stand-in next to the repo.
-const offlineShim = path.resolve(root, '..', 'shared', 'tools', 'prisma-offline', 'schema-engine-shim.mjs')
-const schemaEngine = process.env.PRISMA_SCHEMA_ENGINE_BINARY || (fs.existsSync(offlineShim) ? offlineShim : undefined)
+const engineLookup = await findSchemaEngine()
+const noEngine = skipWithoutEngine(engineLookup, 'Drift tests (prisma migrate diff/status/deploy)')
 
 type SchemaScripts = { derivePostgresSchema(text: string): string; sqliteSchemaPath: string; postgresSchemaPath: string }
 const scripts = (await import(pathToFileURL(path.join(root, 'scripts', 'prisma-schemas.mjs')).href)) as SchemaScripts
@@ -137,25 +137,9 @@ function writeMigration(dir: string, name: string, sql: string): void {
   fs.writeFileSync(path.join(dir, name, 'migration.sql'), sql)
 }
 
-/** Runs the Prisma CLI from the project root with the schema engine configured; never throws. */
-function runPrisma(args: string[], databaseUrl: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [prismaCli, ...args], {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        PRISMA_SCHEMA_ENGINE_BINARY: schemaEngine,
-        PRISMA_HIDE_UPDATE_MESSAGE: '1',
-        CHECKPOINT_DISABLE: '1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    child.stdout.on('data', (chunk) => (output += chunk))
-    child.stderr.on('data', (chunk) => (output += chunk))
-    child.on('close', (code) => resolve({ code, output }))
-  })
+/** Runs the Prisma CLI from the project root on the given database; never throws. */
+function runPrisma(args: string[], databaseUrl: string) {
+  return runPrismaWith(requireEngine(engineLookup), args, { databaseUrl })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -272,7 +256,7 @@ describe.each(testProviders())('migrations on %s', (provider) => {
     }
   })
 
-  it.skipIf(!schemaEngine)('agree with the schema according to `prisma migrate diff --exit-code`', async () => {
+  it.skipIf(noEngine)('agree with the schema according to `prisma migrate diff --exit-code`', async () => {
     // The database is only the shadow for replaying the migrations: a fresh, throwaway one.
     const { code, output } = await runPrisma(
       ['migrate', 'diff', '--from-migrations', dir, '--to-schema', schemaFile[provider], '--exit-code'],
@@ -281,7 +265,7 @@ describe.each(testProviders())('migrations on %s', (provider) => {
     expect(code, `prisma migrate diff found drift (exit 2 = create a migration):\n${output}`).toBe(0)
   })
 
-  it.skipIf(!schemaEngine)('interoperate with `prisma migrate status` and `prisma migrate deploy` both ways', async () => {
+  it.skipIf(noEngine)('interoperate with `prisma migrate status` and `prisma migrate deploy` both ways', async () => {
     await applyMigrations(targetOf(db))
     const status = await runPrisma(['migrate', 'status'], db.url)
     expect(status.code, status.output).toBe(0)
@@ -299,7 +283,7 @@ describe.each(testProviders())('migrations on %s', (provider) => {
   })
 })
 
-describe.runIf(!!schemaEngine)('prisma migrate diff', () => {
+describe.skipIf(noEngine)('prisma migrate diff', () => {
   it('reports drift when the schema has a field the migrations lack (the check is not vacuous)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-drift-'))
     try {
@@ -315,6 +299,31 @@ describe.runIf(!!schemaEngine)('prisma migrate diff', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })
     }
+  })
+})
+
+describe('finding a Prisma schema engine for these tests', () => {
+  it('takes PRISMA_SCHEMA_ENGINE_BINARY first, then an offline stand-in that exists', async () => {
+    const standIn = path.join(root, 'package.json') // any existing file stands in for the stand-in
+    expect(await findSchemaEngine({ env: { PRISMA_SCHEMA_ENGINE_BINARY: '/opt/schema-engine' }, standIn })).toEqual({
+      engine: { source: 'PRISMA_SCHEMA_ENGINE_BINARY', binary: '/opt/schema-engine' },
+    })
+    expect(await findSchemaEngine({ env: {}, standIn })).toEqual({ engine: { source: 'offline stand-in', binary: standIn } })
+  })
+
+  it('without one, skips locally but not on CI, where each test needing it fails saying why', () => {
+    const none = { engine: null, why: 'the Prisma CLI could not get its own schema engine (offline)' }
+    const warn = console.warn
+    const notices: unknown[] = []
+    console.warn = (line: unknown) => notices.push(line)
+    try {
+      expect(skipWithoutEngine(none, 'Probe tests', {})).toBe(true)
+      expect(skipWithoutEngine(none, 'Probe tests', { CI: 'true' })).toBe(false)
+    } finally {
+      console.warn = warn
+    }
+    expect(notices).toEqual([expect.stringMatching(/^\[tests\] Probe tests SKIPPED: no Prisma schema engine: .*\(offline\)\. /)])
+    expect(() => requireEngine(none)).toThrow(/No Prisma schema engine: PRISMA_SCHEMA_ENGINE_BINARY is not set and the Prisma CLI could not/)
   })
 })
 
