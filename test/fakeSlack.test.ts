@@ -3,15 +3,34 @@
 import { createHmac } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { crc32, deflateSync } from 'node:zlib'
 import { ErrorCode, LogLevel, WebClient, type WebAPIPlatformError, type WebAPIRateLimitedError } from '@slack/web-api'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { checkMessage, checkView } from './support/blockKitLimits.ts'
-import { startFakeSlack, type FakeSlack } from './support/fakeSlack.ts'
+import { startFakeSlack, UPLOAD_URL, type FakeSlack } from './support/fakeSlack.ts'
 import { AppClient, optionPicked, plainText, signSlackRequest } from './support/slackRequests.ts'
 
 const TITLE_25 = '这是一个非常非常非常非常非常非常非常非常长的标题啊'
 const section = (text: string, blockId?: string) => ({ type: 'section', text: { type: 'mrkdwn', text }, ...(blockId ? { block_id: blockId } : {}) })
 const modal = (title: string, blocks: unknown[] = [section('hi')]) => ({ type: 'modal', callback_id: 'cb', title: { type: 'plain_text', text: title }, blocks })
+
+/** A real, viewable PNG of one grey pixel row per line: signature, IHDR, IDAT, IEND, each chunk CRC'd. */
+function png(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4)
+    length.writeUInt32BE(data.length)
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(crc32(body))
+    return Buffer.concat([length, body, crc])
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header.set([8, 0, 0, 0, 0], 8) // 8-bit greyscale, no interlace
+  const rows = Buffer.concat(Array.from({ length: height }, () => Buffer.concat([Buffer.from([0]), Buffer.alloc(width, 0x80)])))
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))])
+}
 
 /** The Slack error code of a rejected WebClient call. */
 async function slackError(p: Promise<unknown>): Promise<any> {
@@ -190,6 +209,80 @@ describe('fake Slack', () => {
 
   it('answers unknown methods like Slack', async () => {
     expect((await slackError(client.apiCall('chat.frobnicate', {}))).data.error).toBe('unknown_method')
+  })
+
+  describe('file uploads as filesUploadV2 makes them', () => {
+    it('takes the bytes at its upload_url, records the file with its PNG size and shares it in the thread', async () => {
+      const chart = png(640, 360)
+      const parent = await client.chat.postMessage({ channel: 'C1', text: 'Weekly report' })
+      const waiting = fake.waitForFile((f) => f.filename === 'chart.png')
+      const result = await client.filesUploadV2({ channel_id: 'C1', thread_ts: parent.ts!, file: chart, filename: 'chart.png', title: 'Reach by day', initial_comment: 'This week' })
+
+      const file = await waiting
+      expect(file).toMatchObject({
+        id: expect.stringMatching(/^F/), filename: 'chart.png', title: 'Reach by day', declaredLength: chart.length,
+        channel: 'C1', threadTs: parent.ts, initialComment: 'This week', uploadedBy: 'UBOT', png: { width: 640, height: 360 },
+      })
+      expect(file.bytes.equals(chart)).toBe(true)
+      expect(result.files).toEqual([expect.objectContaining({ ok: true, files: [expect.objectContaining({ id: file.id, title: 'Reach by day', size: chart.length, mimetype: 'image/png', original_w: 640, original_h: 360 })] })])
+
+      const [getUrl] = fake.callsTo('files.getUploadURLExternal')
+      expect(getUrl).toMatchObject({ token: 'xoxb-test', args: { filename: 'chart.png', length: String(chart.length) }, result: { ok: true, file_id: file.id } })
+      expect(getUrl!.result.upload_url.startsWith(`${fake.baseUrl}/upload/`)).toBe(true)
+      expect(fake.callsTo(UPLOAD_URL)).toEqual([expect.objectContaining({ args: { file_id: file.id, length: chart.length, filename: expect.any(String) }, result: `OK - ${chart.length}` })])
+      expect(fake.callsTo('files.completeUploadExternal')[0]!.args).toMatchObject({ files: [{ id: file.id, title: 'Reach by day' }], channel_id: 'C1', thread_ts: parent.ts, initial_comment: 'This week' })
+      expect(fake.messagesIn('C1').at(-1)).toMatchObject({ ts: file.ts, text: 'This week', threadTs: parent.ts, files: [file.id] })
+    })
+
+    it('keeps a file shared nowhere private, and records one that is not a PNG with png null', async () => {
+      await client.filesUploadV2({ content: 'day,reach\n1,200\n', filename: 'reach.csv' })
+      expect(fake.files).toEqual([expect.objectContaining({ filename: 'reach.csv', title: 'reach.csv', channel: null, ts: null, threadTs: null, initialComment: null, png: null })])
+      expect(fake.files[0]!.bytes.toString()).toBe('day,reach\n1,200\n')
+      expect(fake.messages.filter((m) => m.files)).toEqual([])
+      await client.filesUploadV2({ channel_id: 'U1', content: 'hi', filename: 'note.txt' })
+      expect(fake.files[1]).toMatchObject({ channel: 'DU1' })
+    })
+
+    it('refuses what Slack refuses: missing arguments, unknown or unsent files, a wrong length, channels the bot is not in', async () => {
+      const missing = await slackError(client.files.getUploadURLExternal({ length: 3 } as any))
+      expect(missing.data).toMatchObject({ error: 'invalid_arguments', response_metadata: { messages: [expect.stringContaining('filename')] } })
+      expect((await slackError(client.files.getUploadURLExternal({ filename: 'a.txt' } as any))).data.response_metadata.messages[0]).toContain('length')
+      expect((await slackError(client.files.completeUploadExternal({ files: [{ id: 'F404' }] }))).data.error).toBe('file_not_found')
+
+      const declared = await client.files.getUploadURLExternal({ filename: 'a.txt', length: 10 })
+      const notSent = await slackError(client.files.completeUploadExternal({ files: [{ id: declared.file_id! }] }))
+      expect(notSent.data).toMatchObject({ error: 'file_not_found', response_metadata: { messages: [expect.stringContaining('nothing was POSTed')] } })
+      // Raw bytes are an upload too (Slack takes raw or multipart); five are not the ten declared.
+      const raw = await fetch(declared.upload_url!, { method: 'POST', body: 'short' })
+      expect([raw.status, await raw.text()]).toEqual([200, 'OK - 5'])
+      const short = await slackError(client.files.completeUploadExternal({ files: [{ id: declared.file_id! }], channel_id: 'C1' }))
+      expect(short.data).toMatchObject({ error: 'invalid_arguments', response_metadata: { messages: [expect.stringContaining('5 bytes uploaded, 10 declared')] } })
+
+      expect((await slackError(client.filesUploadV2({ channel_id: 'C2', content: 'x', filename: 'x.txt' }))).data.error).toBe('not_in_channel')
+      expect((await slackError(client.filesUploadV2({ channel_id: 'G1', content: 'x', filename: 'x.txt' }))).data.error).toBe('channel_not_found')
+      expect(fake.files).toEqual([])
+
+      await client.filesUploadV2({ channel_id: 'C1', content: 'once', filename: 'once.txt' })
+      const again = await slackError(client.files.completeUploadExternal({ files: [{ id: fake.files[0]!.id }], channel_id: 'C1' }))
+      expect(again.data.error).toBe('file_not_found')
+      expect((await fetch(fake.callsTo('files.getUploadURLExternal').at(-1)!.result.upload_url, { method: 'POST', body: 'late' })).status).toBe(404)
+    })
+
+    it('fails each of the three steps on request', async () => {
+      const upload = () => client.filesUploadV2({ channel_id: 'C1', file: png(2, 2), filename: 'p.png' })
+      fake.failNext('files.getUploadURLExternal', { status: 500 })
+      expect((await slackError(upload())).code).toBe(ErrorCode.HTTPError)
+      fake.failNext(UPLOAD_URL, { status: 503 })
+      expect(await slackError(upload())).toMatchObject({ code: ErrorCode.HTTPError, statusCode: 503 })
+      fake.failNext('files.completeUploadExternal', { error: 'internal_error' })
+      expect((await slackError(upload())).data.error).toBe('internal_error')
+      fake.failNext(UPLOAD_URL, { rateLimited: 4 })
+      expect(await slackError(upload())).toMatchObject({ code: ErrorCode.RateLimitedError, retryAfter: 4 })
+      expect(fake.files).toEqual([])
+      expect(fake.calls.filter((c) => c.failed).map((c) => c.method)).toEqual(['files.getUploadURLExternal', UPLOAD_URL, 'files.completeUploadExternal', UPLOAD_URL])
+      await upload()
+      expect(fake.files).toHaveLength(1)
+    })
   })
 
   it('records POSTs to response URLs', async () => {

@@ -4,6 +4,8 @@
 // to fail. Only node built-ins, so it stays independent of the code under test.
 // It also plays Socket Mode: apps.connections.open hands out a ws:// URL on the same server, where a
 // minimal RFC 6455 WebSocket (text frames, ping → pong, close handshake) carries the envelopes.
+// File uploads go as WebClient.filesUploadV2 does them: files.getUploadURLExternal hands out an
+// upload_url on this server, the bytes are POSTed there, files.completeUploadExternal shares them.
 import { createHash, randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
@@ -33,9 +35,14 @@ export interface ApiCall {
   at: number
   /** Set when an injected failure answered this call. */
   failed?: boolean
-  /** The JSON the fake answered (absent for HTTP-level failures). */
+  /** The JSON the fake answered (absent for HTTP-level failures; the text for an upload_url POST). */
   result?: any
+  /** The Retry-After (seconds) of a 429 answer. */
+  retryAfter?: number
 }
+
+/** The `method` under which POSTs to an upload_url are recorded and can be told to fail. */
+export const UPLOAD_URL = 'upload_url'
 
 export interface ResponseUrlPost { id: string; body: any; at: number }
 export type EnvelopeType = 'slash_commands' | 'interactive' | 'events_api'
@@ -48,7 +55,26 @@ export interface FakeUser {
   isBot: boolean; deleted: boolean; isAdmin: boolean; isOwner: boolean
 }
 export interface FakeChannel { id: string; name: string; isPrivate: boolean; isArchived: boolean; members: string[] }
-export interface FakeMessage { channel: string; ts: string; text?: string; blocks?: unknown[]; threadTs?: string; edited: boolean }
+/** `files` (ids) is set on the message a files.completeUploadExternal share posts. */
+export interface FakeMessage { channel: string; ts: string; text?: string; blocks?: unknown[]; threadTs?: string; edited: boolean; files?: string[] }
+/** A file whose upload was completed (files.completeUploadExternal), shared or kept private. */
+export interface FakeFile {
+  id: string
+  filename: string
+  title: string
+  bytes: Buffer
+  /** The `length` given to files.getUploadURLExternal. */
+  declaredLength: number
+  altText: string | null
+  /** Where it was shared (null: kept private), the thread, and the ts of the message that shared it. */
+  channel: string | null
+  threadTs: string | null
+  ts: string | null
+  initialComment: string | null
+  uploadedBy: string
+  /** Read from the PNG header (IHDR); null when the bytes are not a PNG. */
+  png: { width: number; height: number } | null
+}
 export interface FakeEphemeral { channel: string; user: string; ts: string; text?: string; blocks?: unknown[] }
 
 type Args = Record<string, any>
@@ -58,6 +84,7 @@ export type Handler = (args: Args) => Result
 const ok = (fields: Result = {}): Result => ({ ok: true, ...fields })
 const err = (error: string, extra: Result = {}): Result => ({ ok: false, error, ...extra })
 const truthy = (v: unknown): boolean => v === true || v === 'true' || v === '1' || v === 1
+const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const VIEW_MAX_BYTES = 250 * 1024
 
 export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeSlack> {
@@ -86,6 +113,7 @@ export class FakeSlack {
   readonly ephemerals: FakeEphemeral[] = []
   readonly views = new Map<string, Record<string, any>>()
   readonly homeTabs = new Map<string, Record<string, any>>()
+  readonly files: FakeFile[] = []
 
   private readonly server = createServer((req, res) => void this.onRequest(req, res))
   private readonly sockets = new Set<Socket>()
@@ -97,6 +125,8 @@ export class FakeSlack {
   private readonly handlers = new Map<string, Handler>()
   private counter = 0
   private readonly tickets = new Set<string>()
+  /** Uploads begun with files.getUploadURLExternal, by file id; `bytes` once POSTed to the upload_url. */
+  private readonly uploads = new Map<string, { id: string; key: string; filename: string; declaredLength: number; altText: string | null; bytes: Buffer | null; completed: boolean }>()
 
   /** Socket Mode, as Slack's side of the WebSocket (docs/SLACK.md). */
   readonly socketMode = {
@@ -231,6 +261,11 @@ export class FakeSlack {
     return this.waitIn(this.responses, predicate, opts, 'a POST to a response_url')
   }
 
+  /** Resolves with the first completed file upload (from index `since` of `files`) matching `predicate`. */
+  waitForFile(predicate: (f: FakeFile) => boolean = () => true, opts: number | WaitOptions = {}): Promise<FakeFile> {
+    return this.waitIn(this.files, predicate, opts, 'a completed file upload')
+  }
+
   /** Forgets calls, response_url posts and failure rules; keeps users, channels, messages and views. */
   reset(): void {
     this.calls.length = 0
@@ -259,8 +294,9 @@ export class FakeSlack {
     try {
       const url = new URL(req.url ?? '/', this.baseUrl)
       const raw = await readBody(req)
-      if (url.pathname.startsWith('/api/')) return this.onApi(url.pathname.slice('/api/'.length), url, req, res, raw)
-      if (url.pathname.startsWith('/response/')) return this.onResponseUrl(url.pathname.slice('/response/'.length), res, raw)
+      if (url.pathname.startsWith('/api/')) return this.onApi(url.pathname.slice('/api/'.length), url, req, res, raw.toString('utf8'))
+      if (url.pathname.startsWith('/response/')) return this.onResponseUrl(url.pathname.slice('/response/'.length), res, raw.toString('utf8'))
+      if (url.pathname.startsWith('/upload/v1/')) return this.onUpload(url.pathname.slice('/upload/v1/'.length), req, res, raw)
       send(res, 404, err('not_found'))
     } catch (e) {
       // A bug in the fake should be loud, not look like a Slack answer.
@@ -273,26 +309,49 @@ export class FakeSlack {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1]
     const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined)
     const call: ApiCall = { method, args, at: Date.now(), ...(token === undefined ? {} : { token }) }
-    const failure = this.takeFailure(method)
-    if (failure) {
-      call.failed = true
-      if ('error' in failure) call.result = err(failure.error)
-      this.record(this.calls, call)
-      if ('hang' in failure) {
-        this.hung.add(res)
-        res.on('close', () => this.hung.delete(res))
-      } else if ('rateLimited' in failure) {
-        send(res, 429, err('ratelimited'), { 'Retry-After': String(failure.rateLimited) })
-      } else if ('status' in failure) {
-        send(res, failure.status, err('fake_http_error'))
-      } else {
-        send(res, 200, call.result)
-      }
-      return
-    }
+    if (this.answerInjectedFailure(call, res)) return
     call.result = this.answer(method, args, token)
     this.record(this.calls, call)
     send(res, 200, call.result)
+  }
+
+  /** Answers `call` as the first matching failure rule says, recording it; false when no rule applies. */
+  private answerInjectedFailure(call: ApiCall, res: ServerResponse): boolean {
+    const failure = this.takeFailure(call.method)
+    if (!failure) return false
+    call.failed = true
+    if ('error' in failure) call.result = err(failure.error)
+    if ('rateLimited' in failure) call.retryAfter = failure.rateLimited
+    this.record(this.calls, call)
+    if ('hang' in failure) {
+      this.hung.add(res)
+      res.on('close', () => this.hung.delete(res))
+    } else if ('rateLimited' in failure) {
+      send(res, 429, err('ratelimited'), { 'Retry-After': String(failure.rateLimited) })
+    } else if ('status' in failure) {
+      send(res, failure.status, err('fake_http_error'))
+    } else {
+      send(res, 200, call.result)
+    }
+    return true
+  }
+
+  /**
+   * The POST of a file's bytes to an upload_url. Slack's upload service takes raw bytes or a multipart
+   * form, answers 200 (`OK - <bytes>`) on success and any other status on failure; it needs no token.
+   */
+  private onUpload(key: string, req: IncomingMessage, res: ServerResponse, raw: Buffer): void {
+    const upload = [...this.uploads.values()].find((u) => u.key === key && !u.completed)
+    const received = uploadedFile(raw, req.headers['content-type'] ?? '')
+    const call: ApiCall = { method: UPLOAD_URL, args: { file_id: upload?.id, length: received?.bytes.length, ...(received?.filename ? { filename: received.filename } : {}) }, at: Date.now() }
+    if (this.answerInjectedFailure(call, res)) return
+    let status = 200
+    call.result = received ? `OK - ${received.bytes.length}` : 'no file in the request'
+    if (!upload) [status, call.result] = [404, 'no such upload (unknown, or already completed)']
+    else if (received) upload.bytes = received.bytes
+    else status = 400
+    this.record(this.calls, call)
+    sendText(res, status, call.result)
   }
 
   private onResponseUrl(id: string, res: ServerResponse, raw: string): void {
@@ -452,6 +511,22 @@ export class FakeSlack {
         return ok({ message_ts: ts })
       },
 
+      'files.getUploadURLExternal': (a) => {
+        const missing = ['filename', 'length'].filter((k) => a[k] === undefined || a[k] === '')
+        if (missing.length > 0) return invalidArguments(...missing.map((k) => `[ERROR] missing required field: ${k}`))
+        const length = Number(a.length)
+        if (!Number.isInteger(length) || length < 0) return invalidArguments(`[ERROR] length must be a whole number of bytes (got ${String(a.length)})`)
+        // Slack documents alt_txt; WebClient 8.2 sends it as alt_text.
+        const altText = [a.alt_txt, a.alt_text].find((t) => typeof t === 'string') as string | undefined
+        if (altText !== undefined && [...altText].length > 1000) return err('alt_txt_too_large')
+        const id = `F${String(++this.counter).padStart(10, '0')}`
+        const key = randomUUID()
+        this.uploads.set(id, { id, key, filename: String(a.filename), declaredLength: length, altText: altText ?? null, bytes: null, completed: false })
+        return ok({ upload_url: `${this.baseUrl}/upload/v1/${key}`, file_id: id })
+      },
+
+      'files.completeUploadExternal': (a) => this.completeUpload(a),
+
       'views.open': (a) => this.openView(a),
       'views.push': (a) => this.openView(a),
 
@@ -494,6 +569,55 @@ export class FakeSlack {
     const stored = { ...view, id, hash: this.newHash(), team_id: this.teamId, app_id: 'A0CAMPAIGN', bot_id: this.botId, state: { values: {} }, root_view_id: id, previous_view_id: null }
     this.views.set(id, stored)
     return ok({ view: stored })
+  }
+
+  /**
+   * Slack's documentation names no error codes for a bad file id, bytes that never arrived or a length
+   * that differs from the declared one: the fake answers file_not_found / invalid_arguments, with a
+   * message saying which. It can be called once per file; the share obeys chat.postMessage's rules.
+   */
+  private completeUpload(a: Args): Result {
+    const list = parseMaybe(a.files)
+    if (!Array.isArray(list) || list.length === 0 || !list.every((f) => isObject(f) && typeof f.id === 'string')) {
+      return invalidArguments('[ERROR] files must be a JSON array of {id, title?}')
+    }
+    const uploads = []
+    for (const f of list as Array<{ id: string; title?: unknown }>) {
+      const upload = this.uploads.get(f.id)
+      if (!upload || upload.completed) return err('file_not_found', { response_metadata: { messages: [`${f.id}: no such upload, or it was already completed`] } })
+      if (!upload.bytes) return err('file_not_found', { response_metadata: { messages: [`${f.id}: nothing was POSTed to its upload_url`] } })
+      if (upload.bytes.length !== upload.declaredLength) return invalidArguments(`${f.id}: ${upload.bytes.length} bytes uploaded, ${upload.declaredLength} declared`)
+      uploads.push({ upload, bytes: upload.bytes, title: typeof f.title === 'string' && f.title !== '' ? f.title : upload.filename })
+    }
+    const target = a.channel_id ?? a.channels
+    let channel: string | null = null
+    if (target !== undefined && target !== '') {
+      if (String(target).includes(',')) return invalidArguments('the fake shares a file into one channel at a time')
+      const where = this.postable(String(target))
+      if ('refusal' in where) return where.refusal
+      channel = where.id
+    }
+    // Slack ignores blocks when there is an initial_comment.
+    const initialComment = typeof a.initial_comment === 'string' && a.initial_comment !== '' ? a.initial_comment : null
+    const blocks = initialComment === null ? parseMaybe(a.blocks) : undefined
+    if (blocks != null) {
+      const reason = checkMessage({ blocks })
+      if (reason && reason !== NO_TEXT) return err('invalid_blocks', { errors: [reason], response_metadata: { messages: [reason] } })
+    }
+    const threadTs = channel !== null && a.thread_ts ? String(a.thread_ts) : null
+    const ts = channel === null ? null : this.nextTs()
+    if (channel !== null && ts !== null) {
+      this.messages.push({ channel, ts, edited: false, ...this.content(initialComment ?? undefined, blocks), ...(threadTs ? { threadTs } : {}), files: uploads.map((u) => u.upload.id) })
+    }
+    const files = uploads.map(({ upload, bytes, title }): FakeFile => {
+      upload.completed = true
+      return {
+        id: upload.id, filename: upload.filename, title, bytes, declaredLength: upload.declaredLength, altText: upload.altText,
+        channel, threadTs, ts, initialComment, uploadedBy: this.botUserId, png: pngDimensions(bytes),
+      }
+    })
+    for (const file of files) this.record(this.files, file)
+    return ok({ files: files.map((f) => this.fileJson(f)) })
   }
 
   // ---- helpers ----
@@ -553,6 +677,20 @@ export class FakeSlack {
       is_admin: u.isAdmin, is_owner: u.isOwner, tz: u.tz, tz_offset: tzOffsetSeconds(u.tz),
       profile: { real_name: u.realName, display_name: u.name, ...(u.isBot ? { bot_id: this.botId } : {}) },
       ...(withLocale ? { locale: u.locale } : {}),
+    }
+  }
+
+  /** As Slack answers files.completeUploadExternal: it shares asynchronously, so `shares` and `channels` are still empty. */
+  private fileJson(f: FakeFile): Result {
+    const created = Math.floor(Date.now() / 1000)
+    const extension = /\.([^.]+)$/.exec(f.filename)?.[1]?.toLowerCase() ?? ''
+    return {
+      id: f.id, created, timestamp: created, name: f.filename, title: f.title, user: f.uploadedBy, size: f.bytes.length,
+      mimetype: f.png ? 'image/png' : 'application/octet-stream', filetype: f.png ? 'png' : extension || 'binary',
+      is_external: false, is_public: false, ...(f.altText !== null ? { alt_txt: f.altText } : {}),
+      ...(f.png ? { original_w: f.png.width, original_h: f.png.height } : {}),
+      permalink: `https://${this.teamName.toLowerCase()}.slack.com/files/${f.uploadedBy}/${f.id}/${encodeURIComponent(f.filename)}`,
+      shares: {}, channels: [], groups: [], ims: [],
     }
   }
 
@@ -651,10 +789,10 @@ export class FakeWebSocket {
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = []
   for await (const chunk of req) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
 }
 
 /** WebClient sends forms with nested objects (blocks, view…) JSON-encoded; other clients may send JSON. */
@@ -666,8 +804,46 @@ function parseBody(raw: string, contentType: string): Args {
   }
   if (contentType.includes('multipart/form-data')) return {} // file uploads are not played
   const args: Args = {}
-  for (const [key, value] of new URLSearchParams(raw)) args[key] = key === 'text' ? value : parseMaybe(value)
+  for (const [key, value] of new URLSearchParams(raw)) args[key] = PLAIN_STRING_ARGS.has(key) ? value : parseMaybe(value)
   return args
+}
+
+/** Arguments that are text, never JSON, even when they look like it (a comment "[1]" stays a string). */
+const PLAIN_STRING_ARGS = new Set(['text', 'initial_comment', 'filename', 'title', 'alt_txt', 'alt_text'])
+
+/**
+ * The file in a POST to an upload_url: WebClient sends multipart/form-data with the bytes in a part
+ * named `body`; curl -F sends a part with a filename; anything else is taken as the raw bytes.
+ */
+function uploadedFile(raw: Buffer, contentType: string): { bytes: Buffer; filename?: string } | undefined {
+  if (!contentType.includes('multipart/form-data')) return { bytes: raw }
+  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType)
+  if (!boundary) return undefined
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`)
+  const parts: Array<{ name: string | undefined; filename: string | undefined; bytes: Buffer }> = []
+  for (let at = raw.indexOf(delimiter); at !== -1;) {
+    const start = at + delimiter.length
+    if (raw.subarray(start, start + 2).toString('latin1') === '--') break // the closing delimiter
+    const next = raw.indexOf(delimiter, start)
+    if (next === -1) break
+    const part = raw.subarray(start + 2, next - 2) // drop the CRLF after this delimiter and before the next
+    const split = part.indexOf('\r\n\r\n')
+    if (split !== -1) {
+      const headers = part.subarray(0, split).toString('utf8')
+      parts.push({ name: /\bname="([^"]*)"/i.exec(headers)?.[1], filename: /\bfilename="([^"]*)"/i.exec(headers)?.[1], bytes: Buffer.from(part.subarray(split + 4)) })
+    }
+    at = next
+  }
+  const file = parts.find((p) => p.name === 'body') ?? parts.find((p) => p.filename !== undefined) ?? parts.find((p) => p.name === 'file')
+  return file && { bytes: file.bytes, ...(file.filename ? { filename: file.filename } : {}) }
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+
+/** Width and height from a PNG's first chunk, IHDR (right after the 8-byte signature); null if not a PNG. */
+export function pngDimensions(bytes: Buffer): { width: number; height: number } | null {
+  if (bytes.length < 24 || !bytes.subarray(0, 8).equals(PNG_SIGNATURE) || bytes.toString('latin1', 12, 16) !== 'IHDR') return null
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) }
 }
 
 /** A JSON-encoded object or array back to itself; anything else unchanged. */
@@ -678,6 +854,10 @@ function parseMaybe(value: unknown): any {
   } catch {
     return value
   }
+}
+
+function invalidArguments(...messages: string[]): Result {
+  return err('invalid_arguments', { response_metadata: { messages } })
 }
 
 function tzOffsetSeconds(tz: string): number {
@@ -695,4 +875,10 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   const json = JSON.stringify(body)
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(json)), ...headers })
   res.end(json)
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  if (res.headersSent || res.destroyed) return
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'content-length': String(Buffer.byteLength(text)) })
+  res.end(text)
 }
