@@ -134,6 +134,46 @@ describe('fake Slack', () => {
     expect(fake.homeTabs.get('U1')?.id).toBe(home.view!.id)
   })
 
+  describe('the Home tab (views.publish)', () => {
+    const home = (blocks: unknown[] = [section('Your campaigns')]) => ({ type: 'home', blocks }) as any
+
+    it('keeps one Home tab per user, republished under the same view id, and waits for one', async () => {
+      fake.addUser({ id: 'U2' })
+      const waiting = fake.waitForHome('U1', (v) => v.blocks[0].text.text === 'Second')
+      const first = await client.views.publish({ user_id: 'U1', view: home([section('First')]) })
+      await client.views.publish({ user_id: 'U2', view: home() })
+      const second = await client.views.publish({ user_id: 'U1', view: home([section('Second')]), hash: first.view!.hash! })
+      expect(second.view).toMatchObject({ id: first.view!.id, type: 'home', root_view_id: first.view!.id })
+      expect(second.view!.hash).not.toBe(first.view!.hash)
+      expect(await waiting).toEqual(second.view)
+      expect(fake.homeTabs.get('U1')).toEqual(second.view)
+      expect(fake.homeTabs.get('U2')?.id).not.toBe(first.view!.id)
+      expect(fake.homePublished.map((p) => p.userId)).toEqual(['U1', 'U2', 'U1'])
+      await expect(fake.waitForHome('U2', () => true, { since: 2, timeoutMs: 50 })).rejects.toThrow(/no a Home tab published to U2/)
+    })
+
+    it('refuses what Slack refuses: no or unknown user, a modal, a 101st block, a bad block, a stale hash', async () => {
+      const hundred = Array.from({ length: 100 }, (_, i) => section(`row ${i}`))
+      await client.views.publish({ user_id: 'U1', view: home(hundred) })
+      const refusals = await Promise.all([
+        slackError(client.views.publish({ view: home() } as any)),
+        slackError(client.views.publish({ user_id: 'U404', view: home() })),
+        slackError(client.views.publish({ user_id: 'U1', view: modal('Not a home') as any })),
+        slackError(client.views.publish({ user_id: 'U1', view: home([...hundred, section('one more')]) })),
+        slackError(client.views.publish({ user_id: 'U1', view: home([section('a'.repeat(3001))]) })),
+        slackError(client.views.publish({ user_id: 'U1', view: home([section('a', 'x'), section('b', 'x')]) })),
+      ])
+      expect(refusals.map((e) => e.data.error)).toEqual(Array(6).fill('invalid_arguments'))
+      expect(refusals.map((e) => e.data.response_metadata.messages[0])).toEqual([
+        'invalid `user_id`', 'invalid `user_id`', expect.stringContaining('/view/type'), expect.stringContaining('at most 100 blocks'),
+        expect.stringContaining('/view/blocks/0/text/text'), expect.stringContaining('duplicate block_id x'),
+      ])
+      expect((await slackError(client.views.publish({ user_id: 'U1', view: home(), hash: '1.stale' }))).data.error).toBe('hash_conflict')
+      expect(fake.homeTabs.get('U1')?.blocks).toHaveLength(100)
+      expect(fake.homePublished).toHaveLength(1)
+    })
+  })
+
   it('expires trigger ids after the TTL and refuses unknown or reused ones', async () => {
     const trigger = fake.newTriggerId()
     await new Promise((r) => setTimeout(r, 250))

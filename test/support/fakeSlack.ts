@@ -112,7 +112,9 @@ export class FakeSlack {
   readonly messages: FakeMessage[] = []
   readonly ephemerals: FakeEphemeral[] = []
   readonly views = new Map<string, Record<string, any>>()
+  /** Each user's current Home tab, and every views.publish that succeeded, oldest first. */
   readonly homeTabs = new Map<string, Record<string, any>>()
+  readonly homePublished: Array<{ userId: string; view: Record<string, any>; at: number }> = []
   readonly files: FakeFile[] = []
 
   private readonly server = createServer((req, res) => void this.onRequest(req, res))
@@ -259,6 +261,11 @@ export class FakeSlack {
 
   waitForResponse(predicate: (r: ResponseUrlPost) => boolean = () => true, opts: number | WaitOptions = {}): Promise<ResponseUrlPost> {
     return this.waitIn(this.responses, predicate, opts, 'a POST to a response_url')
+  }
+
+  /** Resolves with the first Home tab view published to `userId` (from index `since` of `homePublished`) matching `predicate`. */
+  waitForHome(userId: string, predicate: (view: Record<string, any>) => boolean = () => true, opts: number | WaitOptions = {}): Promise<Record<string, any>> {
+    return this.waitIn(this.homePublished, (p) => p.userId === userId && predicate(p.view), opts, `a Home tab published to ${userId}`).then((p) => p.view)
   }
 
   /** Resolves with the first completed file upload (from index `since` of `files`) matching `predicate`. */
@@ -543,14 +550,18 @@ export class FakeSlack {
       },
 
       'views.publish': (a) => {
+        // Slack's answer to a missing or unknown user: invalid_arguments, "invalid `user_id`".
+        if (typeof a.user_id !== 'string' || !this.users.has(a.user_id)) return invalidArguments('invalid `user_id`')
         const view = parseMaybe(a.view)
-        const bad = this.refuseView(view) ?? (view.type === 'home' ? undefined : err('invalid_arguments', { response_metadata: { messages: ["/view/type: views.publish takes a 'home' view"] } }))
+        const bad = this.refuseView(view) ?? (view.type === 'home' ? undefined : invalidArguments("/view/type: views.publish takes a 'home' view"))
         if (bad) return bad
-        if (!a.user_id) return err('invalid_arguments', { response_metadata: { messages: ['user_id is required'] } })
-        const id = this.homeTabs.get(a.user_id)?.id ?? this.newViewId()
-        const stored = { ...view, id, hash: this.newHash(), team_id: this.teamId, bot_id: this.botId, state: { values: {} }, root_view_id: id }
+        const current = this.homeTabs.get(a.user_id)
+        if (a.hash !== undefined && a.hash !== '' && current && a.hash !== current.hash) return err('hash_conflict')
+        const id = current?.id ?? this.newViewId()
+        const stored = { ...view, id, hash: this.newHash(), team_id: this.teamId, app_id: 'A0CAMPAIGN', bot_id: this.botId, state: { values: {} }, root_view_id: id, previous_view_id: null }
         this.views.set(id, stored)
         this.homeTabs.set(a.user_id, stored)
+        this.record(this.homePublished, { userId: a.user_id, view: stored, at: Date.now() })
         return ok({ view: stored })
       },
     }
