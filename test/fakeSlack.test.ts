@@ -4,6 +4,7 @@ import { createHmac } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { crc32, deflateSync } from 'node:zlib'
+import { App, LogLevel as BoltLogLevel } from '@slack/bolt'
 import { ErrorCode, LogLevel, WebClient, type WebAPIPlatformError, type WebAPIRateLimitedError } from '@slack/web-api'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { checkMessage, checkView } from './support/blockKitLimits.ts'
@@ -371,6 +372,55 @@ describe('signed requests to the app', () => {
     } finally {
       server.close()
     }
+  })
+})
+
+describe('signed Events API requests to a real Bolt app', () => {
+  let fake: FakeSlack
+  let bolt: App
+  let app: AppClient
+  const opened: Array<Record<string, any>> = []
+
+  beforeEach(async () => {
+    opened.length = 0
+    fake = await startFakeSlack({ botToken: 'xoxb-test' })
+    fake.addUser({ id: 'U1' })
+    bolt = new App({
+      token: 'xoxb-test', signingSecret: 's3cret', processBeforeResponse: true, logLevel: BoltLogLevel.ERROR,
+      clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
+    })
+    // What an app does with it: publish the Home tab when it is opened.
+    bolt.event('app_home_opened', async ({ event, client }) => {
+      opened.push(event)
+      if (event.tab === 'home') await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `Opened ${opened.length}` } }] } })
+    })
+    const server = await bolt.start({ port: 0, host: '127.0.0.1' })
+    app = new AppClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, signingSecret: 's3cret', slack: fake })
+  })
+  afterEach(async () => {
+    await bolt.stop()
+    await fake.close()
+  })
+
+  it('answers url_verification with the challenge, only when signed', async () => {
+    expect(await app.urlVerification('3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P')).toEqual({ status: 200, body: { challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P' } })
+    const body = JSON.stringify({ token: 'legacy-verification-token', challenge: 'c', type: 'url_verification' })
+    expect((await app.send(body, 'application/json', { signature: 'v0=forged' })).status).toBe(401)
+    expect((await app.send(body, 'application/json', { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 })).status).toBe(401)
+  })
+
+  it('sends app_home_opened as Slack does: the DM channel, the tab, and the Home tab view once one exists', async () => {
+    expect((await app.appHomeOpened({ teamId: 'T1', userId: 'U1', tab: 'home' })).status).toBe(200)
+    const first = await fake.waitForHome('U1')
+    await app.appHomeOpened({ teamId: 'T1', userId: 'U1', tab: 'home' })
+    await app.appHomeOpened({ teamId: 'T1', userId: 'U1', tab: 'messages' })
+    expect(opened).toEqual([
+      { type: 'app_home_opened', user: 'U1', channel: 'DU1', tab: 'home', event_ts: expect.stringMatching(/^\d{10}\.\d{6}$/) },
+      { type: 'app_home_opened', user: 'U1', channel: 'DU1', tab: 'home', event_ts: expect.any(String), view: first },
+      { type: 'app_home_opened', user: 'U1', channel: 'DU1', tab: 'messages', event_ts: expect.any(String) },
+    ])
+    expect(new Set(opened.map((e) => e.event_ts)).size).toBe(3)
+    expect(fake.homeTabs.get('U1')?.blocks[0].text.text).toBe('Opened 2')
   })
 })
 

@@ -38,8 +38,9 @@ export interface AppClientOptions {
   teamDomain?: string
   /** The bot's user id, named in Events API `authorizations` (FakeSlack's default: UBOT). */
   botUserId?: string
-  /** Where to get trigger ids / response URLs when a test leaves them out (usually the FakeSlack). */
-  slack?: { newTriggerId(): string; newResponseUrl(): string }
+  /** Where to get trigger ids / response URLs when a test leaves them out (usually the FakeSlack);
+   * `homeTabs` gives app_home_opened the person's current Home tab, as Slack sends it. */
+  slack?: { newTriggerId(): string; newResponseUrl(): string; homeTabs?: ReadonlyMap<string, Record<string, any>> }
 }
 
 // Bolt answers 400 if the content type carries `; charset=…`, so this is sent exactly.
@@ -182,6 +183,32 @@ export class AppClient {
       ? {}
       : { 'X-Slack-Retry-Num': String(a.retryNum), 'X-Slack-Retry-Reason': a.retryReason ?? 'http_timeout' }
     return this.send(body, 'application/json', { headers })
+  }
+
+  /**
+   * app_home_opened, as Slack sends it when a person opens the app's Home tab or its Messages tab.
+   * `channel` is their DM with the app (the FakeSlack names it `D` + user id). As Slack, `view` is sent
+   * only for the Home tab and only once one was published to them: by default their current Home tab
+   * in the FakeSlack; pass `view` to choose one, or `view: null` for none.
+   */
+  appHomeOpened(a: { teamId: string; userId: string; tab: 'home' | 'messages'; channelId?: string; view?: Record<string, unknown> | null; eventId?: string }): Promise<SlackResponse> {
+    const view = a.tab !== 'home' ? undefined : a.view === undefined ? this.slack?.homeTabs?.get(a.userId) : a.view ?? undefined
+    return this.event({
+      teamId: a.teamId,
+      ...(a.eventId === undefined ? {} : { eventId: a.eventId }),
+      event: { type: 'app_home_opened', user: a.userId, channel: a.channelId ?? `D${a.userId}`, tab: a.tab, event_ts: this.eventTs(), ...(view ? { view } : {}) },
+    })
+  }
+
+  /** Slack's check of the Events API request URL: signed JSON; the app must answer `{challenge}`. */
+  urlVerification(challenge: string = `challenge-${Date.now()}-${++this.actionCounter}`): Promise<SlackResponse> {
+    return this.send(JSON.stringify({ token: 'legacy-verification-token', challenge, type: 'url_verification' }), 'application/json')
+  }
+
+  /** A unique `seconds.micros` event timestamp, as Slack's event_ts. */
+  private eventTs(): string {
+    const now = Date.now()
+    return `${Math.floor(now / 1000)}.${String((now % 1000) * 1000 + (++this.actionCounter % 1000)).padStart(6, '0')}`
   }
 
   private common(teamId: string, userId: string, triggerId?: string) {
