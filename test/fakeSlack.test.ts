@@ -326,6 +326,76 @@ describe('fake Slack', () => {
     })
   })
 
+  describe('rate limits, when enforced', () => {
+    let now = 0
+    const clock = () => now
+    /** The Retry-After of each attempt, or 'ok'. */
+    const attempts = async (n: number, call: () => Promise<unknown>) => {
+      const seen: Array<number | 'ok'> = []
+      for (let i = 0; i < n; i++) seen.push(await call().then(() => 'ok' as const, (e: WebAPIRateLimitedError) => e.retryAfter))
+      return seen
+    }
+    const post = (channel = 'C1') => client.chat.postMessage({ channel, text: 'tick' })
+    beforeEach(() => { now = Date.parse('2026-12-01T02:00:00Z') })
+
+    it('lets a burst of 3 into a channel, then about one a second, each channel on its own', async () => {
+      fake.enforceRateLimits({ clock })
+      expect(await attempts(4, post)).toEqual(['ok', 'ok', 'ok', 1])
+      expect(await attempts(1, () => post('DU1'))).toEqual(['ok'])
+      now += 999
+      expect(await attempts(1, post)).toEqual([1])
+      now += 1
+      expect(await attempts(2, post)).toEqual(['ok', 1])
+      now += 60_000 // a quiet minute refills the burst, no more
+      expect(await attempts(4, post)).toEqual(['ok', 'ok', 'ok', 1])
+      expect(fake.messagesIn('C1')).toHaveLength(7)
+      expect(fake.rateLimited).toHaveLength(4)
+      expect(fake.rateLimited.every((c) => c.method === 'chat.postMessage' && c.failed && c.retryAfter === 1)).toBe(true)
+      expect(fake.callsTo('chat.postMessage').filter((c) => c.failed)).toEqual(fake.rateLimited)
+    })
+
+    it('slows the steady rate and waits longer when told, and takes a Date clock', async () => {
+      fake.enforceRateLimits({ clock: () => new Date(now), perChannelPerSecond: 0.25, burst: 1 })
+      expect(await attempts(2, post)).toEqual(['ok', 4])
+      now += 2500
+      expect(await attempts(1, post)).toEqual([2])
+    })
+
+    it('limits calls per method per minute across the workspace, over the tier defaults', async () => {
+      fake.enforceRateLimits({ clock, perMethodPerMinute: { 'users.info': 2, 'chat.postMessage': 4 } })
+      const info = () => client.users.info({ user: 'U1' })
+      expect(await attempts(3, info)).toEqual(['ok', 'ok', 60])
+      now += 45_000
+      expect(await attempts(1, info)).toEqual([15])
+      now += 15_000
+      expect(await attempts(2, info)).toEqual(['ok', 'ok'])
+      fake.addChannel({ id: 'C3', name: 'launch', members: [fake.botUserId] })
+      expect(await attempts(5, () => post(['C1', 'C3', 'DU1'][fake.callsTo('chat.postMessage').length % 3]))).toEqual(['ok', 'ok', 'ok', 'ok', 60])
+      expect(await attempts(1, () => client.conversations.info({ channel: 'C1' }))).toEqual(['ok'])
+    })
+
+    it('is off by default, and off again when stopped', async () => {
+      expect(await attempts(6, post)).toEqual(Array(6).fill('ok'))
+      fake.enforceRateLimits({ clock })
+      expect((await attempts(4, post)).at(-1)).toBe(1)
+      fake.stopEnforcingRateLimits()
+      expect(await attempts(3, post)).toEqual(['ok', 'ok', 'ok'])
+      fake.reset()
+      expect(fake.rateLimited).toEqual([])
+    })
+
+    it("is waited out by the app's own WebClient, which pauses for Retry-After and tries again", async () => {
+      const patient = new WebClient('xoxb-test', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 1, minTimeout: 0, maxTimeout: 0 }, logLevel: LogLevel.ERROR })
+      fake.enforceRateLimits({ clock, burst: 1 })
+      await patient.chat.postMessage({ channel: 'C1', text: 'first' })
+      const second = patient.chat.postMessage({ channel: 'C1', text: 'second' })
+      await fake.waitFor('chat.postMessage', (c) => c.retryAfter === 1)
+      now += 1000 // the second Slack wanted passes while the client waits
+      expect(await second).toMatchObject({ ok: true })
+      expect(fake.callsTo('chat.postMessage').map((c) => c.retryAfter ?? 'ok')).toEqual(['ok', 1, 'ok'])
+    })
+  })
+
   it('records POSTs to response URLs', async () => {
     const url = fake.newResponseUrl()
     const waiting = fake.waitForResponse()

@@ -6,6 +6,7 @@
 // minimal RFC 6455 WebSocket (text frames, ping → pong, close handshake) carries the envelopes.
 // File uploads go as WebClient.filesUploadV2 does them: files.getUploadURLExternal hands out an
 // upload_url on this server, the bytes are POSTed there, files.completeUploadExternal shares them.
+// Rate limits are off unless a test turns them on (enforceRateLimits): then it answers 429 as Slack.
 import { createHash, randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
@@ -33,12 +34,33 @@ export interface ApiCall {
   args: Record<string, any>
   token?: string
   at: number
-  /** Set when an injected failure answered this call. */
+  /** Set when an injected failure, or an enforced rate limit, answered this call. */
   failed?: boolean
   /** The JSON the fake answered (absent for HTTP-level failures; the text for an upload_url POST). */
   result?: any
   /** The Retry-After (seconds) of a 429 answer. */
   retryAfter?: number
+}
+
+export interface RateLimits {
+  /** chat.postMessage into one channel, per second once the burst is spent (Slack: about 1). Default 1. */
+  perChannelPerSecond?: number
+  /** How many chat.postMessage calls into one channel may go back to back (Slack: "short bursts"). Default 3. */
+  burst?: number
+  /** Calls per minute per method across the workspace, over TIER_LIMITS_PER_MINUTE. */
+  perMethodPerMinute?: Record<string, number>
+  /** Now, in ms since the epoch or as a Date (e.g. a test clock's `now`); default Date.now. */
+  clock?: () => number | Date
+}
+
+/**
+ * The least each method's tier promises (docs/SLACK.md; Tier 3 ≥ 50/min, Tier 4 ≥ 100/min), used when
+ * rate limits are enforced. chat.postMessage's workspace-wide limit is not documented: none unless given.
+ */
+export const TIER_LIMITS_PER_MINUTE: Readonly<Record<string, number>> = {
+  'chat.update': 50, 'chat.scheduleMessage': 50, 'conversations.info': 50, 'conversations.join': 50, 'conversations.open': 50,
+  'chat.postEphemeral': 100, 'views.open': 100, 'views.push': 100, 'views.update': 100, 'views.publish': 100, 'users.info': 100,
+  'files.getUploadURLExternal': 100, 'files.completeUploadExternal': 100,
 }
 
 /** The `method` under which POSTs to an upload_url are recorded and can be told to fail. */
@@ -116,6 +138,8 @@ export class FakeSlack {
   readonly homeTabs = new Map<string, Record<string, any>>()
   readonly homePublished: Array<{ userId: string; view: Record<string, any>; at: number }> = []
   readonly files: FakeFile[] = []
+  /** Every call answered 429 because it went over an enforced rate limit (also in `calls`). */
+  readonly rateLimited: ApiCall[] = []
 
   private readonly server = createServer((req, res) => void this.onRequest(req, res))
   private readonly sockets = new Set<Socket>()
@@ -128,6 +152,10 @@ export class FakeSlack {
   private counter = 0
   private readonly tickets = new Set<string>()
   /** Uploads begun with files.getUploadURLExternal, by file id; `bytes` once POSTed to the upload_url. */
+  private rateLimits: { perChannelPerSecond: number; burst: number; perMethodPerMinute: Record<string, number>; now: () => number } | null = null
+  /** Per channel, a token bucket of chat.postMessage calls; per method, when its calls of the last minute came. */
+  private readonly channelBuckets = new Map<string, { tokens: number; at: number }>()
+  private readonly methodCalls = new Map<string, number[]>()
   private readonly uploads = new Map<string, { id: string; key: string; filename: string; declaredLength: number; altText: string | null; bytes: Buffer | null; completed: boolean }>()
 
   /** Socket Mode, as Slack's side of the WebSocket (docs/SLACK.md). */
@@ -273,11 +301,59 @@ export class FakeSlack {
     return this.waitIn(this.files, predicate, opts, 'a completed file upload')
   }
 
-  /** Forgets calls, response_url posts and failure rules; keeps users, channels, messages and views. */
+  /** Forgets calls, response_url posts and failure rules; keeps users, channels, messages, views and rate limits. */
   reset(): void {
     this.calls.length = 0
     this.responses.length = 0
+    this.rateLimited.length = 0
     this.clearFailures()
+  }
+
+  // ---- rate limits ----
+  /**
+   * From now on, answers HTTP 429 with Retry-After (whole seconds, at least 1) as Slack does when the app
+   * posts into one channel faster than `perChannelPerSecond` after a `burst`, or calls a method more
+   * than its limit per minute. Calls answered 429 do not count. Calling it again starts afresh.
+   */
+  enforceRateLimits(limits: RateLimits = {}): void {
+    const clock = limits.clock ?? Date.now
+    this.rateLimits = {
+      perChannelPerSecond: limits.perChannelPerSecond ?? 1,
+      burst: limits.burst ?? 3,
+      perMethodPerMinute: { ...TIER_LIMITS_PER_MINUTE, ...limits.perMethodPerMinute },
+      now: () => { const t = clock(); return t instanceof Date ? t.getTime() : t },
+    }
+    this.channelBuckets.clear()
+    this.methodCalls.clear()
+  }
+
+  stopEnforcingRateLimits(): void {
+    this.rateLimits = null
+  }
+
+  /** The Retry-After (seconds) if this call is over a limit; else counts it against the limits and returns undefined. */
+  private overRateLimit(method: string, args: Args): number | undefined {
+    const limits = this.rateLimits
+    if (!limits) return undefined
+    const now = limits.now()
+    let waitMs = 0
+    const perMinute = limits.perMethodPerMinute[method]
+    const lastMinute = perMinute === undefined ? undefined : (this.methodCalls.get(method) ?? []).filter((at) => now - at < 60_000)
+    if (perMinute !== undefined && lastMinute!.length >= perMinute) waitMs = lastMinute![0]! + 60_000 - now
+    let bucket: { tokens: number; at: number } | undefined
+    if (method === 'chat.postMessage') {
+      const where = this.postable(args.channel)
+      const channel = 'id' in where ? where.id : String(args.channel)
+      bucket = this.channelBuckets.get(channel) ?? { tokens: limits.burst, at: now }
+      bucket.tokens = Math.min(limits.burst, bucket.tokens + (Math.max(0, now - bucket.at) / 1000) * limits.perChannelPerSecond)
+      bucket.at = now
+      this.channelBuckets.set(channel, bucket)
+      if (bucket.tokens < 1) waitMs = Math.max(waitMs, ((1 - bucket.tokens) / limits.perChannelPerSecond) * 1000)
+    }
+    if (waitMs > 0) return Math.max(1, Math.ceil(waitMs / 1000))
+    if (lastMinute) this.methodCalls.set(method, [...lastMinute, now])
+    if (bucket) bucket.tokens -= 1
+    return undefined
   }
 
   // ---- failure injection ----
@@ -317,6 +393,13 @@ export class FakeSlack {
     const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined)
     const call: ApiCall = { method, args, at: Date.now(), ...(token === undefined ? {} : { token }) }
     if (this.answerInjectedFailure(call, res)) return
+    const retryAfter = this.overRateLimit(method, args)
+    if (retryAfter !== undefined) {
+      Object.assign(call, { failed: true, retryAfter, result: err('ratelimited') })
+      this.record(this.rateLimited, call)
+      this.record(this.calls, call)
+      return send(res, 429, call.result, { 'Retry-After': String(retryAfter) })
+    }
     call.result = this.answer(method, args, token)
     this.record(this.calls, call)
     send(res, 200, call.result)
