@@ -151,11 +151,11 @@ export class FakeSlack {
   private readonly handlers = new Map<string, Handler>()
   private counter = 0
   private readonly tickets = new Set<string>()
-  /** Uploads begun with files.getUploadURLExternal, by file id; `bytes` once POSTed to the upload_url. */
   private rateLimits: { perChannelPerSecond: number; burst: number; perMethodPerMinute: Record<string, number>; now: () => number } | null = null
   /** Per channel, a token bucket of chat.postMessage calls; per method, when its calls of the last minute came. */
   private readonly channelBuckets = new Map<string, { tokens: number; at: number }>()
   private readonly methodCalls = new Map<string, number[]>()
+  /** Uploads begun with files.getUploadURLExternal, by file id; `bytes` once POSTed to the upload_url. */
   private readonly uploads = new Map<string, { id: string; key: string; filename: string; declaredLength: number; altText: string | null; bytes: Buffer | null; completed: boolean }>()
 
   /** Socket Mode, as Slack's side of the WebSocket (docs/SLACK.md). */
