@@ -38,8 +38,9 @@ export async function idleMemory(opts: {
         output += chunk.toString('utf8')
         if (opts.ready.test(output)) { clearTimeout(timer); resolve(performance.now() - startedAt) }
       }
+      // The app says it listens on stderr (stdout is its JSON logs); the bare app on stdout.
       child.stdout!.on('data', onData)
-      child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString('utf8') })
+      child.stderr!.on('data', onData)
       void exited.then((code) => { clearTimeout(timer); reject(new Error(`${opts.label}: exited (${code}) before listening; output:\n${output}`)) })
     })
     await new Promise((resolve) => setTimeout(resolve, opts.idleMs))

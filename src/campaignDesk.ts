@@ -7,9 +7,10 @@ import { systemClock, type Clock } from './clock.ts'
 import type { Config } from './config.ts'
 import type { RetryPolicy } from './domain/delivery.ts'
 import { createDispatcher } from './jobs/dispatcher.ts'
-import { createLogger, type Logger } from './logger.ts'
+import { createLogger, slackLogger, type Logger } from './logger.ts'
 import { createSlackApp, interactiveClientOptions, slackEventsPath } from './slack/app.ts'
 import { createPeopleDirectory } from './slack/people.ts'
+import { refusedTokenCodes, type ConnectionWatch } from './slack/socketMode.ts'
 import { openDatabase } from './store/database.ts'
 import { createStore } from './store/store.ts'
 
@@ -18,6 +19,8 @@ export type StartOptions = {
   logger?: Logger
   /** Test and bench knobs for the outbox dispatcher. */
   dispatcher?: { pollMs?: number; retry?: RetryPolicy }
+  /** Lines for a person while the app starts (main.ts prints them on stderr), e.g. why Slack is being retried. */
+  onNotice?: (line: string) => void
 }
 
 export type RunningCampaignDesk = {
@@ -33,19 +36,53 @@ export class StartupError extends Error {
 
 /** Asks Slack who we are; a bad token stops the start, an unreachable Slack only warns. */
 async function identifyBot(config: Config, logger: Logger): Promise<{ botUserId?: string; botId?: string }> {
-  const client = new WebClient(config.slack.botToken, { ...interactiveClientOptions(config), timeout: 5_000 })
+  const client = new WebClient(config.slack.botToken, { ...interactiveClientOptions(config, logger), timeout: 5_000 })
   try {
     const me = await client.auth.test()
     logger.info({ team: me.team_id, botUserId: me.user_id }, 'slack_identified')
     return { ...(me.user_id ? { botUserId: me.user_id } : {}), ...(me.bot_id ? { botId: me.bot_id } : {}) }
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error
-    if (code === 'invalid_auth' || code === 'not_authed' || code === 'token_revoked' || code === 'account_inactive') {
+    if (code !== undefined && refusedTokenCodes.has(code)) {
       throw new StartupError(`SLACK_BOT_TOKEN was refused by Slack (${code}) — copy the Bot User OAuth Token again from your Slack app → OAuth & Permissions`)
     }
     logger.warn({ error: code ?? (error as Error).message }, 'slack_unreachable_at_start')
     return {}
   }
+}
+
+function appTokenRefused(code: string): StartupError {
+  return new StartupError(`SLACK_APP_TOKEN was refused by Slack (${code}) — generate a new one under your Slack app → Basic Information → App-Level Tokens (scope connections:write)`)
+}
+
+/** A port we cannot listen on, said in terms of PORT; undefined for any other error. */
+function portProblem(port: number, error: NodeJS.ErrnoException): StartupError | undefined {
+  if (error.code === 'EADDRINUSE') return new StartupError(`PORT ${port} is already in use by another program — stop it, or set PORT to a free port`)
+  if (error.code === 'EACCES') return new StartupError(`PORT ${port} needs privileges this user lacks — set PORT to a port above 1023`)
+  return undefined
+}
+
+/**
+ * Watches the Socket Mode connection while the app starts: each failed attempt is logged and told
+ * to a person (what failed, when the next try is); a refused app token ends the start.
+ */
+function socketModeStart(config: Config, logger: Logger, notice: ((line: string) => void) | undefined) {
+  const host = new URL(config.slack.apiUrl ?? 'https://slack.com/api/').host
+  let starting = true
+  let refuse: (error: StartupError) => void = () => {}
+  const refusal = new Promise<never>((_, reject) => { refuse = reject })
+  refusal.catch(() => {}) // raced only during the start; a later refusal is logged, not thrown
+  const watch: ConnectionWatch = {
+    retrying: (attempt, reason, nextInMs) => {
+      logger.warn({ attempt, reason, nextInMs }, 'slack_connect_retry')
+      if (starting) notice?.(`could not open the Socket Mode connection to Slack at ${host} (${reason}); retrying in ${Math.round(nextInMs / 1000)} s (attempt ${attempt})`)
+    },
+    refused: (code) => {
+      logger.error({ code }, 'slack_app_token_refused')
+      if (starting) refuse(appTokenRefused(code))
+    },
+  }
+  return { watch, refusal, connected: () => { starting = false } }
 }
 
 export async function startCampaignDesk(config: Config, options: StartOptions = {}): Promise<RunningCampaignDesk> {
@@ -63,6 +100,7 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
     const bot = await identifyBot(config, logger)
     const deliveryClient = new WebClient(config.slack.botToken, {
       ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+      logger: slackLogger(logger, 'web-api'),
       // The outbox retries on its own schedule, and a 429 is rescheduled for Retry-After.
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
@@ -74,16 +112,25 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
       ...(options.dispatcher?.retry ? { retry: options.dispatcher.retry } : {}),
     })
     stopDispatcher = () => dispatcher.stop()
-    const people = createPeopleDirectory(new WebClient(config.slack.botToken, interactiveClientOptions(config)))
-    const slack = createSlackApp(config, { store, people, dispatcher, clock }, logger, bot)
+    const people = createPeopleDirectory(new WebClient(config.slack.botToken, interactiveClientOptions(config, logger)))
+    const socketMode = socketModeStart(config, logger, options.onNotice)
+    const slack = createSlackApp(config, { store, people, dispatcher, clock }, logger, bot, socketMode.watch)
 
     let port: number | null = null
     if (slack.receiver) {
-      const server = (await slack.receiver.start(config.port)) as Server
+      const server = (await slack.receiver.start(config.port).catch((error: NodeJS.ErrnoException) => {
+        throw portProblem(config.port, error) ?? error
+      })) as Server
       port = (server.address() as AddressInfo).port
       logger.info({ port, path: slackEventsPath }, 'listening_http')
     } else {
-      await slack.app.start()
+      await Promise.race([slack.app.start(), socketMode.refusal]).catch(async (error: unknown) => {
+        // Stop the client's own retrying (it keeps at token_revoked) before giving up.
+        await slack.app.stop().catch(() => {})
+        const code = (error as { data?: { error?: string } }).data?.error
+        throw code !== undefined && refusedTokenCodes.has(code) ? appTokenRefused(code) : error
+      })
+      socketMode.connected()
       logger.info('listening_socket_mode')
     }
     dispatcher.start()

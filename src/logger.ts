@@ -22,12 +22,15 @@ const boltToPino: Record<LogLevel, Logger['level']> = {
   [LogLevel.ERROR]: 'error', [LogLevel.WARN]: 'warn', [LogLevel.INFO]: 'info', [LogLevel.DEBUG]: 'debug',
 }
 
-
-/** Bolt's own messages, through the same structured logger (Bolt logs plain strings). */
-export function boltLogger(logger: Logger): BoltLogger {
-  let child = logger.child({ source: 'bolt' })
+/**
+ * Bolt's, the Socket Mode client's and the Web API client's own messages (plain strings), through
+ * the same structured logger: one JSON line each, `source` saying whose. Every Slack object the
+ * app constructs gets one, so nothing of theirs reaches the terminal as plain text.
+ */
+export function slackLogger(logger: Logger, source: string): BoltLogger {
+  let child = logger.child({ source })
   const write = (level: 'debug' | 'info' | 'warn' | 'error') => (...parts: unknown[]) =>
-    child[level]({ detail: parts.map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : JSON.stringify(p))).join(' ') }, 'bolt')
+    child[level]({ detail: parts.map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : JSON.stringify(p))).join(' ') }, source)
   return {
     debug: write('debug'),
     info: write('info'),
@@ -38,4 +41,8 @@ export function boltLogger(logger: Logger): BoltLogger {
     getLevel: () => (Object.entries(boltToPino).find(([, p]) => p === child.level)?.[0] ?? LogLevel.INFO) as LogLevel,
     setName: (name: string) => { child = logger.child({ source: name }) },
   }
+}
+
+export function boltLogger(logger: Logger): BoltLogger {
+  return slackLogger(logger, 'bolt')
 }

@@ -1,11 +1,23 @@
 // Process entry: read the configuration, start Campaign Desk, stop cleanly on SIGTERM/SIGINT.
 // A configuration or start-up problem prints one line and exits 1 — never a stack trace.
-import { ConfigError, parseConfig, readEnvironment } from './config.ts'
+// stdout carries only the JSON logs; the few lines meant for a person go to stderr.
+import { ConfigError, parseConfig, readEnvironment, type DatabaseTarget } from './config.ts'
 import { startCampaignDesk, StartupError } from './campaignDesk.ts'
+
+function tell(line: string): void {
+  process.stderr.write(`Campaign Desk: ${line}\n`)
+}
 
 function fail(message: string): never {
   process.stderr.write(`Campaign Desk cannot start: ${message}\n`)
   process.exit(1)
+}
+
+/** Where the data lives, without a password. */
+function dataLocation(database: DatabaseTarget): string {
+  if (database.provider === 'sqlite') return database.file
+  const url = new URL(database.url)
+  return `PostgreSQL at ${url.host}${url.pathname}`
 }
 
 let config
@@ -16,16 +28,18 @@ try {
   throw error
 }
 
+// Before anything can hang on Slack: a person sees at once where the data goes.
+tell(`data in ${dataLocation(config.database)}`)
+
 try {
-  const running = await startCampaignDesk(config)
-  if (config.database.provider === 'sqlite') process.stdout.write(`Campaign Desk: data in ${config.database.file}\n`)
-  if (running.url) process.stdout.write(`Campaign Desk: HTTP mode, Slack request URL path ${running.url.replace(/^http:\/\/127\.0\.0\.1:\d+/, '')} on port ${running.port}\n`)
-  else process.stdout.write('Campaign Desk: connected in Socket Mode\n')
+  const running = await startCampaignDesk(config, { onNotice: tell })
+  if (running.url) tell(`HTTP mode, Slack request URL path ${running.url.replace(/^http:\/\/127\.0\.0\.1:\d+/, '')} on port ${running.port}`)
+  else tell('connected in Socket Mode')
   let stopping = false
   const shutdown = (signal: string) => {
     if (stopping) return
     stopping = true
-    process.stdout.write(`Campaign Desk: ${signal} received, finishing work in progress…\n`)
+    tell(`${signal} received, finishing work in progress…`)
     running.stop().then(() => process.exit(0), () => process.exit(1))
   }
   process.on('SIGTERM', () => shutdown('SIGTERM'))

@@ -1,5 +1,6 @@
 // The real start command as a child process: what an operator sees when the configuration is
-// wrong, when Slack refuses the token, and when the app starts and is stopped with SIGTERM.
+// wrong, when Slack refuses a token or cannot be reached, when the port is taken, and when the app
+// starts and is stopped with SIGTERM. stdout is JSON logs only; stderr carries the few lines below.
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
@@ -9,6 +10,7 @@ import { createRequire } from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startFakeSlack, type FakeSlack } from './support/fakeSlack.ts'
+import { AppClient } from './support/slackRequests.ts'
 
 const repo = fileURLToPath(new URL('..', import.meta.url))
 const mainFile = path.join(repo, 'src', 'main.ts')
@@ -18,6 +20,41 @@ const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).h
 
 const startupMs = 20_000 // tsx start-up is 1–2 s on a 2-core machine; leave plenty of room
 const stopMs = 10_000
+
+/** Every line the app may write on stderr, as the README documents them. */
+const startupLines = [
+  /^Campaign Desk: data in \S.*$/,
+  /^Campaign Desk: HTTP mode, Slack request URL path \/\S* on port \d+$/,
+  /^Campaign Desk: connected in Socket Mode$/,
+  /^Campaign Desk: could not open the Socket Mode connection to Slack at \S+ \(.+\); retrying in \d+ s \(attempt \d+\)$/,
+  /^Campaign Desk: SIG(TERM|INT) received, finishing work in progress…$/,
+  /^Campaign Desk cannot start: \S.*$/,
+]
+
+function nonEmptyLines(text: string): string[] {
+  return text.split('\n').filter((line) => line.trim() !== '')
+}
+
+/** stderr holds only documented start-up lines. */
+function expectOnlyStartupLines(stderr: string): void {
+  for (const line of nonEmptyLines(stderr)) {
+    expect(startupLines.some((pattern) => pattern.test(line)), `not a documented stderr line: ${line}\n--- stderr ---\n${stderr}`).toBe(true)
+  }
+}
+
+/** Every stdout line is one JSON log object of ours. */
+function jsonLogs(stdout: string): Array<Record<string, unknown>> {
+  return nonEmptyLines(stdout).map((line) => {
+    let parsed: unknown
+    expect(() => { parsed = JSON.parse(line) }, `not a JSON log line: ${line}`).not.toThrow()
+    expect(parsed, line).toBeTypeOf('object')
+    const log = parsed as Record<string, unknown>
+    expect(log.msg, line).toBeTypeOf('string')
+    expect(log.level, line).toBeTypeOf('number')
+    expect(log.app, line).toBe('campaign-desk')
+    return log
+  })
+}
 
 type Child = {
   process: ChildProcess
@@ -86,17 +123,17 @@ async function exitWithin(child: Child, ms: number): Promise<{ code: number | nu
   }
 }
 
-/** Resolves with the first stdout match of `pattern`; fails if the app exits or takes longer than `ms`. */
-async function stdoutLine(child: Child, pattern: RegExp, ms: number): Promise<RegExpMatchArray> {
+/** Resolves with the first match of `pattern` in stdout or stderr; fails if the app exits or takes longer than `ms`. */
+async function outputLine(child: Child, stream: 'stdout' | 'stderr', pattern: RegExp, ms: number): Promise<RegExpMatchArray> {
   const deadline = Date.now() + ms
   for (;;) {
-    const match = pattern.exec(child.stdout())
+    const match = pattern.exec(child[stream]())
     if (match) return match
     const describe = `\n--- stdout ---\n${child.stdout()}\n--- stderr ---\n${child.stderr()}`
     if (child.process.exitCode !== null || child.process.signalCode !== null) {
       throw new Error(`the app exited (${child.process.exitCode ?? child.process.signalCode}) before printing ${pattern}${describe}`)
     }
-    if (Date.now() > deadline) throw new Error(`no ${pattern} on stdout within ${ms} ms${describe}`)
+    if (Date.now() > deadline) throw new Error(`no ${pattern} on ${stream} within ${ms} ms${describe}`)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
@@ -113,13 +150,15 @@ async function freePort(): Promise<number> {
   })
 }
 
+/** One line says why the start failed, naming `variable`; at most the data line came before it. */
 function expectOneLineStartFailure(child: Child, variable: string): string {
   const stderr = child.stderr()
-  const lines = stderr.split('\n').filter((line) => line.trim() !== '')
+  const lines = nonEmptyLines(stderr).filter((line) => !/^Campaign Desk: data in /.test(line))
   expect(lines, stderr).toHaveLength(1)
   expect(lines[0]!.startsWith(`Campaign Desk cannot start: ${variable}`), stderr).toBe(true)
   expect(stderr).not.toMatch(/^\s+at /m)
   expect(stderr).not.toContain('Error:')
+  jsonLogs(child.stdout())
   return lines[0]!
 }
 
@@ -145,6 +184,31 @@ describe('the start command', () => {
     expect(child.stderr() + child.stdout()).not.toContain('xoxb-test')
   }, 30_000)
 
+  it('in Socket Mode with Slack unreachable: says where the data is first, then what it retries and when', async () => {
+    const closedPort = await freePort()
+    const databaseFile = path.join(workDir, 'unreachable.db')
+    const child = startApp({
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: '0123456789abcdef',
+      SLACK_APP_TOKEN: 'xapp-1-A0CAMPAIGN-1-unreachable',
+      SLACK_API_URL: `http://127.0.0.1:${closedPort}/api/`,
+      DATABASE_URL: `file:${databaseFile}`,
+    })
+    const retry = /^Campaign Desk: could not open the Socket Mode connection to Slack at 127\.0\.0\.1:(\d+) \((.+)\); retrying in (\d+) s \(attempt (\d+)\)$/gm
+    await outputLine(child, 'stderr', /attempt 2\)$/m, startupMs)
+    const lines = nonEmptyLines(child.stderr())
+    expect(lines[0]).toBe(`Campaign Desk: data in ${databaseFile}`)
+    const retries = [...child.stderr().matchAll(retry)]
+    expect(retries.map((m) => [Number(m[1]), m[2], Number(m[3]), Number(m[4])])).toEqual([
+      [closedPort, 'ECONNREFUSED', 2, 1],
+      [closedPort, 'ECONNREFUSED', 4, 2],
+    ])
+    expectOnlyStartupLines(child.stderr())
+    jsonLogs(child.stdout())
+    child.process.kill('SIGTERM')
+    await exitWithin(child, stopMs)
+  }, 30_000)
+
   describe('against the fake Slack', () => {
     let fake: FakeSlack
 
@@ -156,7 +220,7 @@ describe('the start command', () => {
       await fake?.close()
     })
 
-    it('starts in HTTP mode, answers /healthz, and stops cleanly on SIGTERM with structured logs', async () => {
+    it('starts in HTTP mode, serves a command, refuses forged requests, and stops cleanly on SIGTERM: stdout all JSON, stderr only the start-up lines', async () => {
       const port = await freePort()
       const databaseFile = path.join(workDir, 'cd.db')
       const child = startApp({
@@ -168,10 +232,10 @@ describe('the start command', () => {
         LOG_LEVEL: 'info',
       })
 
-      const listening = await stdoutLine(child, /^Campaign Desk: HTTP mode, Slack request URL path (\S+) on port (\d+)$/m, startupMs)
+      const listening = await outputLine(child, 'stderr', /^Campaign Desk: HTTP mode, Slack request URL path (\S+) on port (\d+)$/m, startupMs)
       expect(listening[1]).toBe('/slack/events')
       expect(Number(listening[2])).toBe(port)
-      expect(child.stdout()).toContain(`Campaign Desk: data in ${databaseFile}`)
+      expect(nonEmptyLines(child.stderr())[0]).toBe(`Campaign Desk: data in ${databaseFile}`)
       expect(fs.existsSync(databaseFile)).toBe(true)
 
       // It asked Slack who it is, with the configured token.
@@ -182,12 +246,33 @@ describe('the start command', () => {
       expect(health.status).toBe(200)
       await health.text()
 
-      // Bolt's HTTP receiver refuses an unsigned Slack request.
+      // A real command, signed as Slack signs it.
+      const slack = new AppClient({ baseUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: '0123456789abcdef', slack: fake })
+      const help = await slack.slashCommand({ teamId: 'T1', userId: 'U1', channelId: 'C1', text: 'help' })
+      expect(help.status).toBe(200)
+      expect(JSON.stringify(help.body)).toContain('/campaign new')
+
+      await outputLine(child, 'stdout', /"msg":"slack_request"/, 5_000)
+
+      // Bolt's HTTP receiver refuses an unsigned and a forged Slack request.
+      const logsBefore = nonEmptyLines(child.stdout()).length
       const unsigned = await fetch(`http://127.0.0.1:${port}/slack/events`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"url_verification","challenge":"x"}',
       })
       expect(unsigned.status).toBeGreaterThanOrEqual(400)
       await unsigned.text()
+      const forged = await slack.send('command=%2Fcampaign&text=help', 'application/x-www-form-urlencoded', { signature: `v0=${'0'.repeat(64)}` })
+      expect(forged.status).toBe(401)
+      // Each refusal is one short JSON line.
+      for (let deadline = Date.now() + 5_000; nonEmptyLines(child.stdout()).length < logsBefore + 2 && Date.now() < deadline;) {
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+      const refusals = nonEmptyLines(child.stdout()).slice(logsBefore)
+      expect(refusals, refusals.join('\n')).toHaveLength(2)
+      for (const line of refusals) {
+        expect(JSON.parse(line)).toMatchObject({ level: 40, source: 'bolt' })
+        expect(line.length, line).toBeLessThan(300)
+      }
 
       const stoppingAt = Date.now()
       child.process.kill('SIGTERM')
@@ -195,31 +280,19 @@ describe('the start command', () => {
       expect({ code, signal }).toEqual({ code: 0, signal: null })
       expect(Date.now() - stoppingAt).toBeLessThan(stopMs)
 
-      const stdout = child.stdout()
-      const lines = stdout.split('\n').filter((line) => line.trim() !== '')
-      const logs: Array<Record<string, unknown>> = []
-      for (const line of lines) {
-        if (line.startsWith('Campaign Desk: ')) continue // the few plain lines meant for a person
-        let parsed: unknown
-        expect(() => { parsed = JSON.parse(line) }, `not a JSON log line: ${line}`).not.toThrow()
-        expect(parsed, line).toBeTypeOf('object')
-        logs.push(parsed as Record<string, unknown>)
-      }
-      for (const log of logs) {
-        expect(log.msg, JSON.stringify(log)).toBeTypeOf('string')
-        expect(log.level, JSON.stringify(log)).toBeTypeOf('number')
-        expect(log.app).toBe('campaign-desk')
-      }
+      const logs = jsonLogs(child.stdout())
       const messages = logs.map((log) => log.msg)
       expect(messages).toContain('listening_http')
+      expect(messages).toContain('slack_request')
       expect(messages).toContain('stopping')
       expect(messages).toContain('stopped')
       expect(messages.indexOf('stopping')).toBeLessThan(messages.indexOf('stopped'))
-      expect(stdout).toContain('Campaign Desk: SIGTERM received')
 
-      expect(stdout).not.toContain('xoxb-test')
+      expectOnlyStartupLines(child.stderr())
+      expect(child.stderr()).toContain('Campaign Desk: SIGTERM received')
+
+      expect(child.stdout()).not.toContain('xoxb-test')
       expect(child.stderr()).not.toContain('xoxb-test')
-      expect(child.stderr()).not.toMatch(/^\s+at /m)
 
       // The port is free again.
       await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow()
@@ -243,6 +316,60 @@ describe('the start command', () => {
       const refused = fake.callsTo('auth.test').filter((call) => call.token === 'xoxb-refused-by-slack')
       expect(refused).toHaveLength(1)
       expect(refused[0]!.result).toMatchObject({ ok: false, error: 'invalid_auth' })
+    }, 30_000)
+
+    it('connects in Socket Mode and stops cleanly on SIGTERM', async () => {
+      const child = startApp({
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_SIGNING_SECRET: '0123456789abcdef',
+        SLACK_APP_TOKEN: 'xapp-1-A0CAMPAIGN-1-process-test',
+        SLACK_API_URL: fake.apiUrl,
+        DATABASE_URL: `file:${path.join(workDir, 'socket.db')}`,
+      })
+      await outputLine(child, 'stderr', /^Campaign Desk: connected in Socket Mode$/m, startupMs)
+      child.process.kill('SIGTERM')
+      expect(await exitWithin(child, stopMs)).toEqual({ code: 0, signal: null })
+      expect(jsonLogs(child.stdout()).map((log) => log.msg)).toEqual(expect.arrayContaining(['listening_socket_mode', 'stopped']))
+      expectOnlyStartupLines(child.stderr())
+    }, 30_000)
+
+    it.each(['invalid_auth', 'token_revoked'])('exits 1 with one line naming SLACK_APP_TOKEN when Slack answers apps.connections.open with %s', async (error) => {
+      fake.failNext('apps.connections.open', { error })
+      const child = startApp({
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_SIGNING_SECRET: '0123456789abcdef',
+        SLACK_APP_TOKEN: 'xapp-1-A0CAMPAIGN-1-refused',
+        SLACK_API_URL: fake.apiUrl,
+        DATABASE_URL: `file:${path.join(workDir, `refused-${error}.db`)}`,
+      })
+      const { code } = await exitWithin(child, startupMs)
+      expect(code).toBe(1)
+      const line = expectOneLineStartFailure(child, 'SLACK_APP_TOKEN')
+      expect(line).toContain(error)
+      expect(line).toContain('App-Level Tokens')
+      expect(child.stdout() + child.stderr()).not.toContain('xapp-1-A0CAMPAIGN-1-refused')
+    }, 30_000)
+
+    it('exits 1 with one line naming PORT when the port is taken', async () => {
+      const squatter = net.createServer()
+      await new Promise<void>((resolve) => squatter.listen(0, resolve))
+      const port = (squatter.address() as net.AddressInfo).port
+      try {
+        const child = startApp({
+          SLACK_BOT_TOKEN: 'xoxb-test',
+          SLACK_SIGNING_SECRET: '0123456789abcdef',
+          SLACK_API_URL: fake.apiUrl,
+          PORT: String(port),
+          DATABASE_URL: `file:${path.join(workDir, 'busy-port.db')}`,
+        })
+        const { code } = await exitWithin(child, startupMs)
+        expect(code).toBe(1)
+        const line = expectOneLineStartFailure(child, 'PORT')
+        expect(line).toContain(String(port))
+        expect(line).toContain('in use')
+      } finally {
+        await new Promise((resolve) => squatter.close(resolve))
+      }
     }, 30_000)
   })
 })

@@ -4,18 +4,20 @@
 import { randomUUID } from 'node:crypto'
 import { App, HTTPReceiver } from '@slack/bolt'
 import type { Config } from '../config.ts'
-import { boltLogger, type Logger } from '../logger.ts'
+import { boltLogger, slackLogger, type Logger } from '../logger.ts'
 import { registerProposalDecisions } from './actions/proposalDecision.ts'
 import { registerCampaignCommand } from './commands/campaign.ts'
 import type { Services } from './services.ts'
+import { socketModeClientOptions, type ConnectionWatch } from './socketMode.ts'
 import { registerProposalSubmission } from './views/proposalSubmission.ts'
 
 export const slackEventsPath = '/slack/events'
 
 /** Options for the Web API client the listeners use: they answer a person, so they fail fast. */
-export function interactiveClientOptions(config: Config) {
+export function interactiveClientOptions(config: Config, logger: Logger) {
   return {
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+    logger: slackLogger(logger, 'web-api'),
     // A person is waiting: no silent retries for minutes, no queueing behind a 429.
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
@@ -27,6 +29,8 @@ export type SlackApp = { app: App; receiver: HTTPReceiver | null; inFlight: () =
 
 export function createSlackApp(
   config: Config, services: Omit<Services, 'logger'>, logger: Logger, bot: { botUserId?: string; botId?: string },
+  /** Socket Mode only: told of each failed attempt to open the socket and of a refused app token. */
+  connection: ConnectionWatch = { retrying: () => {}, refused: () => {} },
 ): SlackApp {
   const bolt = boltLogger(logger)
   const receiver = config.slack.appToken
@@ -49,13 +53,13 @@ export function createSlackApp(
     ...(bot.botId ? { botId: bot.botId } : {}),
     ...(receiver ? { receiver } : {
       socketMode: true, appToken: config.slack.appToken, signingSecret: config.slack.signingSecret,
-      // The socket's own client (apps.connections.open, at start and on every reconnect) keeps
-      // Socket Mode's retrying default: with the listeners' `retries: 0`, one failed reconnect
-      // left the app without a socket and an unhandled rejection.
-      installerOptions: { clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {} },
+      // The socket's own client (apps.connections.open, at start and on every reconnect) retries
+      // for as long as it takes: with the listeners' `retries: 0`, one failed reconnect left the
+      // app without a socket and an unhandled rejection. See socketMode.ts.
+      installerOptions: { clientOptions: socketModeClientOptions(config, logger, connection) },
     }),
     logger: bolt,
-    clientOptions: interactiveClientOptions(config),
+    clientOptions: interactiveClientOptions(config, logger),
   })
 
   // One log line per request, with the ids that let it be traced back to a click; and a count
