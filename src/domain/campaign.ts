@@ -1,4 +1,4 @@
-// The campaign lifecycle of METHOD.md: kinds, timing nodes, stages and who may move them.
+// The campaign lifecycle of the method (docs/method.md): kinds, timing nodes, stages and who may move them.
 // Pure: no Slack, no database, no clock.
 
 export const campaignKinds = ['own_site', 'platform'] as const

@@ -38,7 +38,7 @@ export function localDate(instant: Date, timeZone: string | null | undefined): s
   }
 }
 
-/** METHOD.md: a campaign usually runs 1–4 weeks; longer tires users, shorter rarely builds reach. */
+/** docs/method.md: a campaign usually runs 1–4 weeks; longer tires users, shorter rarely builds reach. */
 export const recommendedLengthInDays = { min: 7, max: 28 } as const
 
 export type LengthWarning = { kind: 'too_short' | 'too_long'; days: number }

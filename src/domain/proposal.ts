@@ -11,7 +11,7 @@ export const proposalLimits = {
   timingNote: 200,
   platformOther: 50,
   sendBackReason: 1000,
-  /** METHOD.md: the campaign in 1–2 precise sentences. */
+  /** docs/method.md: the campaign in 1–2 precise sentences. */
   basicContentSentences: 2,
 } as const
 

@@ -89,7 +89,7 @@ describe('localDate', () => {
 })
 
 describe('lengthWarning', () => {
-  it('recommends 7–28 days (METHOD.md: 1–4 weeks)', () => {
+  it('recommends 7–28 days (docs/method.md: 1–4 weeks)', () => {
     expect(recommendedLengthInDays).toEqual({ min: 7, max: 28 })
   })
 
