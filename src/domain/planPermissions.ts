@@ -1,0 +1,59 @@
+// Who may change the plan of stage 2, and when. Anyone in the workspace may look at a plan;
+// the campaign's owner and approver write it; a task's owner moves that task along; workspace
+// admins may do everything. Each rule returns null when allowed, or why not.
+import { CampaignStage, type Actor, type Campaign } from './campaign.ts'
+import { missingForReady, type PlanSection, type PlanSnapshot } from './plan.ts'
+import type { Task } from './tasks.ts'
+
+export type PlanRefusal =
+  | 'not_owner_or_approver'
+  | 'not_the_owner'
+  | 'not_task_owner'
+  | 'plan_closed'
+  | 'tasks_closed'
+  | 'not_in_planning'
+  | 'not_scheduled'
+
+export type ReadyRefusal =
+  | { code: 'not_the_owner' | 'not_in_planning' }
+  | { code: 'plan_incomplete'; missing: PlanSection[] }
+
+type CampaignRoles = Pick<Campaign, 'ownerId' | 'approverId' | 'stage'>
+
+/** The plan is written while planning, and may still be corrected once scheduled. */
+const planEditableStages: readonly CampaignStage[] = [CampaignStage.Planning, CampaignStage.Scheduled]
+/** Work goes on while live: tasks still start, finish and get blocked. */
+const taskStatusStages: readonly CampaignStage[] = [...planEditableStages, CampaignStage.Live]
+
+function isPlanner(campaign: CampaignRoles, actor: Actor): boolean {
+  return actor.isWorkspaceAdmin || actor.userId === campaign.ownerId || actor.userId === campaign.approverId
+}
+
+/** Edit any section of the plan, and add, edit, reassign or delete tasks. */
+export function refusalToEditPlan(campaign: CampaignRoles, actor: Actor): PlanRefusal | null {
+  if (!isPlanner(campaign, actor)) return 'not_owner_or_approver'
+  if (!planEditableStages.includes(campaign.stage)) return 'plan_closed'
+  return null
+}
+
+/** Start, complete, block or reopen a task: its owner, or whoever may edit the plan. */
+export function refusalToChangeTaskStatus(campaign: CampaignRoles, task: Pick<Task, 'ownerId'>, actor: Actor): PlanRefusal | null {
+  if (actor.userId !== task.ownerId && !isPlanner(campaign, actor)) return 'not_task_owner'
+  if (!taskStatusStages.includes(campaign.stage)) return 'tasks_closed'
+  return null
+}
+
+/** Mark the plan ready to go live: the owner, from planning, once no section is missing. */
+export function refusalToMarkReady(campaign: CampaignRoles, actor: Actor, plan: PlanSnapshot): ReadyRefusal | null {
+  if (actor.userId !== campaign.ownerId && !actor.isWorkspaceAdmin) return { code: 'not_the_owner' }
+  if (campaign.stage !== CampaignStage.Planning) return { code: 'not_in_planning' }
+  const missing = missingForReady(plan)
+  return missing.length > 0 ? { code: 'plan_incomplete', missing } : null
+}
+
+/** Take a scheduled campaign back to planning: its owner or approver. */
+export function refusalToReturnToPlanning(campaign: CampaignRoles, actor: Actor): PlanRefusal | null {
+  if (!isPlanner(campaign, actor)) return 'not_owner_or_approver'
+  if (campaign.stage !== CampaignStage.Scheduled) return 'not_scheduled'
+  return null
+}
