@@ -41,7 +41,8 @@ export const optionalSlackUserId = z
   .nullish()
   .transform((value) => (value ? value : null))
 
-// Amounts arrive as text (plain_text_input, number_input) or, from tests and the store, as numbers.
+// Amounts arrive as text (plain_text_input, number_input) or as numbers; both are in major units
+// ("12.50" or 12.5 yuan), never minor units: prefill a modal with moneyInputText.
 const amountText = z.union([z.string(), z.number()], { error: 'required' }).transform(String)
 
 /** Money as typed → integer minor units (≥ 0). */
