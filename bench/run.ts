@@ -306,25 +306,36 @@ async function main(): Promise<void> {
       f(pair.bare.median).padStart(13) + f(pair.bare.p99).padStart(9) + '   ' +
       (f(ratio(pair.app.median, pair.bare.median)) + '×').padStart(13) + (f(ratio(pair.app.p99, pair.bare.p99)) + '×').padStart(11)
     const lines = [
-      `Campaign Desk bench (n=${N} each after ${WARMUP} warm-up, in alternating blocks of ${BLOCK}, node ${process.version}, sqlite, ${os.cpus().length} cpu, times in ms)`,
+      `Campaign Desk against a bare Bolt app doing the same job ("base"), both measured in this run on this machine`,
+      `(n=${N} requests each after ${WARMUP} warm-up, one at a time, in alternating blocks of ${BLOCK}; node ${process.version}, SQLite, ${os.cpus().length} CPUs; times in ms)`,
       ''.padEnd(35) + 'median'.padStart(8) + 'p99'.padStart(9) + '   ' + 'base median'.padStart(13) + 'p99'.padStart(9) + '   ' + 'ratio(median)'.padStart(13) + 'ratio(p99)'.padStart(11),
       row('/campaign new → views.open', s.command),
       row('submit → stored → posted', s.submit),
       `${'idle RSS (MiB)'.padEnd(35)}app ${f(memory.app.rssMiB, 1)}   bare ${f(memory.bare.rssMiB, 1)}   ratio ${f(ratio(memory.app.rssMiB, memory.bare.rssMiB))}×   (median of ${RSS_RUNS} runs, ${IDLE_MS / 1000} s idle)`,
       '',
-      'context (not ratios the brief asks for):',
-      row('  /campaign new → HTTP ack', s.commandAck),
-      row('  submit → HTTP ack', s.submitAck),
-      `  app submission, medians: send → conversations.info ${f(phases.sendToConversationsInfo.median)} ms; ` +
-        `conversations.info → card posted ${f(phases.conversationsInfoToCardPost.median)} ms; card posted → ack ${f(phases.cardPostToAck.median)} ms`,
-      `  Slack calls per request: /campaign new app [${typicalCalls(commands.app)}], bare [${typicalCalls(commands.bare)}]`,
-      `                           submit app [${typicalCalls(submits.app)}], bare [${typicalCalls(submits.bare)}]`,
-      `  app submission: ${diagnostics.executionsPerSubmission} SQLite statements run (${diagnostics.preparesPerSubmission} prepared), ` +
+      'How to read it:',
+      '  /campaign new → views.open   from POSTing a signed `/campaign new` to its views.open call (the form opening) reaching Slack',
+      '  submit → stored → posted     from POSTing a filled-in proposal form to its card\'s chat.postMessage reaching Slack',
+      '  base                         a bare Bolt app on the same HTTP receiver that does only the unavoidable part: it opens the',
+      '                               same form, and for a submission does one SQLite INSERT and posts the same card (bench/bare.ts)',
+      '  median, p99                  half of the requests took at most the median, 99 in 100 at most the p99',
+      '  ratio                        Campaign Desk ÷ base: 1.00× = no cost beyond the base; 1.50× = it takes 50% longer',
+      '  idle RSS                     resident memory of Campaign Desk (src/main.ts) and of a bare Bolt HTTP app (bench/bareApp.ts),',
+      '                               each started as its own process and left idle (no requests); ratio = app ÷ bare',
+      '',
+      'Where the time goes (diagnostics; the figures above are the result):',
+      row('  /campaign new → HTTP 200 (ack)', s.commandAck),
+      row('  submit → HTTP 200 (ack)', s.submitAck),
+      `  Campaign Desk submission, median ms per phase: POST → conversations.info ${f(phases.sendToConversationsInfo.median)}; ` +
+        `conversations.info → card posted ${f(phases.conversationsInfoToCardPost.median)}; card posted → HTTP 200 ${f(phases.cardPostToAck.median)}`,
+      `  Slack Web API calls per request: /campaign new app [${typicalCalls(commands.app)}], bare [${typicalCalls(commands.bare)}]`,
+      `                                   submit app [${typicalCalls(submits.app)}], bare [${typicalCalls(submits.bare)}]`,
+      `  Campaign Desk submission: ${diagnostics.executionsPerSubmission} SQLite statements run (${diagnostics.preparesPerSubmission} prepared), ` +
         `${f(diagnostics.sqliteMs.median)} ms inside better-sqlite3 per request (median, ${diagnostics.n}-request diagnostic pass; card after ${f(diagnostics.totalMs.median)} ms)`,
-      `  GC pauses inside the timed window: /campaign new app ${pct(gc.command.app.share)} of requests (${f(gc.command.app.msPerRequest, 3)} ms/request), ` +
+      `  garbage-collection pauses inside the timed window (share of requests with one, ms paused per request): /campaign new app ${pct(gc.command.app.share)} (${f(gc.command.app.msPerRequest, 3)}), ` +
         `bare ${pct(gc.command.bare.share)} (${f(gc.command.bare.msPerRequest, 3)}); submit app ${pct(gc.submit.app.share)} (${f(gc.submit.app.msPerRequest, 3)}), ` +
         `bare ${pct(gc.submit.bare.share)} (${f(gc.submit.bare.msPerRequest, 3)})`,
-      `  start → listening (child process): app ${f(memory.app.startMs, 0)} ms, bare ${f(memory.bare.startMs, 0)} ms; ` +
+      `  start → listening (own process): app ${f(memory.app.startMs, 0)} ms, bare ${f(memory.bare.startMs, 0)} ms; ` +
         `peak RSS (VmHWM) app ${f(memory.app.peakMiB, 1)} MiB, bare ${f(memory.bare.peakMiB, 1)} MiB`,
       `  total bench time ${f((performance.now() - startedAt) / 1000, 1)} s`,
     ]
