@@ -3,7 +3,8 @@
 //
 //   1. `/campaign new` → views.open: signed slash command POSTed → views.open reaches the fake Slack.
 //   2. proposal submitted → stored → card posted: view_submission POSTed → chat.postMessage reaches it.
-//   3. idle RSS of the app as its own process vs a bare Bolt HTTP app (bench/bareApp.ts).
+//   3. idle RSS of the app as its own process — as `npm start` runs it (tsx) and as deployed
+//      (`npm run build`, node dist/main.js) — vs a bare Bolt HTTP app (bench/bareApp.ts); see bench/rss.ts.
 //
 // 1 and 2 run in this process (like test/support/harness.ts): fake Slack on loopback, the system under
 // test on a free port (both up side by side), requests sent one at a time; `BENCH_N` (default 1000)
@@ -22,7 +23,7 @@ import { startFakeSlack, type FakeSlack } from '../test/support/fakeSlack.ts'
 import { startBareBolt } from './bare.ts'
 import { tapFake, type Mark, type Probe } from './probe.ts'
 import { proposalState, send, slashCommand, viewSubmission } from './requests.ts'
-import { freePort, idleMemory, type IdleMemory } from './rss.ts'
+import { idleMemoryReport, measureIdleMemory } from './rss.ts'
 import { ratio, summarize, type Summary } from './stats.ts'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -262,24 +263,9 @@ async function main(): Promise<void> {
     await app.stop()
     await bare.stop()
 
-    // ---- idle memory, each as its own process, alternating ----
-    const childEnv = (port: number, db: string): Record<string, string> => ({
-      PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? tmp, TMPDIR: os.tmpdir(),
-      SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: fake.apiUrl, SLACK_APP_TOKEN: '',
-      PORT: String(port), DATABASE_URL: `file:${db}`, LOG_LEVEL: 'warn',
-    })
-    const rss: { app: IdleMemory[]; bare: IdleMemory[] } = { app: [], bare: [] }
-    for (let run = 0; run < RSS_RUNS; run++) {
-      progress(`idle RSS, run ${run + 1}/${RSS_RUNS}`)
-      rss.bare.push(await idleMemory({
-        cwd: repoRoot, entry: 'bench/bareApp.ts', env: childEnv(await freePort(), path.join(tmp, `unused-${run}.db`)),
-        ready: /Bare Bolt: HTTP mode/, idleMs: IDLE_MS, label: 'bare Bolt (bench/bareApp.ts)',
-      }))
-      rss.app.push(await idleMemory({
-        cwd: repoRoot, entry: 'src/main.ts', env: childEnv(await freePort(), path.join(tmp, `child-${run}.db`)),
-        ready: /Campaign Desk: HTTP mode/, idleMs: IDLE_MS, label: 'Campaign Desk (src/main.ts)',
-      }))
-    }
+    // ---- idle memory, each as its own process, in turn: bare Bolt, npm start (tsx), production build ----
+    const rss = await measureIdleMemory({ repoRoot, tmp, apiUrl: fake.apiUrl, botToken, signingSecret, runs: RSS_RUNS, idleMs: IDLE_MS, progress })
+    const idle = idleMemoryReport(rss, IDLE_MS)
 
     // ---- report ----
     const s = {
@@ -288,11 +274,8 @@ async function main(): Promise<void> {
       submit: { app: summarize(submits.app.map((x) => x.total)), bare: summarize(submits.bare.map((x) => x.total)) },
       submitAck: { app: summarize(submits.app.map((x) => x.ack)), bare: summarize(submits.bare.map((x) => x.ack)) },
     }
-    const mib = (runs: IdleMemory[], key: 'rssKiB' | 'hwmKiB') => summarize(runs.map((r) => r[key] / 1024)).median
-    const memory = {
-      app: { rssMiB: mib(rss.app, 'rssKiB'), peakMiB: mib(rss.app, 'hwmKiB'), startMs: summarize(rss.app.map((r) => r.startMs)).median },
-      bare: { rssMiB: mib(rss.bare, 'rssKiB'), peakMiB: mib(rss.bare, 'hwmKiB'), startMs: summarize(rss.bare.map((r) => r.startMs)).median },
-    }
+    // `app` is the `npm start` (tsx) start; the production start is reported beside it.
+    const memory = { app: idle.summary.tsx, bare: idle.summary.bare, production: idle.summary.production }
     const phases = submissionPhases(submits.app)
 
     const gc = {
@@ -311,7 +294,7 @@ async function main(): Promise<void> {
       ''.padEnd(35) + 'median'.padStart(8) + 'p99'.padStart(9) + '   ' + 'base median'.padStart(13) + 'p99'.padStart(9) + '   ' + 'ratio(median)'.padStart(13) + 'ratio(p99)'.padStart(11),
       row('/campaign new → views.open', s.command),
       row('submit → stored → posted', s.submit),
-      `${'idle RSS (MiB)'.padEnd(35)}app ${f(memory.app.rssMiB, 1)}   bare ${f(memory.bare.rssMiB, 1)}   ratio ${f(ratio(memory.app.rssMiB, memory.bare.rssMiB))}×   (median of ${RSS_RUNS} runs, ${IDLE_MS / 1000} s idle)`,
+      ...idle.lines,
       '',
       'How to read it:',
       '  /campaign new → views.open   from POSTing a signed `/campaign new` to its views.open call (the form opening) reaching Slack',
@@ -345,7 +328,7 @@ async function main(): Promise<void> {
       meta: { when: new Date().toISOString(), n: N, warmup: WARMUP, block: BLOCK, gapMs: GAP_MS, node: process.version, provider: 'sqlite', cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, units: 'ms (latency), MiB (memory)' },
       command: { ...s.command, ratio: { median: ratio(s.command.app.median, s.command.bare.median), p99: ratio(s.command.app.p99, s.command.bare.p99) }, ack: s.commandAck, gc: gc.command },
       submit: { ...s.submit, ratio: { median: ratio(s.submit.app.median, s.submit.bare.median), p99: ratio(s.submit.app.p99, s.submit.bare.p99) }, ack: s.submitAck, appPhases: phases, sqlite: diagnostics, gc: gc.submit },
-      idleMemory: { ...memory, ratio: ratio(memory.app.rssMiB, memory.bare.rssMiB), runs: rss, idleMs: IDLE_MS },
+      idleMemory: { ...memory, ratio: memory.app.ratio, productionRatio: memory.production.ratio, runs: rss, idleMs: IDLE_MS },
       samples: {
         command: { app: commands.app.map((x) => x.total), bare: commands.bare.map((x) => x.total) },
         submit: { app: submits.app.map((x) => x.total), bare: submits.bare.map((x) => x.total) },
