@@ -1,7 +1,7 @@
 // The real start command as a child process: what an operator sees when the configuration is
 // wrong, when Slack refuses a token or cannot be reached, when the port is taken, and when the app
 // starts and is stopped with SIGTERM. stdout is JSON logs only; stderr carries the few lines below.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -84,10 +84,13 @@ afterAll(() => {
   fs.rmSync(workDir, { recursive: true, force: true })
 })
 
-/** `node --import tsx src/main.ts` with exactly these variables (plus PATH and HOME). */
-function startApp(vars: Record<string, string>): Child {
+/**
+ * `node --import tsx src/main.ts` (what `npm start` runs) with exactly these variables (plus PATH
+ * and HOME); with `command`, that command instead (the production build: `node dist/main.js`).
+ */
+function startApp(vars: Record<string, string>, command: string[] = ['--import', tsxLoader, mainFile]): Child {
   const cwd = fs.mkdtempSync(path.join(workDir, 'cwd-'))
-  const child = spawn(process.execPath, ['--import', tsxLoader, mainFile], {
+  const child = spawn(process.execPath, command, {
     cwd,
     env: {
       PATH: process.env.PATH ?? '',
@@ -372,4 +375,59 @@ describe('the start command', () => {
       }
     }, 30_000)
   })
+})
+
+describe('the production build', () => {
+  // `npm run build` into a copy of the project's layout in a temporary directory: dist/ beside
+  // prisma/ (the migrations), package.json ("type": "module") and node_modules, as in a checkout.
+  let buildRoot: string
+  let fake: FakeSlack
+
+  beforeAll(async () => {
+    buildRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'campaign-desk-build-'))
+    fs.symlinkSync(path.join(repo, 'node_modules'), path.join(buildRoot, 'node_modules'), 'dir')
+    fs.symlinkSync(path.join(repo, 'prisma'), path.join(buildRoot, 'prisma'), 'dir')
+    fs.copyFileSync(path.join(repo, 'package.json'), path.join(buildRoot, 'package.json'))
+    // What `npm run build` runs, with the output redirected.
+    execFileSync(process.execPath, [path.join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(repo, 'tsconfig.build.json'), '--outDir', path.join(buildRoot, 'dist')], { cwd: repo, stdio: 'pipe' })
+    fake = await startFakeSlack({ botToken: 'xoxb-test' })
+  }, 120_000)
+
+  afterAll(async () => {
+    await fake?.close()
+    if (buildRoot) fs.rmSync(buildRoot, { recursive: true, force: true })
+  })
+
+  it('is what the README and `npm run start:prod` run: node dist/main.js', () => {
+    const scripts = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')).scripts as Record<string, string>
+    expect(scripts.build).toBe('tsc -p tsconfig.build.json')
+    expect(scripts['start:prod']).toBe('node dist/main.js')
+    expect(fs.readFileSync(path.join(repo, 'README.md'), 'utf8')).toContain('node dist/main.js')
+    expect(fs.existsSync(path.join(buildRoot, 'dist', 'main.js'))).toBe(true)
+    expect(fs.existsSync(path.join(buildRoot, 'dist', 'generated', 'sqlite', 'client.js'))).toBe(true)
+  })
+
+  it('runs with plain node (no TypeScript loader), migrates, and stops cleanly on SIGTERM', async () => {
+    const port = await freePort()
+    const databaseFile = path.join(workDir, 'production.db')
+    const child = startApp({
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: '0123456789abcdef',
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(port),
+      DATABASE_URL: `file:${databaseFile}`,
+    }, [path.join(buildRoot, 'dist', 'main.js')])
+    await outputLine(child, 'stderr', /^Campaign Desk: HTTP mode, Slack request URL path \/slack\/events on port \d+$/m, startupMs)
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`)
+    expect(health.status).toBe(200)
+    await health.text()
+
+    // The process that got the signal is the app itself: it finishes and exits 0.
+    child.process.kill('SIGTERM')
+    expect(await exitWithin(child, stopMs)).toEqual({ code: 0, signal: null })
+    const messages = jsonLogs(child.stdout()).map((log) => log.msg)
+    expect(messages).toEqual(expect.arrayContaining(['migration_applied', 'listening_http', 'stopping', 'stopped']))
+    expectOnlyStartupLines(child.stderr())
+    expect(child.stderr()).toContain('Campaign Desk: SIGTERM received')
+  }, 60_000)
 })
