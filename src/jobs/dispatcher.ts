@@ -195,8 +195,9 @@ export function createDispatcher(options: DispatcherOptions) {
     if (stopping) return
     let wait = pollMs
     try {
-      const due = await outbox.nextDueAt()
-      if (due) wait = Math.min(pollMs, Math.max(0, due.getTime() - clock.now().getTime()))
+      const now = clock.now()
+      const due = await outbox.nextDueAt(now)
+      if (due) wait = Math.min(pollMs, Math.max(0, due.getTime() - now.getTime()))
     } catch (error) {
       logger.error({ err: error }, 'outbox_schedule_failed')
     }

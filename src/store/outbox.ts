@@ -162,14 +162,28 @@ export function outboxStore(prisma: PrismaDb) {
       return prisma.outboxMessage.count({ where: { status: 'pending' } })
     },
 
-    /** When the next pending row falls due, so the dispatcher can sleep until then. */
-    async nextDueAt(): Promise<Date | null> {
-      const row = await prisma.outboxMessage.findFirst({
-        where: { status: 'pending' },
+    /**
+     * When a sweep could next claim something, so the dispatcher can sleep until then: the earliest
+     * of the next unclaimed row's due time and the next lease to run out (a row is takeable at
+     * max(nextAttemptAt, claimedUntil)). A row another instance holds is not due before its lease
+     * ends, or the dispatcher would wake at once and spin for the length of the lease.
+     */
+    async nextDueAt(now: Date): Promise<Date | null> {
+      // Walks the (status, nextAttemptAt) index in order and stops at the first row nobody holds.
+      const unclaimed = await prisma.outboxMessage.findFirst({
+        where: { status: 'pending', OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
         orderBy: { nextAttemptAt: 'asc' },
         select: { nextAttemptAt: true },
       })
-      return row?.nextAttemptAt ?? null
+      // A claim is only taken on a due row, so held rows lie in the index range already due.
+      const held = await prisma.outboxMessage.aggregate({
+        where: { status: 'pending', nextAttemptAt: { lte: now }, claimedUntil: { gte: now } },
+        _min: { claimedUntil: true },
+      })
+      // claimDue takes a row over once claimedUntil < now: one millisecond after the lease ends.
+      const takeover = held._min.claimedUntil ? held._min.claimedUntil.getTime() + 1 : Infinity
+      const earliest = Math.min(unclaimed ? unclaimed.nextAttemptAt.getTime() : Infinity, takeover)
+      return Number.isFinite(earliest) ? new Date(earliest) : null
     },
   }
 }

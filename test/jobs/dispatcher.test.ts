@@ -30,12 +30,13 @@ describe.each(testProviders())('dispatcher on %s', (provider) => {
   let db: TestDatabase
   let database: Database
   let dispatcher: Dispatcher
+  let client: WebClient
   beforeEach(async () => {
     slack = await startFakeSlack({ botToken: 'xoxb-test' })
     slack.addChannel({ id: 'C1', name: 'campaigns', members: [slack.botUserId] })
     db = await freshDatabase(provider)
     database = await openDatabase(provider === 'sqlite' ? { provider, file: db.url.slice(5), url: db.url } : { provider, url: db.url })
-    const client = new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true })
+    client = new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true })
     dispatcher = createDispatcher({ client, outbox: outboxStore(database.prisma), clock, logger: silent, retry: { baseMs: 20, maxMs: 50, maxAttempts: 3 } })
   })
   afterEach(async () => {
@@ -58,6 +59,36 @@ describe.each(testProviders())('dispatcher on %s', (provider) => {
     setTimeout(() => void outbox.markSent(id!, 'C1', '1.0001', new Date()), 100)
     expect(await waiting).toBe(true)
     expect(await dispatcher.waitUntilSent(id!, performance.now() - 1)).toBe(false)
+  })
+
+  it('sleeps while another instance holds the due row, and takes it over once the lease has run out', async () => {
+    const [id] = await add([draft('card')])
+    const [held] = await outboxStore(database.prisma).claimDue('crashed-instance', new Date(), 60_000, 1)
+    expect(held!.id).toBe(id)
+
+    // Every query the dispatcher sends, counted where it enters Prisma.
+    let queries = 0
+    const counted = database.prisma.$extends({
+      query: { $allModels: { async $allOperations({ args, query }) { queries += 1; return query(args) } } },
+    }) as unknown as Database['prisma']
+    let clockOffsetMs = 0
+    const movableClock = { now: () => new Date(Date.now() + clockOffsetMs) }
+    await dispatcher.stop()
+    dispatcher = createDispatcher({ client, outbox: outboxStore(counted), clock: movableClock, logger: silent, pollMs: 1_000 })
+
+    dispatcher.start()
+    // A short real window, well inside pollMs: one sweep that finds nothing to claim, one look at
+    // when to wake. Spinning on the held row made hundreds of queries here.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(queries).toBeLessThanOrEqual(3)
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(0)
+
+    // The other instance never comes back: past its lease the row is taken over and delivered, once.
+    clockOffsetMs = 61_000
+    await slack.waitFor('chat.postMessage', (c) => c.result?.ok === true, 5_000)
+    await dispatcher.stop() // lets the delivery under way record itself
+    expect(await outboxStore(database.prisma).statusOf(id!)).toBe('sent')
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(1)
   })
 
   it('an edit waits for its message, and an older edit never overwrites a newer one', async () => {

@@ -201,7 +201,7 @@ describe.each(testProviders())('outbox on %s', (provider) => {
       r = await row(id!)
       expect(r).toMatchObject({ attempts: 1, lastError: 'waiting for the card', claimedBy: null, claimedUntil: null })
       expect(r.nextAttemptAt.toISOString()).toBe(seconds(25).toISOString())
-      expect(await outbox.nextDueAt()).toEqual(seconds(25))
+      expect(await outbox.nextDueAt(now)).toEqual(seconds(25))
     })
 
     it('markFailed gives up on the row and queues its notice in the same transaction', async () => {
@@ -235,7 +235,7 @@ describe.each(testProviders())('outbox on %s', (provider) => {
       await outbox.markSuperseded(id!)
       expect(await row(id!)).toMatchObject({ status: 'superseded', claimedBy: null, claimedUntil: null, attempts: 0 })
       expect(await outbox.pendingCount()).toBe(0)
-      expect(await outbox.nextDueAt()).toBeNull()
+      expect(await outbox.nextDueAt(now)).toBeNull()
       expect(await outbox.claimDue('two', seconds(3600), lease, 10)).toEqual([])
     })
 
@@ -272,19 +272,36 @@ describe.each(testProviders())('outbox on %s', (provider) => {
   describe('pendingCount and nextDueAt', () => {
     it('count the pending rows and find the earliest due', async () => {
       expect(await outbox.pendingCount()).toBe(0)
-      expect(await outbox.nextDueAt()).toBeNull()
+      expect(await outbox.nextDueAt(now)).toBeNull()
       const [late] = await add([draft('late')], seconds(120))
       const [early] = await add([draft('early')], seconds(30))
       const [sentEarlier] = await add([draft('sent')], seconds(-60))
       await add([draft('other-team', { teamId: 'T2' })], seconds(90))
       await outbox.markSent(sentEarlier!, 'C1', '1.2', now)
       expect(await outbox.pendingCount()).toBe(3)
-      expect(await outbox.nextDueAt()).toEqual(seconds(30))
+      expect(await outbox.nextDueAt(now)).toEqual(seconds(30))
       await outbox.markSent(early!, 'C1', '1.3', now)
-      expect(await outbox.nextDueAt()).toEqual(seconds(90))
+      expect(await outbox.nextDueAt(now)).toEqual(seconds(90))
       expect(await outbox.pendingCount()).toBe(2)
       await outbox.markFailed(late!, 'gone', now)
       expect(await outbox.pendingCount()).toBe(1)
+    })
+
+    it('a row another instance holds falls due when its lease runs out, not before', async () => {
+      const [held] = await add([draft('held')], seconds(-10))
+      await outbox.claimDue('other', seconds(-5), lease, 10) // held until now + 25 s
+      // Due long ago, but nobody may take it before the lease ends: claimDue takes it after that.
+      expect(await outbox.nextDueAt(now)).toEqual(new Date(seconds(25).getTime() + 1))
+      expect(await outbox.claimDue('me', seconds(25), lease, 10)).toEqual([])
+      expect((await outbox.claimDue('me', seconds(26), lease, 1)).map((m) => m.id)).toEqual([held]) // now held until 56 s
+
+      // The earlier of the next free row and the next lease end.
+      await add([draft('later')], seconds(70))
+      expect(await outbox.nextDueAt(seconds(26))).toEqual(new Date(seconds(56).getTime() + 1))
+      await add([draft('soon')], seconds(40))
+      expect(await outbox.nextDueAt(seconds(26))).toEqual(seconds(40))
+      // An expired claim is as good as none: due at once.
+      expect(await outbox.nextDueAt(seconds(60))).toEqual(seconds(-10))
     })
   })
 })
