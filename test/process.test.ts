@@ -273,7 +273,7 @@ describe('the start command', () => {
       const refusals = nonEmptyLines(child.stdout()).slice(logsBefore)
       expect(refusals, refusals.join('\n')).toHaveLength(2)
       for (const line of refusals) {
-        expect(JSON.parse(line)).toMatchObject({ level: 40, source: 'bolt' })
+        expect(JSON.parse(line)).toMatchObject({ level: 40, app: 'campaign-desk' })
         expect(line.length, line).toBeLessThan(300)
       }
 
@@ -388,8 +388,12 @@ describe('the production build', () => {
     fs.symlinkSync(path.join(repo, 'node_modules'), path.join(buildRoot, 'node_modules'), 'dir')
     fs.symlinkSync(path.join(repo, 'prisma'), path.join(buildRoot, 'prisma'), 'dir')
     fs.copyFileSync(path.join(repo, 'package.json'), path.join(buildRoot, 'package.json'))
-    // What `npm run build` runs, with the output redirected.
-    execFileSync(process.execPath, [path.join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(repo, 'tsconfig.build.json'), '--outDir', path.join(buildRoot, 'dist')], { cwd: repo, stdio: 'pipe' })
+    // What `npm run build` runs, with the output redirected. A type error fails the build.
+    try {
+      execFileSync(process.execPath, [path.join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(repo, 'tsconfig.build.json'), '--outDir', path.join(buildRoot, 'dist')], { cwd: repo, stdio: 'pipe' })
+    } catch (error) {
+      throw new Error(`npm run build failed:\n${String((error as { stdout?: Buffer }).stdout ?? '')}${String((error as { stderr?: Buffer }).stderr ?? '')}`)
+    }
     fake = await startFakeSlack({ botToken: 'xoxb-test' })
   }, 120_000)
 
