@@ -16,8 +16,12 @@ function fail(message: string): never {
 /** Where the data lives, without a password. */
 function dataLocation(database: DatabaseTarget): string {
   if (database.provider === 'sqlite') return database.file
-  const url = new URL(database.url)
-  return `PostgreSQL at ${url.host}${url.pathname}`
+  try {
+    const url = new URL(database.url)
+    return `PostgreSQL at ${url.host}${url.pathname}`
+  } catch {
+    return 'PostgreSQL' // the driver will say what is wrong with the URL
+  }
 }
 
 let config
