@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { campaignKinds, platforms, timingNodes, timingNodesNeedingNote } from './campaign.ts'
 import { daysBetween, isIsoDate, lengthWarning, type LengthWarning } from './dates.ts'
+import { withoutControlCharacters } from './text.ts'
 
 export const proposalLimits = {
   name: 80,
@@ -51,10 +52,12 @@ export function sentenceCount(text: string, locale = 'zh'): number {
   return count
 }
 
+// The Slack edge already removed control characters (slack/inbound.ts); stripped again here so that
+// no other way in can store a NUL, which PostgreSQL refuses and SQLite keeps.
 const requiredText = (max: number) =>
-  z.string({ error: 'required' }).trim().min(1, 'required').max(max, 'too_long')
+  z.string({ error: 'required' }).overwrite(withoutControlCharacters).trim().min(1, 'required').max(max, 'too_long')
 const optionalText = (max: number) =>
-  z.string().trim().max(max, 'too_long').nullish().transform((value) => (value ? value : null))
+  z.string().overwrite(withoutControlCharacters).trim().max(max, 'too_long').nullish().transform((value) => (value ? value : null))
 const isoDate = z.string({ error: 'required' }).refine(isIsoDate, 'invalid_date')
 const slackId = z.string({ error: 'required' }).regex(/^[A-Z0-9]{2,}$/, 'required')
 
