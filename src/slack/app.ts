@@ -2,11 +2,15 @@
 // HTTP mode serves Slack at /slack/events (and /healthz for load balancers); Socket Mode needs
 // no public URL and is what a team trying the app will use.
 import { randomUUID } from 'node:crypto'
-import { App, HTTPReceiver } from '@slack/bolt'
+import { App, SocketModeReceiver } from '@slack/bolt'
 import type { Config } from '../config.ts'
 import { boltLogger, slackLogger, type Logger } from '../logger.ts'
 import { registerProposalDecisions } from './actions/proposalDecision.ts'
 import { registerCampaignCommand } from './commands/campaign.ts'
+import { inboundGuard, socketModeErrorHandler } from './inbound.ts'
+import { answerUnhandled } from './inboundUnhandled.ts'
+import { createListeners } from './listeners.ts'
+import { SlackReceiver } from './receiver.ts'
 import type { Services } from './services.ts'
 import { socketModeClientOptions, type ConnectionWatch } from './socketMode.ts'
 import { registerProposalSubmission } from './views/proposalSubmission.ts'
@@ -25,7 +29,7 @@ export function interactiveClientOptions(config: Config, logger: Logger) {
   }
 }
 
-export type SlackApp = { app: App; receiver: HTTPReceiver | null; inFlight: () => number }
+export type SlackApp = { app: App; receiver: SlackReceiver | null; inFlight: () => number }
 
 export function createSlackApp(
   config: Config, services: Omit<Services, 'logger'>, logger: Logger, bot: { botUserId?: string; botId?: string },
@@ -35,15 +39,14 @@ export function createSlackApp(
   const bolt = boltLogger(logger)
   const receiver = config.slack.appToken
     ? null
-    : new HTTPReceiver({
+    : new SlackReceiver({
         signingSecret: config.slack.signingSecret,
-        endpoints: slackEventsPath,
-        logger: bolt,
-        customRoutes: [{
-          path: '/healthz',
-          method: 'GET',
-          handler: (_request, response) => { response.writeHead(200, { 'content-type': 'text/plain' }); response.end('ok') },
-        }],
+        path: slackEventsPath,
+        logger,
+        boltLogger: bolt,
+        routes: {
+          '/healthz': (_request, response) => { response.writeHead(200, { 'content-type': 'text/plain' }); response.end('ok') },
+        },
       })
   const app = new App({
     token: config.slack.botToken,
@@ -52,16 +55,23 @@ export function createSlackApp(
     ...(bot.botUserId ? { botUserId: bot.botUserId } : {}),
     ...(bot.botId ? { botId: bot.botId } : {}),
     ...(receiver ? { receiver } : {
-      socketMode: true, appToken: config.slack.appToken, signingSecret: config.slack.signingSecret,
-      // The socket's own client (apps.connections.open, at start and on every reconnect) retries
-      // for as long as it takes: with the listeners' `retries: 0`, one failed reconnect left the
-      // app without a socket and an unhandled rejection. See socketMode.ts.
-      installerOptions: { clientOptions: socketModeClientOptions(config, logger, connection) },
+      socketMode: true,
+      receiver: new SocketModeReceiver({
+        appToken: config.slack.appToken ?? '', logger: bolt,
+        // The socket's own client (apps.connections.open, at start and on every reconnect) retries
+        // for as long as it takes: with the listeners' `retries: 0`, one failed reconnect left the
+        // app without a socket and an unhandled rejection. See socketMode.ts.
+        installerOptions: { clientOptions: socketModeClientOptions(config, logger, connection) },
+        // A body Bolt throws on before any middleware (`view: null`…) is acked with one log line.
+        processEventErrorHandler: socketModeErrorHandler(logger),
+      }),
     }),
     logger: bolt,
     clientOptions: interactiveClientOptions(config, logger),
   })
 
+  // First the body's shape (Socket Mode; the HTTP receiver checked it already) and clean text.
+  app.use(inboundGuard(logger))
   // One log line per request, with the ids that let it be traced back to a click; and a count
   // of requests under way, so a shutdown can let them finish.
   let inFlight = 0
@@ -83,6 +93,7 @@ export function createSlackApp(
         kind: payload.command ?? payload.type,
         target: payload.actions?.[0]?.action_id ?? payload.view?.callback_id,
         ms: Math.round(performance.now() - startedAt),
+        ...(context.unhandled ? { unhandled: true } : {}),
       }, 'slack_request')
     }
   })
@@ -91,8 +102,11 @@ export function createSlackApp(
   })
 
   const listenerServices: Services = { ...services, logger }
-  registerCampaignCommand(app, listenerServices)
-  registerProposalSubmission(app, listenerServices)
-  registerProposalDecisions(app, listenerServices)
+  const listeners = createListeners(app)
+  // What no listener below takes is answered here at once (not with Bolt's 404 after 3 s).
+  app.use(answerUnhandled(listeners, listenerServices))
+  registerCampaignCommand(listeners, listenerServices)
+  registerProposalSubmission(listeners, listenerServices)
+  registerProposalDecisions(listeners, listenerServices)
   return { app, receiver, inFlight: () => inFlight }
 }

@@ -1,7 +1,7 @@
 // The buttons on a proposal: Approve, Send back (asks for a reason in a modal) and, in the
 // owner's DM, Revise (opens the proposal modal filled in). Only the approver (or an admin)
 // decides; a stale or repeated click changes nothing and says why.
-import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt'
+import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt'
 import type { ModalView } from '@slack/types'
 import { z } from 'zod'
 import { refusalToDecide, refusalToRevise, type Campaign, type ProposalDecision, type Refusal } from '../../domain/campaign.ts'
@@ -12,6 +12,7 @@ import { escapeMrkdwn, mentionUser, trusted } from '../blocks/mrkdwn.ts'
 import { proposalActions, readCampaignButtonValue } from '../blocks/proposalCard.ts'
 import { proposalDecided } from '../notifications.ts'
 import type { Person } from '../people.ts'
+import type { Listeners } from '../listeners.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../trouble.ts'
 import { openModalOrExplain } from '../views/openModal.ts'
@@ -54,7 +55,7 @@ export function sendBackModal(m: Messages, campaign: Campaign): ModalView {
 
 type ClickContext = { teamId: string; actor: Person; m: Messages; campaign: Campaign; version: number }
 
-export function registerProposalDecisions(app: App, services: Services): void {
+export function registerProposalDecisions(listeners: Listeners, services: Services): void {
   /**
    * Finds who clicked on which campaign and whether they may: when not, answers the person itself
    * (ephemeral) and returns null.
@@ -104,7 +105,7 @@ export function registerProposalDecisions(app: App, services: Services): void {
     return null
   }
 
-  app.action<BlockAction<ButtonAction>>(proposalActions.approve, async ({ ack, body, action, respond }) => {
+  listeners.action<BlockAction<ButtonAction>>(proposalActions.approve, async ({ ack, body, action, respond }) => {
     await ack()
     const click = await readClick(body, action, respond, refusalToDecide)
     if (!click) return
@@ -117,14 +118,14 @@ export function registerProposalDecisions(app: App, services: Services): void {
     }
   })
 
-  app.action<BlockAction<ButtonAction>>(proposalActions.sendBack, async ({ ack, body, action, respond, client }) => {
+  listeners.action<BlockAction<ButtonAction>>(proposalActions.sendBack, async ({ ack, body, action, respond, client }) => {
     await ack()
     const click = await readClick(body, action, respond, refusalToDecide)
     if (!click) return
     await openModalOrExplain(client, body.trigger_id, sendBackModal(click.m, { ...click.campaign, version: click.version }), respond, click.m, services.logger)
   })
 
-  app.view(sendBackModalCallbackId, async ({ ack, body, view }) => {
+  listeners.view(sendBackModalCallbackId, async ({ ack, body, view }) => {
     const teamId = body.team?.id ?? body.user.team_id ?? ''
     const actor = await services.people.person(teamId, body.user.id)
     const m = messagesFor(actor.locale)
@@ -152,7 +153,7 @@ export function registerProposalDecisions(app: App, services: Services): void {
     }
   })
 
-  app.action<BlockAction<ButtonAction>>(proposalActions.revise, async ({ ack, body, action, respond, client }) => {
+  listeners.action<BlockAction<ButtonAction>>(proposalActions.revise, async ({ ack, body, action, respond, client }) => {
     await ack()
     const click = await readClick(body, action, respond, refusalToRevise)
     if (!click) return

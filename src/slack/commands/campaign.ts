@@ -1,9 +1,10 @@
 // `/campaign <subcommand>`: help, new, list, show. Acks at once; answers only the person.
-import type { App, RespondFn } from '@slack/bolt'
+import type { RespondFn } from '@slack/bolt'
 import { messagesFor, type Messages } from '../../i18n/catalogue.ts'
 import { campaignDetailMessage, campaignListMessage, severalMatchesMessage } from '../blocks/campaignList.ts'
 import { helpMessage } from '../blocks/help.ts'
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts'
+import type { Listeners } from '../listeners.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../trouble.ts'
 import { openModalOrExplain } from '../views/openModal.ts'
@@ -21,8 +22,8 @@ export function splitSubcommand(text: string): [subcommand: string, rest: string
 const ephemeral = (message: { text: string; blocks?: unknown[] }) =>
   ({ response_type: 'ephemeral' as const, replace_original: false, ...message }) as Parameters<RespondFn>[0]
 
-export function registerCampaignCommand(app: App, services: Services): void {
-  app.command(campaignCommand, async ({ command, ack, respond, client }) => {
+export function registerCampaignCommand(listeners: Listeners, services: Services): void {
+  listeners.command(campaignCommand, async ({ command, ack, respond, client }) => {
     const [subcommand, rest] = splitSubcommand(command.text ?? '')
     const teamId = command.team_id
     if (subcommand === 'new') {

@@ -2,7 +2,7 @@
 // posts in one transaction, then the posts are delivered at once. If Slack does not take the
 // post within the few seconds Slack allows us, the modal says the proposal is saved and will be
 // posted — the dispatcher keeps trying on its own.
-import type { App, ViewResponseAction } from '@slack/bolt'
+import type { ViewResponseAction } from '@slack/bolt'
 import type { WebClient } from '@slack/web-api'
 import { refusalToRevise } from '../../domain/campaign.ts'
 import { localDate } from '../../domain/dates.ts'
@@ -13,6 +13,7 @@ import { plainText, section } from '../blocks/elements.ts'
 import { escapeMrkdwn, mentionChannel, trusted } from '../blocks/mrkdwn.ts'
 import { proposalRevised, proposalSubmitted } from '../notifications.ts'
 import type { Person } from '../people.ts'
+import type { Listeners } from '../listeners.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../trouble.ts'
 import {
@@ -23,8 +24,8 @@ import {
 /** Slack closes the request after 3 s; keep a margin for the network. */
 const answerWithinMs = 2_500
 
-export function registerProposalSubmission(app: App, services: Services): void {
-  app.view(proposalModalCallbackId, async ({ ack, body, view, client }) => {
+export function registerProposalSubmission(listeners: Listeners, services: Services): void {
+  listeners.view(proposalModalCallbackId, async ({ ack, body, view, client }) => {
     const startedAt = performance.now()
     const teamId = body.team?.id ?? body.user.team_id ?? ''
     const userId = body.user.id
