@@ -44,12 +44,12 @@ export const defaultStageColors: Readonly<Record<WorkStage, string>> = {
 }
 const unknownStageColor = '#BBBBBB'
 
-const plotWidth = 900
-const rowHeight = 22
+const plotWidth = 840
+const rowHeight = 20
 const fontSize = 12
 const noteFontSize = 11
 const noteLimit = 220 // px; a longer owner note is cut with an ellipsis
-const taskLabelLimit = 260
+const taskLabelLimit = 240
 const overdueColor = '#D00000'
 const todayColor = '#222222'
 const windowColor = '#4477AA'
@@ -199,7 +199,6 @@ export function ganttSpec(chart: GanttChart): TopLevelSpec {
   })
   const keyView = {
     width: plotWidth,
-    view: { stroke: null },
     height: key.height,
     data: { values: key.rows },
     layer: [
@@ -281,14 +280,15 @@ export function ganttSpec(chart: GanttChart): TopLevelSpec {
 
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: chart.title, anchor: 'start', fontSize: 18, fontWeight: 'bold', offset: 12 },
+    title: { text: chart.title, anchor: 'start', fontSize: 18, fontWeight: 'bold', offset: 12, limit: taskLabelLimit + plotWidth },
     params: [{ name: 'taskLabels', value: taskLabels }],
     background: 'white',
-    padding: 16,
+    padding: 12,
     spacing: 14,
     config: {
       font: chartFont,
-      view: { stroke: '#CCCCCC' },
+      // No frame: the stripes would break its left edge into dashes.
+      view: { stroke: null },
       axis: { labelFontSize: fontSize, labelColor: textColor },
     },
     vconcat: [keyView, ganttView],
