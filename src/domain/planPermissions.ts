@@ -23,7 +23,7 @@ type CampaignRoles = Pick<Campaign, 'ownerId' | 'approverId' | 'stage'>
 /** The plan is written while planning, and may still be corrected once scheduled. */
 const planEditableStages: readonly CampaignStage[] = [CampaignStage.Planning, CampaignStage.Scheduled]
 /** Work goes on while live: tasks still start, finish and get blocked. */
-const taskStatusStages: readonly CampaignStage[] = [...planEditableStages, CampaignStage.Live]
+export const taskStatusStages: readonly CampaignStage[] = [...planEditableStages, CampaignStage.Live]
 
 function isPlanner(campaign: CampaignRoles, actor: Actor): boolean {
   return actor.isWorkspaceAdmin || actor.userId === campaign.ownerId || actor.userId === campaign.approverId
