@@ -9,6 +9,7 @@ import type { RetryPolicy } from './domain/delivery.ts'
 import { createDispatcher } from './jobs/dispatcher.ts'
 import { createLogger, slackLogger, type Logger } from './logger.ts'
 import { createSlackApp, interactiveClientOptions, slackEventsPath } from './slack/app.ts'
+import { renderHome } from './slack/home/homeView.ts'
 import { createPeopleDirectory } from './slack/people.ts'
 import { refusedTokenCodes, type ConnectionWatch } from './slack/socketMode.ts'
 import { openDatabase } from './store/database.ts'
@@ -106,13 +107,15 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
       rejectRateLimitedCalls: true,
       timeout: 10_000,
     })
+    const people = createPeopleDirectory(new WebClient(config.slack.botToken, interactiveClientOptions(config, logger)))
     const dispatcher = createDispatcher({
       client: deliveryClient, outbox: store.outbox, clock, logger: logger.child({ source: 'dispatcher' }),
+      // A Home refresh is rendered when it is delivered, so it shows the newest state.
+      homeView: (teamId, userId) => renderHome({ store, people, clock }, teamId, userId),
       ...(options.dispatcher?.pollMs ? { pollMs: options.dispatcher.pollMs } : {}),
       ...(options.dispatcher?.retry ? { retry: options.dispatcher.retry } : {}),
     })
     stopDispatcher = () => dispatcher.stop()
-    const people = createPeopleDirectory(new WebClient(config.slack.botToken, interactiveClientOptions(config, logger)))
     const socketMode = socketModeStart(config, logger, options.onNotice)
     const slack = createSlackApp(config, { store, people, dispatcher, clock }, logger, bot, socketMode.watch)
 

@@ -7,6 +7,7 @@
 // The one window left: Slack accepted a post and the process died before recording it; the row
 // is then posted again when its claim expires (the README says so).
 import { randomUUID } from 'node:crypto'
+import type { HomeView } from '@slack/types'
 import type { WebClient } from '@slack/web-api'
 import type { Logger } from 'pino'
 import type { Clock } from '../clock.ts'
@@ -29,6 +30,11 @@ export type DispatcherOptions = {
   leaseMs?: number
   batchSize?: number
   random?: () => number
+  /**
+   * Renders a person's App Home as things stand when a 'home' row is delivered (wired in
+   * campaignDesk.ts, so the dispatcher composes no view itself). Without it, home rows fail.
+   */
+  homeView?: (teamId: string, userId: string) => Promise<HomeView>
 }
 
 type SlackFailure =
@@ -65,6 +71,9 @@ export function createDispatcher(options: DispatcherOptions) {
   const batchSize = options.batchSize ?? 20
   const random = options.random ?? Math.random
   const instanceId = randomUUID()
+  // Home refreshes of one person go out one after another in this process: a refresh rendered
+  // earlier can then never be published after one rendered later.
+  const homeQueues = new Map<string, Promise<unknown>>()
 
   let timer: NodeJS.Timeout | null = null
   let stopping = false
@@ -98,7 +107,33 @@ export function createDispatcher(options: DispatcherOptions) {
     }
   }
 
+  function oneAtATimePerPerson<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const queued = (homeQueues.get(key) ?? Promise.resolve()).catch(() => {}).then(work)
+    homeQueues.set(key, queued)
+    void queued.catch(() => {}).finally(() => { if (homeQueues.get(key) === queued) homeQueues.delete(key) })
+    return queued
+  }
+
+  /** Publishes the person's Home as it is now; an older refresh with a newer one still to come is dropped. */
+  function publishHome(message: OutboxMessage): Promise<DeliveryOutcome> {
+    return oneAtATimePerPerson(`${message.teamId}:${message.target}`, async () => {
+      if (await outbox.hasLaterUpdate(message, { pendingOnly: true })) {
+        await outbox.markSuperseded(message.id)
+        return 'superseded'
+      }
+      if (!options.homeView) {
+        await outbox.markFailed(message.id, 'no_home_renderer', clock.now())
+        return 'failed'
+      }
+      const view = await options.homeView(message.teamId, message.target)
+      await client.views.publish({ user_id: message.target, view })
+      await outbox.markSent(message.id, message.target, null, clock.now())
+      return 'sent'
+    })
+  }
+
   async function attempt(message: OutboxMessage): Promise<DeliveryOutcome> {
+    if (message.kind === 'home') return publishHome(message)
     const now = clock.now()
     if (message.kind === 'update') {
       if (await outbox.hasLaterUpdate(message)) {

@@ -3,7 +3,8 @@
 // rows, delivers them and records where Slack put them.
 import type { PrismaDb, PrismaTx } from './database.ts'
 
-export type OutboxKind = 'post' | 'update' | 'dm'
+/** post / update / dm: a message; home: a refresh of a person's App Home, rendered at delivery. */
+export type OutboxKind = 'post' | 'update' | 'dm' | 'home'
 
 export type OutboxPayload = {
   text: string
@@ -17,9 +18,9 @@ export type OutboxDraft = {
   /** What this post is, for whom and when: unique per team, so it can exist only once. */
   dedupeKey: string
   kind: OutboxKind
-  /** Channel id for post/update, user id for dm. */
+  /** Channel id for post/update, user id for dm and home. */
   target: string
-  /** For kind=update: the dedupeKey of the post whose message this edits. */
+  /** For kind=update: the dedupeKey of the post whose message this edits; for kind=home: home:<user id>. */
   updatesKey?: string
   campaignId?: number
   payload: OutboxPayload
@@ -143,11 +144,18 @@ export function outboxStore(prisma: PrismaDb) {
       return row ? toMessage(row) : null
     },
 
-    /** Is there a later edit of the same message? Then this one is stale and must not overwrite it. */
-    async hasLaterUpdate(message: OutboxMessage): Promise<boolean> {
+    /**
+     * Is there a later edit of the same message? Then this one is stale and must not overwrite it.
+     * `pendingOnly`: only a later one still to be delivered counts (a Home refresh renders at
+     * delivery, so only one delivered after this can be trusted to show this change too).
+     */
+    async hasLaterUpdate(message: OutboxMessage, options: { pendingOnly?: boolean } = {}): Promise<boolean> {
       if (!message.updatesKey) return false
       const later = await prisma.outboxMessage.count({
-        where: { teamId: message.teamId, updatesKey: message.updatesKey, id: { gt: message.id } },
+        where: {
+          teamId: message.teamId, updatesKey: message.updatesKey, id: { gt: message.id },
+          ...(options.pendingOnly ? { status: 'pending' } : {}),
+        },
       })
       return later > 0
     },
