@@ -79,3 +79,8 @@ export function costPerUnitMinor(spendMinor: number, expected: number, expectedF
   const numerator = BigInt(spendMinor) * BigInt(scale)
   return Number((2n * numerator + scaledExpected) / (2n * scaledExpected))
 }
+
+/** Until an admin sets the workspace currency, a plan takes its owner's: yuan for Chinese, else dollars. */
+export function defaultCurrencyFor(locale: string): string {
+  return locale.toLowerCase().startsWith('zh') ? 'CNY' : 'USD'
+}

@@ -4,14 +4,18 @@
 // Parameters typed Mrkdwn must already be escaped (src/slack/blocks/mrkdwn.ts); plain strings
 // end up in plain_text objects, where Slack shows them as they are.
 import { commonMessages, type CommonMessages } from './common.ts'
+import { ganttMessages, type GanttMessages } from './gantt.ts'
+import { homeMessages, type HomeMessages } from './home.ts'
 import type { Locale } from './locale.ts'
+import { planMessages, type PlanMessages } from './plan.ts'
 import { proposalMessages, type ProposalMessages } from './proposal.ts'
+import { taskMessages, type TaskMessages } from './tasks.ts'
 
 export { localeFromSlack, supportedLocales, type Locale } from './locale.ts'
 
-export type Messages = CommonMessages & ProposalMessages
+export type Messages = CommonMessages & ProposalMessages & PlanMessages & TaskMessages & HomeMessages & GanttMessages
 
-const parts = [commonMessages, proposalMessages] as const
+const parts = [commonMessages, proposalMessages, planMessages, taskMessages, homeMessages, ganttMessages] as const
 
 const composed = new Map<Locale, Messages>()
 

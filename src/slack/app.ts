@@ -5,14 +5,19 @@ import { randomUUID } from 'node:crypto'
 import { App, SocketModeReceiver } from '@slack/bolt'
 import type { Config } from '../config.ts'
 import { boltLogger, slackLogger, type Logger } from '../logger.ts'
+import { registerPlanActions } from './actions/planActions.ts'
 import { registerProposalDecisions } from './actions/proposalDecision.ts'
+import { registerTaskSurfaces } from './actions/taskActions.ts'
 import { registerCampaignCommand } from './commands/campaign.ts'
+import { registerAppHome } from './events/appHome.ts'
 import { inboundGuard, socketModeErrorHandler } from './inbound.ts'
 import { answerUnhandled } from './inboundUnhandled.ts'
+import { registerGanttActions } from './gantt.ts'
 import { createListeners } from './listeners.ts'
 import { SlackReceiver } from './receiver.ts'
 import type { Services } from './services.ts'
 import { socketModeClientOptions, type ConnectionWatch } from './socketMode.ts'
+import { registerPlanSubmission } from './views/planSubmission.ts'
 import { registerProposalSubmission } from './views/proposalSubmission.ts'
 
 export const slackEventsPath = '/slack/events'
@@ -108,5 +113,10 @@ export function createSlackApp(
   registerCampaignCommand(listeners, listenerServices)
   registerProposalSubmission(listeners, listenerServices)
   registerProposalDecisions(listeners, listenerServices)
+  registerAppHome(listeners, listenerServices)
+  registerPlanActions(listeners, listenerServices)
+  registerPlanSubmission(listeners, listenerServices)
+  registerGanttActions(listeners, listenerServices)
+  registerTaskSurfaces(listeners, listenerServices)
   return { app, receiver, inFlight: () => inFlight }
 }

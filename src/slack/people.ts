@@ -1,11 +1,13 @@
 // What the app needs to know about a person, from Slack's users.info (with include_locale),
-// cached: a locale, a time zone, and whether they are an admin, a bot or deactivated.
+// cached: the name Slack shows, a locale, a time zone, and whether they are an admin, a bot or deactivated.
 import type { WebClient } from '@slack/web-api'
 import { LRUCache } from 'lru-cache'
 import { localeFromSlack, type Locale } from '../i18n/catalogue.ts'
 
 export type Person = {
   userId: string
+  /** The name Slack shows for them (display name, else real name, else handle); for pictures, where a mention cannot be drawn. */
+  displayName: string
   locale: Locale
   timeZone: string | null
   isWorkspaceAdmin: boolean
@@ -17,7 +19,7 @@ export type Person = {
 export type Lookup = { found: true; person: Person } | { found: false; reason: 'unknown_user' | 'slack_unavailable' }
 
 const unknownPerson = (userId: string): Person => ({
-  userId, locale: 'en', timeZone: null, isWorkspaceAdmin: false, isBot: false, deactivated: false,
+  userId, displayName: userId, locale: 'en', timeZone: null, isWorkspaceAdmin: false, isBot: false, deactivated: false,
 })
 
 export function createPeopleDirectory(client: WebClient, options: { ttlMs?: number; max?: number; waitMs?: number } = {}) {
@@ -48,6 +50,7 @@ export function createPeopleDirectory(client: WebClient, options: { ttlMs?: numb
       if (!user) return { found: false, reason: 'unknown_user' }
       const person: Person = {
         userId,
+        displayName: user.profile?.display_name || user.real_name || user.profile?.real_name || user.name || userId,
         locale: localeFromSlack(user.locale),
         timeZone: user.tz ?? null,
         isWorkspaceAdmin: Boolean(user.is_admin || user.is_owner),

@@ -9,12 +9,12 @@ import type { Proposal } from '../domain/proposal.ts'
 import type { PrismaDb } from './database.ts'
 import { enqueue, type OutboxDraft } from './outbox.ts'
 
-const withProposal = { proposal: true } as const
+export const withProposal = { proposal: true } as const
 type Row = Awaited<ReturnType<PrismaDb['campaign']['findFirstOrThrow']>> & {
   proposal: Awaited<ReturnType<PrismaDb['proposal']['findFirstOrThrow']>> | null
 }
 
-function toCampaign(row: Row): Campaign {
+export function toCampaign(row: Row): Campaign {
   const proposal = row.proposal
   if (!proposal) throw new Error(`campaign ${row.id} has no proposal`)
   return {
@@ -181,6 +181,8 @@ export function campaignStore(prisma: PrismaDb) {
       reason: string | null
       at: Date
       outbox: OutboxFor
+      /** On approval the plan is opened, with the currency all its amounts will be in. */
+      planCurrency: string
     }): Promise<Changed> {
       const toStage = stageAfterDecision[input.decision]
       const result = await prisma.$transaction(async (tx) => {
@@ -201,6 +203,9 @@ export function campaignStore(prisma: PrismaDb) {
         await tx.stageTransition.create({
           data: { campaignId: input.campaignId, fromStage: CampaignStage.Proposed, toStage, actorId: input.actorId, reason: input.reason, at: input.at },
         })
+        if (input.decision === 'approve') {
+          await tx.plan.upsert({ where: { campaignId: input.campaignId }, create: { campaignId: input.campaignId, currency: input.planCurrency }, update: {} })
+        }
         const campaign = toCampaign(await tx.campaign.findUniqueOrThrow({ where: { id: input.campaignId }, include: withProposal }))
         const outboxIds = await enqueue(tx, input.outbox(campaign), input.at)
         return { outcome: 'changed' as const, campaign, outboxIds }

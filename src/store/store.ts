@@ -1,12 +1,19 @@
 // The store as the rest of the app sees it: one object per aggregate over one database.
 import { campaignStore } from './campaigns.ts'
 import type { Database } from './database.ts'
+import { homeStore } from './home.ts'
 import { outboxStore } from './outbox.ts'
+import { planStore } from './plans.ts'
+import { taskStore } from './tasks.ts'
 
 export function createStore(database: Database) {
+  const plans = planStore(database.prisma)
   return {
     campaigns: campaignStore(database.prisma),
     outbox: outboxStore(database.prisma),
+    plans,
+    tasks: taskStore(database.prisma),
+    home: homeStore(database.prisma, plans),
     provider: database.provider,
     close: () => database.close(),
   }

@@ -48,9 +48,15 @@ describe.each(testProviders())('two instances on one %s database', (provider) =>
       teamId: 'T1', userId: 'U2', actionId: approve.action_id, value: approve.value, responseUrl: rig.slack.newResponseUrl(), channelId: 'C1',
     })
     await Promise.all([clickOn(rig.client), clickOn(second.client)])
-    await rig.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'DU1' && c.result?.ok === true)
+    // The owner gets the decision and the task-template offer, each once, and the plan message opens once.
+    const offersTemplate = (c: { args: Record<string, any> }) => JSON.stringify(c.args.blocks ?? '').includes('task_template_accept')
+    await rig.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'DU1' && c.result?.ok === true && !offersTemplate(c))
+    await rig.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'DU1' && c.result?.ok === true && offersTemplate(c))
     await new Promise((resolve) => setTimeout(resolve, 400))
-    expect(rig.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'DU1' && c.result?.ok === true)).toHaveLength(1)
+    const dms = rig.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'DU1' && c.result?.ok === true)
+    expect(dms.filter((c) => !offersTemplate(c))).toHaveLength(1)
+    expect(dms.filter(offersTemplate)).toHaveLength(1)
+    expect(rig.slack.callsTo('chat.postMessage').filter((c) => c.result?.ok === true && JSON.stringify(c.args.blocks ?? '').includes('plan_section_open'))).toHaveLength(1)
     expect(rig.slack.callsTo('chat.update').filter((c) => c.result?.ok === true)).toHaveLength(1)
   })
 })

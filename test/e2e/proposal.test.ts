@@ -193,9 +193,16 @@ describe.each(testProviders())('stage 1 proposal on %s', (provider) => {
       const approve = buttonsOf(rig.slack.messageAt(card.channel, card.ts))[0]!
       await Promise.all([click('U2', approve.action_id, approve.value), click('U2', approve.action_id, approve.value)])
       await click('U2', approve.action_id, approve.value)
-      await rig.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'DU1')
+      // Approval DMs the owner twice: the decision, and the offer of the task template; and it
+      // opens the plan message in the channel. Each exactly once.
+      const offersTemplate = (c: { args: Record<string, any> }) => JSON.stringify(c.args.blocks ?? '').includes('task_template_accept')
+      await rig.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'DU1' && !offersTemplate(c))
+      await rig.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'DU1' && offersTemplate(c))
       await new Promise((resolve) => setTimeout(resolve, 300))
-      expect(rig.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'DU1')).toHaveLength(1)
+      const dms = rig.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'DU1')
+      expect(dms.filter((c) => !offersTemplate(c))).toHaveLength(1)
+      expect(dms.filter(offersTemplate)).toHaveLength(1)
+      expect(rig.slack.callsTo('chat.postMessage').filter((c) => JSON.stringify(c.args.blocks ?? '').includes('plan_section_open'))).toHaveLength(1)
       expect(rig.slack.callsTo('chat.update').filter((c) => !c.failed)).toHaveLength(1)
       const { transitions } = await import('../support/inspect.ts').then((m) => m.inspect(rig))
       expect(transitions.filter((t) => t.toStage === 'planning')).toHaveLength(1)

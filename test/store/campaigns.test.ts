@@ -305,7 +305,7 @@ describe.each(testProviders())('campaign store on %s', (provider) => {
   describe('decide', () => {
     it('approves once, from the version the approver saw', async () => {
       const campaign = await created({}, { viewId: 'V1' })
-      const approved = await campaigns.decide({
+      const approved = await campaigns.decide({ planCurrency: 'CNY',
         teamId: 'T1', campaignId: campaign.id, expectedVersion: campaign.version, decision: 'approve',
         actorId: 'U2', reason: null, at: decidedAt, outbox: decisionPosts,
       })
@@ -333,7 +333,7 @@ describe.each(testProviders())('campaign store on %s', (provider) => {
 
       // A second click from the old version changes nothing.
       let called = false
-      const again = await campaigns.decide({
+      const again = await campaigns.decide({ planCurrency: 'CNY',
         teamId: 'T1', campaignId: campaign.id, expectedVersion: campaign.version, decision: 'approve',
         actorId: 'U2', reason: null, at: revisedAt, outbox: (c) => { called = true; return decisionPosts(c) },
       })
@@ -347,10 +347,10 @@ describe.each(testProviders())('campaign store on %s', (provider) => {
 
     it('a decision from the current version on an already decided campaign is stale', async () => {
       const campaign = await created({}, { viewId: 'V1' })
-      const first = await campaigns.decide({ teamId: 'T1', campaignId: campaign.id, expectedVersion: 0, decision: 'approve', actorId: 'U2', reason: null, at: decidedAt, outbox: none })
+      const first = await campaigns.decide({ planCurrency: 'CNY', teamId: 'T1', campaignId: campaign.id, expectedVersion: 0, decision: 'approve', actorId: 'U2', reason: null, at: decidedAt, outbox: none })
       expect(first.outcome).toBe('changed')
       // Even with the version it now has, a planned campaign is no longer a proposal to decide on.
-      const second = await campaigns.decide({ teamId: 'T1', campaignId: campaign.id, expectedVersion: 1, decision: 'send_back', actorId: 'U2', reason: 'no', at: decidedAt, outbox: none })
+      const second = await campaigns.decide({ planCurrency: 'CNY', teamId: 'T1', campaignId: campaign.id, expectedVersion: 1, decision: 'send_back', actorId: 'U2', reason: 'no', at: decidedAt, outbox: none })
       expect(second.outcome).toBe('stale')
       expect(await database.prisma.stageTransition.count()).toBe(2)
     })
@@ -358,8 +358,8 @@ describe.each(testProviders())('campaign store on %s', (provider) => {
     it('two decisions at once: exactly one is made', async () => {
       const campaign = await created({}, { viewId: 'V1' })
       const results = await Promise.all([
-        campaigns.decide({ teamId: 'T1', campaignId: campaign.id, expectedVersion: 0, decision: 'approve', actorId: 'U2', reason: null, at: decidedAt, outbox: decisionPosts }),
-        campaigns.decide({ teamId: 'T1', campaignId: campaign.id, expectedVersion: 0, decision: 'send_back', actorId: 'U2', reason: 'Too late for the season', at: decidedAt, outbox: decisionPosts }),
+        campaigns.decide({ planCurrency: 'CNY', teamId: 'T1', campaignId: campaign.id, expectedVersion: 0, decision: 'approve', actorId: 'U2', reason: null, at: decidedAt, outbox: decisionPosts }),
+        campaigns.decide({ planCurrency: 'CNY', teamId: 'T1', campaignId: campaign.id, expectedVersion: 0, decision: 'send_back', actorId: 'U2', reason: 'Too late for the season', at: decidedAt, outbox: decisionPosts }),
       ])
       expect(results.map((r) => r.outcome).sort()).toEqual(['changed', 'stale'])
       const winner = results.find((r) => r.outcome === 'changed')!
@@ -383,8 +383,8 @@ describe.each(testProviders())('campaign store on %s', (provider) => {
         for (let round = 0; round < 5; round += 1) {
           const campaign = await created({ name: `Round ${round}` }, { viewId: `V${round}` })
           const results = await Promise.all([
-            campaigns.decide({ teamId: 'T1', campaignId: campaign.id, expectedVersion: 0, decision: 'approve', actorId: 'U2', reason: null, at: decidedAt, outbox: decisionPosts }),
-            elsewhere.decide({ teamId: 'T1', campaignId: campaign.id, expectedVersion: 0, decision: 'send_back', actorId: 'U2', reason: 'No', at: decidedAt, outbox: decisionPosts }),
+            campaigns.decide({ planCurrency: 'CNY', teamId: 'T1', campaignId: campaign.id, expectedVersion: 0, decision: 'approve', actorId: 'U2', reason: null, at: decidedAt, outbox: decisionPosts }),
+            elsewhere.decide({ planCurrency: 'CNY', teamId: 'T1', campaignId: campaign.id, expectedVersion: 0, decision: 'send_back', actorId: 'U2', reason: 'No', at: decidedAt, outbox: decisionPosts }),
           ])
           expect(results.map((r) => r.outcome).sort(), `round ${round}`).toEqual(['changed', 'stale'])
           expect(await database.prisma.stageTransition.count({ where: { campaignId: campaign.id } })).toBe(2)
@@ -397,7 +397,7 @@ describe.each(testProviders())('campaign store on %s', (provider) => {
 
     it('another team cannot decide', async () => {
       const campaign = await created({}, { viewId: 'V1' })
-      const result = await campaigns.decide({ teamId: 'T2', campaignId: campaign.id, expectedVersion: 0, decision: 'approve', actorId: 'U2', reason: null, at: decidedAt, outbox: decisionPosts })
+      const result = await campaigns.decide({ planCurrency: 'CNY', teamId: 'T2', campaignId: campaign.id, expectedVersion: 0, decision: 'approve', actorId: 'U2', reason: null, at: decidedAt, outbox: decisionPosts })
       expect(result).toEqual({ outcome: 'not_found' })
       const stored = await campaigns.byId('T1', campaign.id)
       expect(stored?.stage).toBe('proposed')
@@ -406,7 +406,7 @@ describe.each(testProviders())('campaign store on %s', (provider) => {
     })
 
     it('an unknown campaign is not_found', async () => {
-      const result = await campaigns.decide({ teamId: 'T1', campaignId: 4242, expectedVersion: 0, decision: 'approve', actorId: 'U2', reason: null, at: decidedAt, outbox: decisionPosts })
+      const result = await campaigns.decide({ planCurrency: 'CNY', teamId: 'T1', campaignId: 4242, expectedVersion: 0, decision: 'approve', actorId: 'U2', reason: null, at: decidedAt, outbox: decisionPosts })
       expect(result).toEqual({ outcome: 'not_found' })
     })
   })
@@ -414,7 +414,7 @@ describe.each(testProviders())('campaign store on %s', (provider) => {
   describe('send back and revise', () => {
     async function sentBack(overrides: Partial<Proposal> = {}, viewId = 'V1'): Promise<Campaign> {
       const campaign = await created(overrides, { viewId })
-      const result = await campaigns.decide({
+      const result = await campaigns.decide({ planCurrency: 'CNY',
         teamId: 'T1', campaignId: campaign.id, expectedVersion: campaign.version, decision: 'send_back',
         actorId: 'U2', reason: 'Make the offer clearer', at: decidedAt, outbox: decisionPosts,
       })
@@ -460,7 +460,7 @@ describe.each(testProviders())('campaign store on %s', (provider) => {
       expect(await database.prisma.outboxMessage.count()).toBe(6)
 
       // The revision can be decided on again, from its new version.
-      const approved = await campaigns.decide({ teamId: 'T1', campaignId: back.id, expectedVersion: 2, decision: 'approve', actorId: 'U2', reason: null, at: revisedAt, outbox: none })
+      const approved = await campaigns.decide({ planCurrency: 'CNY', teamId: 'T1', campaignId: back.id, expectedVersion: 2, decision: 'approve', actorId: 'U2', reason: null, at: revisedAt, outbox: none })
       expect(approved.outcome).toBe('changed')
     })
 

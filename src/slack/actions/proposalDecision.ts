@@ -4,13 +4,18 @@
 import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt'
 import type { ModalView } from '@slack/types'
 import { z } from 'zod'
-import { refusalToDecide, refusalToRevise, type Campaign, type ProposalDecision, type Refusal } from '../../domain/campaign.ts'
+import { localDate } from '../../domain/dates.ts'
+import { defaultCurrencyFor } from '../../domain/money.ts'
+import { taskTemplate } from '../../domain/tasks.ts'
+import { CampaignStage, refusalToDecide, refusalToRevise, type Campaign, type ProposalDecision, type Refusal } from '../../domain/campaign.ts'
 import { sendBackReasonSchema, proposalLimits } from '../../domain/proposal.ts'
 import { messagesFor, type Messages } from '../../i18n/catalogue.ts'
 import { context, input, plainText } from '../blocks/elements.ts'
 import { escapeMrkdwn, mentionUser, trusted } from '../blocks/mrkdwn.ts'
 import { proposalActions, readCampaignButtonValue } from '../blocks/proposalCard.ts'
+import { homeRefreshForCampaign } from '../homeRefresh.ts'
 import { proposalDecided } from '../notifications.ts'
+import { emptyPlanRecord, planMessagePost, templateOfferDm } from '../planNotifications.ts'
 import type { Person } from '../people.ts'
 import type { Listeners } from '../listeners.ts'
 import type { Services } from '../services.ts'
@@ -89,14 +94,26 @@ export function registerProposalDecisions(listeners: Listeners, services: Servic
 
   async function decide(click: ClickContext, decision: ProposalDecision, reason: string | null): Promise<string | null> {
     const { teamId, actor, m, campaign } = click
-    const [ownerLocale, cardLocale] = await Promise.all([
-      services.people.person(teamId, campaign.ownerId).then((p) => p.locale),
+    const [owner, cardLocale, workspaceCurrency] = await Promise.all([
+      services.people.person(teamId, campaign.ownerId),
       services.people.person(teamId, campaign.createdById).then((p) => p.locale),
+      services.store.plans.workspaceCurrency(teamId),
     ])
+    const at = services.clock.now()
+    const planCurrency = workspaceCurrency ?? defaultCurrencyFor(owner.locale)
+    const ownerToday = localDate(at, owner.timeZone)
     const result = await services.store.campaigns.decide({
-      teamId, campaignId: campaign.id, expectedVersion: click.version, decision, actorId: actor.userId, reason,
-      at: services.clock.now(),
-      outbox: (c) => proposalDecided(c, { card: cardLocale, recipient: ownerLocale, submitter: actor.locale }),
+      teamId, campaignId: campaign.id, expectedVersion: click.version, decision, actorId: actor.userId, reason, at, planCurrency,
+      outbox: (c) => [
+        ...proposalDecided(c, { card: cardLocale, recipient: owner.locale, submitter: actor.locale }),
+        // Approved: the plan message opens in the channel, and the owner is offered the task template.
+        ...(c.stage === CampaignStage.Planning ? [
+          planMessagePost(emptyPlanRecord(c, planCurrency), owner.locale, ownerToday),
+          templateOfferDm(c, owner.locale, taskTemplate(c.kind, { startDate: c.startDate, endDate: c.endDate }, ownerToday).length),
+        ] : []),
+        // The campaign changed stage on its owner's and approver's Home.
+        ...homeRefreshForCampaign(c),
+      ],
     })
     if (result.outcome === 'not_found') return m.refusal.campaignNotFound(escapeMrkdwn(String(campaign.id)))
     if (result.outcome === 'stale') return m.refusal.alreadyDecided(m.stage[result.campaign.stage])

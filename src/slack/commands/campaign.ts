@@ -1,9 +1,17 @@
-// `/campaign <subcommand>`: help, new, list, show. Acks at once; answers only the person.
-import type { RespondFn } from '@slack/bolt'
+// `/campaign <subcommand>`: help, new, list, show, plan, tasks, mine, gantt. Acks at once; answers
+// only the person. Each subcommand is one entry of a table below.
+import type { RespondFn, SlashCommand } from '@slack/bolt'
+import type { WebClient } from '@slack/web-api'
+import type { Campaign } from '../../domain/campaign.ts'
+import { localDate } from '../../domain/dates.ts'
 import { messagesFor, type Messages } from '../../i18n/catalogue.ts'
 import { campaignDetailMessage, campaignListMessage, severalMatchesMessage } from '../blocks/campaignList.ts'
 import { helpMessage } from '../blocks/help.ts'
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts'
+import { planMessage } from '../blocks/planMessage.ts'
+import { ganttCommand } from '../gantt.ts'
+import { mineCommandAnswer, tasksCommandAnswer } from './taskCommands.ts'
+import type { Person } from '../people.ts'
 import type { Listeners } from '../listeners.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../trouble.ts'
@@ -22,35 +30,83 @@ export function splitSubcommand(text: string): [subcommand: string, rest: string
 const ephemeral = (message: { text: string; blocks?: unknown[] }) =>
   ({ response_type: 'ephemeral' as const, replace_original: false, ...message }) as Parameters<RespondFn>[0]
 
+type CommandContext = {
+  services: Services
+  client: WebClient
+  command: SlashCommand
+  respond: RespondFn
+  person: Person
+  m: Messages
+  /** The text after the subcommand, e.g. the campaign's name. */
+  rest: string
+}
+
+/** A subcommand that answers the person with one ephemeral message. */
+type Answering = (context: CommandContext) => Promise<{ text: string; blocks?: unknown[] }>
+/** A subcommand that acts (opens a modal, uploads a file) and answers the person itself. */
+type Acting = (context: CommandContext) => Promise<void>
+
+const answering: Record<string, Answering> = {
+  list: ({ services, command, m }) => listAnswer(services, command.team_id, m),
+  show: ({ services, command, rest, m }) => showAnswer(services, command.team_id, rest, m),
+  plan: ({ services, command, rest, person, m }) => planAnswer(services, command.team_id, rest, person, m),
+  tasks: ({ services, command, rest, person, m }) => tasksCommandAnswer(services, command.team_id, rest, person, m),
+  mine: ({ services, command, person, m }) => mineCommandAnswer(services, command.team_id, person, m),
+}
+
+const acting: Record<string, Acting> = {
+  new: async ({ services, client, command, respond, m }) => {
+    await openModalOrExplain(client, command.trigger_id, proposalModal(m, { mode: 'new' }, { ownerId: command.user_id }), respond, m, services.logger)
+  },
+  // Called through an arrow: gantt.ts imports oneCampaign from here.
+  gantt: (context) => ganttCommand(context),
+}
+
 export function registerCampaignCommand(listeners: Listeners, services: Services): void {
   listeners.command(campaignCommand, async ({ command, ack, respond, client }) => {
     const [subcommand, rest] = splitSubcommand(command.text ?? '')
     const teamId = command.team_id
-    if (subcommand === 'new') {
-      await ack()
+    const act = acting[subcommand]
+    const answer = answering[subcommand]
+    if (!act && !answer) {
+      // Help needs no Web API call: the answer rides on the ack, so it works even when Slack's API does not.
       const person = await services.people.person(teamId, command.user_id)
       const m = messagesFor(person.locale)
-      await openModalOrExplain(client, command.trigger_id, proposalModal(m, { mode: 'new' }, { ownerId: command.user_id }), respond, m, services.logger)
+      const unknown = subcommand === '' || subcommand === 'help' ? undefined : subcommand
+      await ack(ephemeral(helpMessage(m, unknown)) as never)
       return
     }
-    if (subcommand === 'list' || subcommand === 'show') {
-      await ack()
-      const person = await services.people.person(teamId, command.user_id)
-      const m = messagesFor(person.locale)
-      try {
-        await respond(ephemeral(subcommand === 'list' ? await listAnswer(services, teamId, m) : await showAnswer(services, teamId, rest, m)))
-      } catch (error) {
-        services.logger.error({ err: error, team: teamId, user: command.user_id }, 'campaign_command_failed')
-        await respond(ephemeral({ text: troubleMessage(error, m) })).catch(() => {})
-      }
-      return
-    }
-    // Help needs no Web API call: the answer rides on the ack, so it works even when Slack's API does not.
+    await ack()
     const person = await services.people.person(teamId, command.user_id)
     const m = messagesFor(person.locale)
-    const unknown = subcommand === '' || subcommand === 'help' ? undefined : subcommand
-    await ack(ephemeral(helpMessage(m, unknown)) as never)
+    const context: CommandContext = { services, client, command, respond, person, m, rest }
+    try {
+      if (act) await act(context)
+      else await respond(ephemeral(await answer!(context)))
+    } catch (error) {
+      services.logger.error({ err: error, team: teamId, user: command.user_id, subcommand }, 'campaign_command_failed')
+      await respond(ephemeral({ text: troubleMessage(error, m) })).catch(() => {})
+    }
   })
+}
+
+/** One campaign named by a person (`#12`, `12` or its name), or the words that say why not. */
+export async function oneCampaign(services: Services, teamId: string, query: string, m: Messages, usage: string): Promise<{ campaign: Campaign } | { answer: { text: string; blocks?: unknown[] } }> {
+  if (!query) return { answer: { text: usage } }
+  const found = await services.store.campaigns.find(teamId, query)
+  if (found.length === 0) return { answer: { text: m.refusal.campaignNotFound(escapeMrkdwn(query)) } }
+  if (found.length > 1) return { answer: severalMatchesMessage(query, found, m) }
+  return { campaign: found[0]! }
+}
+
+async function planAnswer(services: Services, teamId: string, query: string, person: Person, m: Messages) {
+  const one = await oneCampaign(services, teamId, query, m, m.planCommand.usage)
+  if ('answer' in one) return one.answer
+  const record = await services.store.plans.load(teamId, one.campaign.id)
+  if (!record || one.campaign.stage === 'proposed' || one.campaign.stage === 'sent_back') {
+    return { text: m.planCommand.notApproved(escapeMrkdwn(one.campaign.name), m.stage[one.campaign.stage]) }
+  }
+  return planMessage(record, localDate(services.clock.now(), person.timeZone), m)
 }
 
 async function listAnswer(services: Services, teamId: string, m: Messages) {
@@ -58,9 +114,6 @@ async function listAnswer(services: Services, teamId: string, m: Messages) {
 }
 
 async function showAnswer(services: Services, teamId: string, query: string, m: Messages) {
-  if (!query) return { text: m.show.usage }
-  const found = await services.store.campaigns.find(teamId, query)
-  if (found.length === 0) return { text: m.refusal.campaignNotFound(escapeMrkdwn(query)) }
-  if (found.length > 1) return severalMatchesMessage(query, found, m)
-  return campaignDetailMessage(found[0]!, m)
+  const one = await oneCampaign(services, teamId, query, m, m.show.usage)
+  return 'answer' in one ? one.answer : campaignDetailMessage(one.campaign, m)
 }

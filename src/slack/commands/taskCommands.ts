@@ -2,21 +2,19 @@
 // dated by their calendar (what is overdue depends on where "today" is).
 import { localDate } from '../../domain/dates.ts'
 import type { Messages } from '../../i18n/catalogue.ts'
-import { severalMatchesMessage } from '../blocks/campaignList.ts'
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts'
 import { campaignTasksMessage, myTasksMessage } from '../blocks/taskList.ts'
 import type { Person } from '../people.ts'
 import type { Services } from '../services.ts'
+import { oneCampaign } from './campaign.ts'
 
 type Answer = { text: string; blocks?: unknown[] }
 
 /** A campaign's tasks by stage of work, overdue marked. `query` is `#12`, `12` or its name. */
 export async function tasksCommandAnswer(services: Services, teamId: string, query: string, person: Person, m: Messages): Promise<Answer> {
-  if (!query) return { text: m.tasks.command.usage }
-  const found = await services.store.campaigns.find(teamId, query)
-  if (found.length === 0) return { text: m.refusal.campaignNotFound(escapeMrkdwn(query)) }
-  if (found.length > 1) return severalMatchesMessage(query, found, m)
-  const campaign = found[0]!
+  const one = await oneCampaign(services, teamId, query, m, m.tasks.command.usage)
+  if ('answer' in one) return one.answer
+  const campaign = one.campaign
   const record = await services.store.plans.load(teamId, campaign.id)
   if (!record || campaign.stage === 'proposed' || campaign.stage === 'sent_back') {
     return { text: m.tasks.command.notApproved(escapeMrkdwn(campaign.name), m.stage[campaign.stage]) }

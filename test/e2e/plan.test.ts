@@ -1,0 +1,161 @@
+// Stage 2 end to end: the plan message posted on approval and edited in place, every section
+// edited in its modal with good and bad input, a stale copy refused with the newer values, who may
+// edit, and Ready refused with what is missing. One app per provider; each test its own campaign.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testProviders } from '../support/databases.ts'
+import { startRig, type Rig } from '../support/harness.ts'
+import { castTheUsualPeople, visibleText } from '../support/proposals.ts'
+import {
+  addRequest, approvedCampaign, checks, clickInModal, date, goodValues, itemMenu, openSection, planMessageOf, planMessageWhen,
+  submit, text, menuOption,
+} from '../support/plans.ts'
+
+describe.each(testProviders())('stage 2 plan on %s', (provider) => {
+  let rig: Rig
+  let serial = 0
+  beforeAll(async () => {
+    rig = await startRig(provider)
+    castTheUsualPeople(rig)
+    rig.slack.addUser({ id: 'U4', teamId: 'T1', name: 'li', locale: 'zh-CN' })
+  })
+  afterAll(async () => rig.close())
+
+  /** A fresh approved campaign with a unique name (the workspace keeps names unique). */
+  const campaign = (overrides = {}) => approvedCampaign(rig, { name: `Tea festival ${++serial}`, ...overrides })
+
+  it('posts the plan message on approval, with every section missing and a button each', async () => {
+    const { campaignId, planTs } = await campaign()
+    const message = visibleText(planMessageOf(rig, planTs))
+    for (const section of ['Purpose', 'Goals', 'Target users', 'Time window', 'Promotion plan', 'Content rules', 'Budget', 'Risks', 'Tasks']) {
+      expect(message).toContain(section)
+    }
+    expect(message.match(/plan_section_open/g)).toHaveLength(9)
+    expect(message).toContain('Tasks: 0 of 0 done')
+    expect(message).toContain('plan_ready')
+    // The owner is offered the task template by DM.
+    await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && JSON.stringify(c.args.blocks ?? '').includes('task_template_accept'))
+    // `/campaign plan` shows the same, ephemerally, with the same buttons.
+    const since = rig.slack.responses.length
+    const answer = await rig.client.slashCommand({ teamId: 'T1', userId: 'U3', channelId: 'C1', text: `plan #${campaignId}` })
+    expect(answer.status).toBe(200)
+    const shown = (await rig.slack.waitForResponse(() => true, { since })).body
+    expect(shown.response_type).toBe('ephemeral')
+    expect(JSON.stringify(shown.blocks).match(/plan_section_open/g)).toHaveLength(9)
+  })
+
+  it('edits the purpose in its modal: errors field by field, then the plan message is edited in place', async () => {
+    const { campaignId, planTs } = await campaign()
+    const form = await openSection(rig, campaignId, 'purpose', planTs)
+    expect(form.callback_id).toBe('plan_form')
+    const bad = await submit(rig, form, { purpose: { value: { type: 'static_select', selected_option: null } }, levers: checks(), productState: text(null) })
+    expect(bad.body.response_action).toBe('errors')
+    expect(Object.keys(bad.body.errors).sort()).toEqual(['levers', 'purpose'])
+    const good = await submit(rig, form, goodValues.purpose())
+    expect(good.status).toBe(200)
+    expect(good.body).toBeNull()
+    const message = await planMessageWhen(rig, planTs, (t) => t.includes('Sales'))
+    expect(visibleText(message)).toContain('Acquisition, Exposure')
+    expect(rig.slack.callsTo('chat.update').filter((c) => c.args.ts === planTs && c.result?.ok)).not.toHaveLength(0)
+  })
+
+  it('adds a goal from the goals modal: a basis is required, and the modal underneath is refreshed', async () => {
+    const { campaignId, planTs } = await campaign()
+    const goals = await openSection(rig, campaignId, 'goals', planTs)
+    expect(goals.callback_id).toBe('plan_section')
+    const form = await clickInModal(rig, goals, 'plan_form_open', addRequest(campaignId, 'goal'))
+    const bad = await submit(rig, form, { ...goodValues.goal('lots'), basis: text('  ') })
+    expect(bad.body.errors).toMatchObject({ basis: expect.stringMatching(/fill this in/), target: expect.stringMatching(/number/) })
+    const since = rig.slack.calls.length
+    expect((await submit(rig, form, goodValues.goal())).body).toBeNull()
+    const refreshed = await rig.slack.waitFor('views.update', (c) => c.args.view_id === goals.id && c.result?.ok === true, { since })
+    expect(JSON.stringify(refreshed.args.view)).toContain('10,000')
+    await planMessageWhen(rig, planTs, (t) => t.includes('1 goal'))
+  })
+
+  it('refuses a stale copy with who changed it, and shows the newer values', async () => {
+    const { campaignId, planTs } = await campaign()
+    const first = await openSection(rig, campaignId, 'targetUsers', planTs, 'U1')
+    expect((await submit(rig, first, goodValues.targetUsers(), 'U1')).body).toBeNull()
+    const mine = await openSection(rig, campaignId, 'targetUsers', planTs, 'U1')
+    const theirs = await openSection(rig, campaignId, 'targetUsers', planTs, 'U2')
+    expect((await submit(rig, theirs, { ...goodValues.targetUsers(), who: text('Students in their first job') }, 'U2')).body).toBeNull()
+    const stale = await submit(rig, mine, { ...goodValues.targetUsers(), who: text('Retired tea lovers') }, 'U1')
+    expect(stale.body.response_action).toBe('update')
+    const shown = JSON.stringify(stale.body.view)
+    expect(shown).toContain('<@U2>')
+    expect(shown).toContain('Students in their first job')
+    await planMessageWhen(rig, planTs, (t) => t.includes('Students in their first job'))
+  })
+
+  it('lets a bystander look but not edit, and says why', async () => {
+    const { campaignId, planTs } = await campaign()
+    const lookOnly = await openSection(rig, campaignId, 'purpose', planTs, 'U3')
+    expect(lookOnly.callback_id).toBe('plan_section')
+    expect(JSON.stringify(lookOnly.blocks)).not.toContain('plan_form_open')
+    // A form submitted by someone who may not edit (crafted from the owner's) changes nothing.
+    const form = await openSection(rig, campaignId, 'purpose', planTs, 'U1')
+    const refused = await submit(rig, form, goodValues.purpose(), 'U3')
+    expect(refused.body.response_action).toBe('update')
+    expect(JSON.stringify(refused.body.view)).toMatch(/owner, its approver or a workspace admin/)
+    expect(visibleText(planMessageOf(rig, planTs))).not.toContain('Sales')
+  })
+
+  it('edits and deletes list items, checks dates against the window, and keeps budget money exact', async () => {
+    const { campaignId, planTs } = await campaign()
+    const promotion = await openSection(rig, campaignId, 'promotion', planTs)
+    const itemForm = await clickInModal(rig, promotion, 'plan_form_open', addRequest(campaignId, 'promotionItem'))
+    const late = await submit(rig, itemForm, goodValues.promotionItem('2026-12-30'))
+    expect(late.body.errors.onDate).toMatch(/after the campaign ends/)
+    expect((await submit(rig, itemForm, goodValues.promotionItem())).body).toBeNull()
+
+    const budget = await openSection(rig, campaignId, 'budget', planTs)
+    const scenarioForm = await clickInModal(rig, budget, 'plan_form_open', addRequest(campaignId, 'scenario'))
+    // Line 2 is left empty and line 3 has a bad amount: the error lands on line 3's block.
+    const values = goodValues.scenario('Lean', ['0.10', '', '1.234'])
+    delete values['lines.1.category']
+    delete values['lines.1.channel']
+    const bad = await submit(rig, scenarioForm, values)
+    expect(Object.keys(bad.body.errors)).toEqual(['lines.2.amount'])
+    expect((await submit(rig, scenarioForm, goodValues.scenario('Lean', ['0.10', '0.20']))).body).toBeNull()
+    // 0.10 + 0.20 is 0.30 exactly (never 0.30000000000000004).
+    const message = await planMessageWhen(rig, planTs, (t) => t.includes('Lean'))
+    expect(visibleText(message)).toMatch(/\$0\.30/)
+
+    const risks = await openSection(rig, campaignId, 'risks', planTs)
+    const riskForm = await clickInModal(rig, risks, 'plan_form_open', addRequest(campaignId, 'risk'))
+    expect((await submit(rig, riskForm, goodValues.risk())).body).toBeNull()
+    const withRisk = await openSection(rig, campaignId, 'risks', planTs)
+    const deleteRisk = menuOption(withRisk, 'risk', 'delete')
+    await itemMenu(rig, withRisk, deleteRisk)
+    await rig.slack.waitFor('views.update', (c) => c.args.view_id === withRisk.id && c.result?.ok === true && JSON.stringify(c.args.view).includes('Nothing here yet'))
+  })
+
+  it('refuses Ready with the list of what is missing', async () => {
+    const { campaignId, planTs } = await campaign()
+    const form = await openSection(rig, campaignId, 'purpose', planTs)
+    await submit(rig, form, goodValues.purpose())
+    let since = rig.slack.responses.length
+    await rig.client.blockAction({ teamId: 'T1', userId: 'U1', actionId: 'plan_ready', value: String(campaignId), message: { ts: planTs, channel: 'C1' } })
+    const refusal = (await rig.slack.waitForResponse(() => true, { since })).body.text as string
+    expect(refusal).toMatch(/Still missing: Goals, Target users, Promotion plan, Content rules & prizes, Budget & effect, Risks & service, Tasks/)
+    expect(refusal).not.toContain('Purpose')
+    // Someone else than the owner cannot mark it ready at all.
+    since = rig.slack.responses.length
+    await rig.client.blockAction({ teamId: 'T1', userId: 'U3', actionId: 'plan_ready', value: String(campaignId), message: { ts: planTs, channel: 'C1' } })
+    expect((await rig.slack.waitForResponse(() => true, { since })).body.text).toMatch(/Only the campaign's owner/)
+  })
+
+  it('speaks Chinese to a Chinese-speaking owner, in the plan message and the modals', async () => {
+    const { campaignId, planTs } = await campaign({ ownerId: 'U4' })
+    const message = visibleText(planMessageOf(rig, planTs))
+    expect(message).toContain('活动目的')
+    const form = await openSection(rig, campaignId, 'contentRules', planTs, 'U4')
+    const rules = await clickInModal(rig, form, 'plan_form_open', JSON.stringify({ c: campaignId, f: 'contentRules' }), 'U4')
+    const bad = await submit(rig, rules, { ...goodValues.contentRules(), description: text('一。二。三。') }, 'U4')
+    expect(bad.body.errors).toEqual({ description: '请用一到两句话说明。' })
+    const late = await submit(rig, rules, { ...goodValues.contentRules(), entryDeadline: date('2027-01-05') }, 'U4')
+    expect(late.body.errors).toEqual({ entryDeadline: '请选择活动时间内的日期。' })
+    expect((await submit(rig, rules, goodValues.contentRules(), 'U4')).body).toBeNull()
+    await planMessageWhen(rig, planTs, (t) => t.includes('Buy one tin'))
+  })
+})
