@@ -20,6 +20,8 @@ import { planMessageUpdate, stageChangePost } from '../planNotifications.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../trouble.ts'
 import type { FormExtra, PlanFormKey } from '../views/planForms.ts'
+import { taskListModal } from '../views/taskModals.ts'
+import { openTasksModal } from './taskActions.ts'
 import {
   noticeModal, planFormModal, planModalIds, readFormMetadata, readFormRequest, sectionModal,
 } from '../views/planModals.ts'
@@ -75,12 +77,20 @@ export function registerPlanActions(listeners: Listeners, services: Services): v
   listeners.action<BlockAction<ButtonAction>>(planActions.openSection, guarded('open_section', async ({ body, client, respond, click, value }) => {
     const request = readSectionButtonValue(value)
     if (!request) return explain(client, body, respond, click.m, click.m.plan.formOutdated)
-    // TASKS-SURFACE: the tasks section opens the tasks modal (wired when the tasks surface lands).
+    // The tasks section has its own modal (the tasks surface); from a message or App Home it opens.
+    if (request.section === 'tasks' && !(body.container?.type === 'view' && body.view?.type === 'modal')) {
+      await openTasksModal(services, client, body.trigger_id, click.teamId, request.campaignId, click.person, respond)
+      return
+    }
     const record = await loadOrExplain(client, body, respond, click, request.campaignId)
     if (!record) return
     const context = await formContext(services, record, click.person)
     const canEdit = refusalToEditPlan(record.campaign, click.person) === null
     const form = formSections[request.section]
+    if (request.section === 'tasks') {
+      await show(client, body, taskListModal({ record, m: click.m, today: context.today, actor: click.person, page: 0 }))
+      return
+    }
     await show(client, body, form && canEdit ? planFormModal(form, context, null, null) : sectionModal(request.section, context, canEdit))
   }))
 
