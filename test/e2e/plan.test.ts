@@ -145,6 +145,40 @@ describe.each(testProviders())('stage 2 plan on %s', (provider) => {
     expect((await rig.slack.waitForResponse(() => true, { since })).body.text).toMatch(/Only the campaign's owner/)
   })
 
+  it('accepts Ready once every required section is done, and the approver can take it back to planning', async () => {
+    const { campaignId, planTs } = await campaign()
+    const fill = async (section: string, form: string | null, values: Record<string, any>) => {
+      const opened = await openSection(rig, campaignId, section, planTs)
+      const target = form ? await clickInModal(rig, opened, 'plan_form_open', addRequest(campaignId, form)) : opened
+      const answer = await submit(rig, target, values)
+      expect(answer.body, `${section}: ${JSON.stringify(answer.body)}`).toBeNull()
+    }
+    await fill('purpose', null, goodValues.purpose())
+    await fill('goals', 'goal', goodValues.goal())
+    await fill('targetUsers', null, goodValues.targetUsers())
+    await fill('promotion', 'promotionItem', goodValues.promotionItem())
+    const rules = await openSection(rig, campaignId, 'contentRules', planTs)
+    expect((await submit(rig, await clickInModal(rig, rules, 'plan_form_open', JSON.stringify({ c: campaignId, f: 'contentRules' })), goodValues.contentRules())).body).toBeNull()
+    await fill('budget', 'scenario', goodValues.scenario('Lean', ['1000']))
+    await fill('budget', 'scenario', goodValues.scenario('Bold', ['5000', '2500.50']))
+    await fill('risks', 'risk', goodValues.risk())
+    // The owner accepts the task template offered by DM.
+    const offer = await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && JSON.stringify(c.args.blocks ?? '').includes(`"task_template_accept","value":"${campaignId}"`))
+    await rig.client.blockAction({ teamId: 'T1', userId: 'U1', actionId: 'task_template_accept', value: String(campaignId), message: { ts: offer.result.ts, channel: offer.result.channel, blocks: offer.args.blocks } })
+    await planMessageWhen(rig, planTs, (t) => /Tasks: 0 of 1[0-9] done/.test(t))
+
+    await rig.client.blockAction({ teamId: 'T1', userId: 'U1', actionId: 'plan_ready', value: String(campaignId), message: { ts: planTs, channel: 'C1' } })
+    const scheduled = await planMessageWhen(rig, planTs, (t) => t.includes('Stage: Scheduled'))
+    expect(visibleText(scheduled)).toContain('plan_back_to_planning')
+    expect(visibleText(scheduled)).not.toContain('plan_ready')
+    await rig.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'C1' && c.result?.ok === true && String(c.args.text).includes('goes live on 2026-12-10'))
+    // The first scenario added is the chosen one; its total is exact.
+    expect(visibleText(scheduled)).toContain('Chosen: Lean, $1,000.00 (2 scenarios)')
+
+    await rig.client.blockAction({ teamId: 'T1', userId: 'U2', actionId: 'plan_back_to_planning', value: String(campaignId), message: { ts: planTs, channel: 'C1' } })
+    await planMessageWhen(rig, planTs, (t) => t.includes('Stage: Planning'))
+  })
+
   it('speaks Chinese to a Chinese-speaking owner, in the plan message and the modals', async () => {
     const { campaignId, planTs } = await campaign({ ownerId: 'U4' })
     const message = visibleText(planMessageOf(rig, planTs))
