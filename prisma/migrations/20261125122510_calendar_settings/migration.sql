@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "WorkspaceSettings" ADD COLUMN "country" TEXT;
+ALTER TABLE "WorkspaceSettings" ADD COLUMN "preparationLeadDays" INTEGER;

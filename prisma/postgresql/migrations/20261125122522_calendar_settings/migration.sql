@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "WorkspaceSettings" ADD COLUMN     "country" TEXT,
+ADD COLUMN     "preparationLeadDays" INTEGER;
