@@ -1,6 +1,5 @@
 // App Home: the person's open tasks and campaigns, its buttons, and what a refused click says.
 import type { HomeRole } from '../domain/home.ts'
-import type { TaskTransitionRefusal } from '../domain/tasks.ts'
 import type { Mrkdwn } from '../slack/blocks/mrkdwn.ts'
 import type { Locale } from './locale.ts'
 
@@ -30,10 +29,7 @@ export type HomeMessages = {
     planTitle: string
     close: string
     noticeTitle: string
-    taskGone: string
-    taskChanged: string
     campaignGone: string
-    transitionRefused: Record<TaskTransitionRefusal, string>
   }
 }
 
@@ -61,17 +57,7 @@ const en: HomeMessages = {
     planTitle: 'Campaign plan',
     close: 'Close',
     noticeTitle: 'Campaign Desk',
-    taskGone: 'This task no longer exists: nothing was changed. Your Home now shows your tasks as they are.',
-    taskChanged: 'This task changed since your Home showed it: nothing was changed. Your Home now shows it as it is; try again there.',
     campaignGone: 'This campaign no longer exists.',
-    transitionRefused: {
-      already_in_progress: 'This task is already in progress.',
-      already_done: 'This task is already done.',
-      already_blocked: 'This task is blocked: start it again first.',
-      not_done: 'This task is not done.',
-      reason_required: 'Say why the task is blocked.',
-      reason_too_long: 'Please keep the reason shorter.',
-    },
   },
 }
 
@@ -99,17 +85,7 @@ const zhCN: HomeMessages = {
     planTitle: '活动计划',
     close: '关闭',
     noticeTitle: 'Campaign Desk',
-    taskGone: '该任务已不存在，未做任何更改。你的主页已显示任务的最新状态。',
-    taskChanged: '该任务在主页显示之后已被修改，未做任何更改。主页已显示它的最新状态，请在那里重试。',
     campaignGone: '该活动已不存在。',
-    transitionRefused: {
-      already_in_progress: '该任务已在进行中。',
-      already_done: '该任务已完成。',
-      already_blocked: '该任务受阻：请先重新开始它。',
-      not_done: '该任务尚未完成。',
-      reason_required: '请说明任务受阻的原因。',
-      reason_too_long: '原因请写得简短一些。',
-    },
   },
 }
 

@@ -1,22 +1,17 @@
-// App Home: published when the person opens the Home tab (not the Messages tab), and its buttons —
-// Start / Complete a task, Open plan, Propose a campaign. A click on the Home has no thread to
-// answer in, so a refusal is told in a small modal. After a task change the Home is refreshed by
+// App Home: published when the person opens the Home tab (not the Messages tab), and its own
+// buttons — Open plan, Propose a campaign. A click on the Home has no thread to answer in, so a
+// failure is told in a small modal. Start / Complete on a task are the task DM's buttons, taken by
+// the tasks surface (src/slack/actions/taskActions.ts); after any change the Home is refreshed by
 // the outbox (src/slack/homeRefresh.ts), like everyone else's Home the change concerns.
 import type { BlockAction, ButtonAction } from '@slack/bolt'
 import type { ModalView } from '@slack/types'
 import type { WebClient } from '@slack/web-api'
 import { localDate } from '../../domain/dates.ts'
-import { refusalToChangeTaskStatus, taskStatusStages } from '../../domain/planPermissions.ts'
-import { taskTransition, type Task, type TaskChange } from '../../domain/tasks.ts'
 import { messagesFor, type Messages } from '../../i18n/catalogue.ts'
-import { taskChanges } from '../../store/plans.ts'
 import { trusted } from '../blocks/mrkdwn.ts'
-import {
-  homeActions, homeNoticeModal, planOverviewModal, readCampaignIdValue, readTaskButtonValue, renderHome,
-} from '../home/homeView.ts'
+import { homeActions, homeNoticeModal, planOverviewModal, readCampaignIdValue, renderHome } from '../home/homeView.ts'
 import type { Listeners } from '../listeners.ts'
 import type { Person } from '../people.ts'
-import { applyPlanChange } from '../planChanges.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../trouble.ts'
 import { proposalModal } from '../views/proposalModal.ts'
@@ -75,41 +70,4 @@ export function registerAppHome(listeners: Listeners, services: Services): void 
     if (!record) return tell(click, click.m.home.campaignGone)
     await openModal(click, planOverviewModal(record, localDate(services.clock.now(), click.person.timeZone), click.m))
   }))
-
-  /** Start or Complete from the Home: the task's owner (or who may edit the plan), on the version shown. */
-  async function changeTask(click: HomeClick, change: TaskChange): Promise<void> {
-    const { m, teamId, person } = click
-    // Says why nothing happened, and shows the Home as it now is.
-    const refuse = (text: string) => Promise.all([tell(click, text), publishHome(click.client, teamId, person.userId)]).then(() => {})
-    const value = readTaskButtonValue(click.action.value)
-    const record = value ? await services.store.plans.load(teamId, value.campaignId) : null
-    // PlanRecord's tasks are full Tasks (PlanSnapshot alone needs only status and due date).
-    const tasks: readonly Task[] = record?.snapshot.tasks ?? []
-    const task = tasks.find((t) => t.id === value?.taskId)
-    if (!value || !record || !task) return refuse(m.home.taskGone)
-    const refusal = refusalToChangeTaskStatus(record.campaign, task, person)
-    if (refusal) return refuse(m.plan.refusal[refusal])
-    if (task.version !== value.version) return refuse(m.home.taskChanged)
-    const transition = taskTransition(task, change)
-    if (!transition.ok) return refuse(m.home.transitionRefused[transition.refusal])
-    const result = await applyPlanChange(services, {
-      record, actor: person, section: 'tasks', stages: taskStatusStages,
-      change: taskChanges.setStatus(task.id, value.version, transition.status, transition.blockedReason),
-    })
-    switch (result.outcome) {
-      case 'changed':
-        services.logger.info({ team: teamId, user: person.userId, campaign: record.campaign.id, task: task.id, change }, 'home_task_changed')
-        return
-      case 'stale':
-      case 'item_not_found':
-        return refuse(m.home.taskChanged)
-      case 'not_editable':
-        return refuse(m.plan.refusal.tasks_closed)
-      case 'not_found':
-        return refuse(m.home.campaignGone)
-    }
-  }
-
-  listeners.action<BlockAction<ButtonAction>>(homeActions.startTask, homeButton('start_task', (click) => changeTask(click, 'start')))
-  listeners.action<BlockAction<ButtonAction>>(homeActions.completeTask, homeButton('complete_task', (click) => changeTask(click, 'complete')))
 }

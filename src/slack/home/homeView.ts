@@ -16,23 +16,13 @@ import { actions, button, context, header, plainText, section, type Blocks } fro
 import { escapeMrkdwn, trusted, type Mrkdwn } from '../blocks/mrkdwn.ts'
 import { planMessage } from '../blocks/planMessage.ts'
 import type { PeopleDirectory } from '../people.ts'
+import { taskDmActions } from '../taskNotifications.ts'
 
+/** The Home's own buttons. A task's Start / Complete are the task DM's (taskDmActions): one path for both. */
 export const homeActions = {
   newCampaign: 'home_new_campaign',
   openPlan: 'home_open_plan',
-  startTask: 'home_task_start',
-  completeTask: 'home_task_complete',
 } as const
-
-/** A task button's value: the task, and the version the Home showed (a changed task is not changed blindly). */
-export function taskButtonValue(task: Pick<HomeTask, 'campaignId' | 'id' | 'version'>): string {
-  return `${task.campaignId}:${task.id}:${task.version}`
-}
-
-export function readTaskButtonValue(value: string | undefined): { campaignId: number; taskId: number; version: number } | null {
-  const match = /^(\d{1,9}):(\d{1,9}):(\d{1,9})$/.exec(value ?? '')
-  return match ? { campaignId: Number(match[1]), taskId: Number(match[2]), version: Number(match[3]) } : null
-}
 
 export function readCampaignIdValue(value: string | undefined): number | null {
   return /^\d{1,9}$/.test(value ?? '') ? Number(value) : null
@@ -50,10 +40,12 @@ function taskBlocks(task: HomeTask, overdue: boolean, m: Messages): KnownBlock[]
   const lines = [h.task(escapeMrkdwn(short(task.title)), escapeMrkdwn(short(task.campaignName)), m.taskStatus[task.status], task.dueDate)]
   if (overdue) lines[0] += ` · ${h.overdue}`
   if (task.status === 'blocked' && task.blockedReason) lines.push(h.blocked(escapeMrkdwn(short(task.blockedReason))))
-  const value = taskButtonValue(task)
+  // The tasks surface's listeners take these (src/slack/actions/taskActions.ts); a refusal is told
+  // in a small modal there, since a Home has no thread to answer in.
+  const value = String(task.id)
   const buttons: Button[] = []
-  if (taskTransition(task, 'start').ok) buttons.push(button(h.start, homeActions.startTask, value))
-  if (taskTransition(task, 'complete').ok) buttons.push(button(h.complete, homeActions.completeTask, value, 'primary'))
+  if (taskTransition(task, 'start').ok) buttons.push(button(h.start, taskDmActions.start, value))
+  if (taskTransition(task, 'complete').ok) buttons.push(button(h.complete, taskDmActions.complete, value, 'primary'))
   return [section(trusted(lines.join('\n'))), ...(buttons.length > 0 ? [actions(`home_task_${task.id}`, buttons)] : [])]
 }
 
