@@ -199,9 +199,9 @@ export function registerTaskSurfaces(listeners: Listeners, services: Services): 
       }
       case 'block': {
         // Asked before the reason is typed, so nobody explains a block that cannot be made.
-        const refusal = refusalToChangeTaskStatus(record.campaign, task, person)
         const move = taskTransition(task, 'block', 'a reason')
-        if (refusal || !move.ok) return redraw(record, trusted(taskRefusalText(refusal ?? (move.ok ? 'reason_required' : move.refusal), m)))
+        const refusal = refusalToChangeTaskStatus(record.campaign, task, person) ?? (move.ok ? null : move.refusal)
+        if (refusal) return redraw(record, trusted(taskRefusalText(refusal, m)))
         return void (await client.views.push({ trigger_id: body.trigger_id, view: blockReasonModal(task, m, viewId, page) }))
       }
       default: {
