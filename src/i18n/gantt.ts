@@ -7,6 +7,7 @@ type M = Mrkdwn
 
 export type GanttMessages = {
   gantt: {
+    /** mrkdwn: `<` and `>` written as entities, or Slack reads them as a link. */
     usage: string
     /** Drawn on the picture (plain text). */
     labels: { today: string; window: string; overdue: string; done: string }
@@ -29,7 +30,7 @@ export type GanttMessages = {
 
 const en: GanttMessages = {
   gantt: {
-    usage: 'Which campaign? `/campaign gantt <name or id>`, e.g. `/campaign gantt #12`.',
+    usage: 'Which campaign? `/campaign gantt &lt;name or id&gt;`, e.g. `/campaign gantt #12`.',
     labels: { today: 'Today', window: 'Campaign', overdue: 'Overdue', done: 'Done' },
     comment: (name, asker) => `Gantt chart of *${name}*, asked for by ${asker}.`,
     altText: (name, tasks, overdue, start, end) =>
@@ -49,7 +50,7 @@ const en: GanttMessages = {
 
 const zhCN: GanttMessages = {
   gantt: {
-    usage: '要看哪个活动？`/campaign gantt <名称或编号>`，例如 `/campaign gantt #12`。',
+    usage: '要看哪个活动？`/campaign gantt &lt;名称或编号&gt;`，例如 `/campaign gantt #12`。',
     labels: { today: '今天', window: '活动期', overdue: '已逾期', done: '已完成' },
     comment: (name, asker) => `*${name}* 的甘特图（${asker} 请求）。`,
     altText: (name, tasks, overdue, start, end) =>

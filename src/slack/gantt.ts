@@ -104,7 +104,7 @@ export async function postGantt(services: Services, client: WebClient, campaignI
       filename: `gantt-${campaign.id}-${today}.png`,
       title: campaign.name,
       initial_comment: m.gantt.comment(name, mentionUser(asker.userId)),
-      alt_text: [...m.gantt.altText(campaign.name, chart.bars.length, overdue, campaign.startDate, campaign.endDate)].slice(0, altTextLimit).join(''),
+      alt_text: [...m.gantt.altText(campaign.name, chart.bars.length, overdue, chart.window.startDate, chart.window.endDate)].slice(0, altTextLimit).join(''),
     }
     try {
       await uploadJoiningIfNeeded(client, upload)
