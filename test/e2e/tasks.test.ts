@@ -11,7 +11,7 @@ import { checkMessage } from '../support/blockKitLimits.ts'
 import { testProviders } from '../support/databases.ts'
 import { startRig, type Rig } from '../support/harness.ts'
 import { withStore } from '../support/home.ts'
-import { approvedCampaign, checks, date, planMessageWhen, submit, text, user } from '../support/plans.ts'
+import { approvedCampaign, checks, date, openSection, planMessageWhen, submit, text, user } from '../support/plans.ts'
 import { castTheUsualPeople, visibleText } from '../support/proposals.ts'
 import { optionPicked, type StateValues } from '../support/slackRequests.ts'
 
@@ -238,7 +238,8 @@ describe.each(testProviders())('stage 2 tasks on %s', (provider) => {
     it('added for someone else (DM\'d once), reassigned (the new owner DM\'d once), completed from the DM; the plan message follows', async () => {
       const { campaignId, planTs } = await campaign()
       await clickOnMessage('U1', 'task_template_skip', String(campaignId), await offerDm(campaignId))
-      const list = await openTasks(campaignId)
+      // The plan message's Open button of the Tasks section opens the tasks modal.
+      const list = await openSection(rig, campaignId, 'tasks', planTs)
       expect(list.callback_id).toBe('task_list')
       const form = await pushFrom(list, 'task_add', String(campaignId))
       expect(form.callback_id).toBe('task_form')
