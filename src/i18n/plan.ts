@@ -113,7 +113,7 @@ const money = (locale: string) => (minor: number, currency: string) => {
 
 const en: PlanMessages = {
   planCommand: {
-    usage: 'Which campaign? `/campaign plan <name or id>`',
+    usage: 'Which campaign? `/campaign plan &lt;name or id&gt;`',
     notApproved: (name, stage) => `*${name}* has no plan yet: its proposal is not approved (now: ${stage}).`,
   },
   plan: {
@@ -178,7 +178,7 @@ const en: PlanMessages = {
       not_in_planning: 'The campaign is not in planning.',
       not_scheduled: 'The campaign is not scheduled.',
     },
-    formOutdated: 'This form is out of date. Close it and open it again from the plan (`/campaign plan <name>`).',
+    formOutdated: 'This form is out of date. Close it and open it again from the plan (`/campaign plan &lt;name&gt;`).',
     outdatedTitle: 'Out of date',
   },
   names: {
@@ -285,7 +285,7 @@ const en: PlanMessages = {
 
 const zhCN: PlanMessages = {
   planCommand: {
-    usage: '要查看哪个活动的方案？`/campaign plan <名称或编号>`',
+    usage: '要查看哪个活动的方案？`/campaign plan &lt;名称或编号&gt;`',
     notApproved: (name, stage) => `*${name}* 还没有执行方案：提案尚未通过（当前：${stage}）。`,
   },
   plan: {
@@ -350,7 +350,7 @@ const zhCN: PlanMessages = {
       not_in_planning: '活动不在策划阶段。',
       not_scheduled: '活动不在待上线阶段。',
     },
-    formOutdated: '这个表单已过期。请关闭后从方案中重新打开（`/campaign plan <名称>`）。',
+    formOutdated: '这个表单已过期。请关闭后从方案中重新打开（`/campaign plan &lt;名称&gt;`）。',
     outdatedTitle: '表单已过期',
   },
   names: {

@@ -17,7 +17,7 @@ export const requestMessages = {
       close: 'Close',
       text: 'This form is from an older version of Campaign Desk, so nothing was saved. Close it and open it again with `/campaign new` (or the button you used).',
     },
-    olderButton: 'This button is from an older version of Campaign Desk and no longer does anything. See the campaign as it is now with `/campaign show <name or id>`, and use the buttons on the latest message.',
+    olderButton: 'This button is from an older version of Campaign Desk and no longer does anything. See the campaign as it is now with `/campaign show &lt;name or id&gt;`, and use the buttons on the latest message.',
     olderCommand: (command) => `\`${command}\` is from an older version of Campaign Desk. Type \`/campaign help\` to see what you can do now.`,
   },
   'zh-CN': {
@@ -26,7 +26,7 @@ export const requestMessages = {
       close: '关闭',
       text: '这个表单来自旧版本的 Campaign Desk，内容没有保存。请关闭它，再用 `/campaign new`（或你刚才点的按钮）重新打开。',
     },
-    olderButton: '这个按钮来自旧版本的 Campaign Desk，已不再起作用。请用 `/campaign show <名称或编号>` 查看活动的最新状态，并使用最新消息上的按钮。',
+    olderButton: '这个按钮来自旧版本的 Campaign Desk，已不再起作用。请用 `/campaign show &lt;名称或编号&gt;` 查看活动的最新状态，并使用最新消息上的按钮。',
     olderCommand: (command) => `\`${command}\` 来自旧版本的 Campaign Desk。输入 \`/campaign help\` 查看现在可用的命令。`,
   },
 } satisfies Record<Locale, RequestMessages>

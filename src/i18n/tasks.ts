@@ -121,7 +121,7 @@ const en: TaskMessages = {
     assigned: (by, title, campaign, stage, start, due) => `${by} assigned you *${title}* in *${campaign}* (${stage}): ${start} → ${due}.`,
     dm: { start: 'Start', complete: 'Complete', open: 'Open', status: (status) => `Now: ${status}.` },
     command: {
-      usage: 'Which campaign? `/campaign tasks <name or id>`',
+      usage: 'Which campaign? `/campaign tasks &lt;name or id&gt;`',
       header: (name) => `Tasks · ${name}`,
       none: (name) => `*${name}* has no tasks yet.`,
       notApproved: (name, stage) => `*${name}* has no task plan yet: its proposal is not approved (now: ${stage}).`,
@@ -198,7 +198,7 @@ const zhCN: TaskMessages = {
     assigned: (by, title, campaign, stage, start, due) => `${by} 把 *${campaign}* 的任务 *${title}*（${stage}）分配给了你：${start} → ${due}。`,
     dm: { start: '开始', complete: '完成', open: '打开', status: (status) => `当前状态：${status}。` },
     command: {
-      usage: '要查看哪个活动的任务？`/campaign tasks <名称或编号>`',
+      usage: '要查看哪个活动的任务？`/campaign tasks &lt;名称或编号&gt;`',
       header: (name) => `任务 · ${name}`,
       none: (name) => `*${name}* 还没有任务。`,
       notApproved: (name, stage) => `*${name}* 还没有任务计划：提案尚未通过（当前：${stage}）。`,

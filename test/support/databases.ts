@@ -62,10 +62,9 @@ async function freshPostgres(): Promise<TestDatabase> {
     cleanup: async () => {
       if (dropped) return
       dropped = true
-      await withAdmin(adminUrl, async (client) => {
-        await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name])
-        await client.query(`DROP DATABASE IF EXISTS "${name}"`)
-      })
+      // FORCE (PostgreSQL 13+) ends whatever is still connected, in the same statement: a pool
+      // closing its last connection a moment late can no longer make the drop fail.
+      await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))
     },
   }
 }
