@@ -8,7 +8,7 @@ import { datePicked, optionPicked, plainText, userPicked, type StateValues } fro
 /** Proposes and approves a campaign; returns its id and the plan message Slack holds. */
 export async function approvedCampaign(rig: Rig, form: Partial<ProposalForm> = {}): Promise<{ campaignId: number; planTs: string }> {
   const card = await propose(rig, validForm(form))
-  const cardMessage = rig.slack.messages.find((m) => m.ts === card.ts)!
+  const cardMessage = rig.slack.messageAt(card.channel, card.ts)!
   const approve = JSON.stringify(cardMessage.blocks).match(/"action_id":"proposal_approve","value":"(\d+):(\d+)"/)!
   const since = rig.slack.calls.length
   await rig.client.blockAction({ teamId: 'T1', userId: form.approverId ?? 'U2', actionId: 'proposal_approve', value: `${approve[1]}:${approve[2]}`, message: { ts: card.ts, channel: card.channel, blocks: cardMessage.blocks } })
@@ -16,8 +16,8 @@ export async function approvedCampaign(rig: Rig, form: Partial<ProposalForm> = {
   return { campaignId: Number(approve[1]), planTs: plan.result.ts }
 }
 
-export function planMessageOf(rig: Rig, ts: string) {
-  return rig.slack.messages.find((m) => m.ts === ts)!
+export function planMessageOf(rig: Rig, ts: string, channel = 'C1') {
+  return rig.slack.messageAt(channel, ts)!
 }
 
 /** The latest content of the plan message, once an edit matching `predicate` has reached Slack. */

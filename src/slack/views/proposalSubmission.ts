@@ -11,6 +11,7 @@ import { messagesFor, type Messages } from '../../i18n/catalogue.ts'
 import type { Created, Changed } from '../../store/campaigns.ts'
 import { plainText, section } from '../blocks/elements.ts'
 import { escapeMrkdwn, mentionChannel, trusted } from '../blocks/mrkdwn.ts'
+import { homeRefreshForCampaign } from '../homeRefresh.ts'
 import { proposalRevised, proposalSubmitted } from '../notifications.ts'
 import type { Person } from '../people.ts'
 import type { Listeners } from '../listeners.ts'
@@ -132,7 +133,11 @@ async function save(
   if (metadata.mode === 'new' || metadata.campaignId === undefined || metadata.version === undefined) {
     return services.store.campaigns.createProposal({
       teamId, proposal, createdById: submitter.userId, sourceViewId: viewId, at,
-      outbox: (campaign) => proposalSubmitted(campaign, { card: submitter.locale, recipient: approverLocale, submitter: submitter.locale }),
+      outbox: (campaign) => [
+        ...proposalSubmitted(campaign, { card: submitter.locale, recipient: approverLocale, submitter: submitter.locale }),
+        // The new proposal shows on the owner's and approver's Home.
+        ...homeRefreshForCampaign(campaign),
+      ],
     })
   }
   const campaign = await services.store.campaigns.byId(teamId, metadata.campaignId)
@@ -143,7 +148,7 @@ async function save(
   const cardLocale = (await services.people.person(teamId, campaign.createdById)).locale
   const revised = await services.store.campaigns.revise({
     teamId, campaignId: campaign.id, expectedVersion: metadata.version, proposal, actorId: submitter.userId, at,
-    outbox: (c) => proposalRevised(c, { card: cardLocale, recipient: approverLocale, submitter: submitter.locale }),
+    outbox: (c) => [...proposalRevised(c, { card: cardLocale, recipient: approverLocale, submitter: submitter.locale }), ...homeRefreshForCampaign(c)],
   })
   // A second submission of the same revision finds the campaign already moved on: nothing to do.
   if (revised.outcome === 'stale' && revised.campaign.proposal.revision > 1 && revised.campaign.stage === 'proposed') {
