@@ -9,6 +9,8 @@ export type Person = {
   /** The name Slack shows for them (display name, else real name, else handle); for pictures, where a mention cannot be drawn. */
   displayName: string
   locale: Locale
+  /** Slack's own locale ('en-GB', 'zh-TW'), when Slack told it: its region picks the marketing calendar's country. */
+  slackLocale: string | null
   timeZone: string | null
   isWorkspaceAdmin: boolean
   isBot: boolean
@@ -19,7 +21,7 @@ export type Person = {
 export type Lookup = { found: true; person: Person } | { found: false; reason: 'unknown_user' | 'slack_unavailable' }
 
 const unknownPerson = (userId: string): Person => ({
-  userId, displayName: userId, locale: 'en', timeZone: null, isWorkspaceAdmin: false, isBot: false, deactivated: false,
+  userId, displayName: userId, locale: 'en', slackLocale: null, timeZone: null, isWorkspaceAdmin: false, isBot: false, deactivated: false,
 })
 
 export function createPeopleDirectory(client: WebClient, options: { ttlMs?: number; max?: number; waitMs?: number } = {}) {
@@ -52,6 +54,7 @@ export function createPeopleDirectory(client: WebClient, options: { ttlMs?: numb
         userId,
         displayName: user.profile?.display_name || user.real_name || user.profile?.real_name || user.name || userId,
         locale: localeFromSlack(user.locale),
+        slackLocale: user.locale ?? null,
         timeZone: user.tz ?? null,
         isWorkspaceAdmin: Boolean(user.is_admin || user.is_owner),
         isBot: Boolean(user.is_bot) || userId === 'USLACKBOT',
@@ -77,3 +80,12 @@ export function createPeopleDirectory(client: WebClient, options: { ttlMs?: numb
 }
 
 export type PeopleDirectory = ReturnType<typeof createPeopleDirectory>
+
+/** Why this person cannot own, approve or be given work: unknown to Slack, an app, or someone who left. */
+export function assignmentProblem(lookup: Lookup): 'user_unknown' | 'user_is_bot' | 'user_deactivated' | null {
+  // Slack not answering is no reason to refuse: the person is checked again when the post goes out.
+  if (!lookup.found) return lookup.reason === 'unknown_user' ? 'user_unknown' : null
+  if (lookup.person.isBot) return 'user_is_bot'
+  if (lookup.person.deactivated) return 'user_deactivated'
+  return null
+}

@@ -7,7 +7,7 @@ import { startRig, type Rig } from '../support/harness.ts'
 import { castTheUsualPeople, visibleText } from '../support/proposals.ts'
 import {
   addRequest, approvedCampaign, checks, clickInModal, date, goodValues, itemMenu, openSection, planMessageOf, planMessageWhen,
-  submit, text, menuOption,
+  submit, text, menuOption, user,
 } from '../support/plans.ts'
 
 describe.each(testProviders())('stage 2 plan on %s', (provider) => {
@@ -17,6 +17,7 @@ describe.each(testProviders())('stage 2 plan on %s', (provider) => {
     rig = await startRig(provider)
     castTheUsualPeople(rig)
     rig.slack.addUser({ id: 'U4', teamId: 'T1', name: 'li', locale: 'zh-CN' })
+    rig.slack.addUser({ id: 'UGONE', teamId: 'T1', name: 'gone', deleted: true })
   })
   afterAll(async () => rig.close())
 
@@ -106,6 +107,11 @@ describe.each(testProviders())('stage 2 plan on %s', (provider) => {
     const itemForm = await clickInModal(rig, promotion, 'plan_form_open', addRequest(campaignId, 'promotionItem'))
     const late = await submit(rig, itemForm, goodValues.promotionItem('2026-12-30'))
     expect(late.body.errors.onDate).toMatch(/after the campaign ends/)
+    // A promoter who left the workspace, or an app, cannot be given the work.
+    const left = await submit(rig, itemForm, { ...goodValues.promotionItem(), promoterId: user('UGONE') })
+    expect(left.body.errors).toEqual({ promoterId: expect.stringMatching(/deactivated/) })
+    const bot = await submit(rig, itemForm, { ...goodValues.promotionItem(), promoterId: user(rig.slack.botUserId) })
+    expect(bot.body.errors).toEqual({ promoterId: expect.stringMatching(/not an app/) })
     expect((await submit(rig, itemForm, goodValues.promotionItem())).body).toBeNull()
 
     const budget = await openSection(rig, campaignId, 'budget', planTs)

@@ -67,7 +67,8 @@ export async function propose(rig: Rig, form: ProposalForm = validForm(), userId
   const answer = await submitForm(rig, view, form, userId, teamId)
   expect(answer.status).toBe(200)
   expect(answer.body).toBeNull()
-  const posted = await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === form.channelId, { since })
+  // The card, not another post to the channel that happens to land meanwhile (a plan update, say).
+  const posted = await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === form.channelId && JSON.stringify(c.args.blocks ?? '').includes('proposal_decision'), { since })
   return { ts: posted.result.ts, channel: posted.result.channel }
 }
 

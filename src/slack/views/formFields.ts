@@ -3,6 +3,9 @@
 // back into a plain object keyed by the same names, for the domain's form checks.
 import type { InputBlock, PlainTextOption } from '@slack/types'
 import { z } from 'zod'
+import type { ViewResponseAction } from '@slack/bolt'
+import type { PlanFieldError } from '../../domain/plan.ts'
+import type { Messages } from '../../i18n/catalogue.ts'
 import { input, option, plainText } from '../blocks/elements.ts'
 
 /** Every input has one element, so one action id serves them all. */
@@ -82,4 +85,15 @@ export function readFields(values: unknown, names: readonly string[]): FormValue
       : state.selected_option?.value ?? state.selected_date ?? state.selected_user ?? state.value ?? null
   }
   return read
+}
+
+/** A form's field errors → Slack's `response_action: errors`, one message per block, in the person's language. */
+export function fieldErrorsForSlack(
+  errors: Record<string, PlanFieldError | undefined>, blockOf: (field: string) => string, m: Messages,
+): ViewResponseAction {
+  const forSlack: Record<string, string> = {}
+  for (const [field, error] of Object.entries(errors)) {
+    if (error) forSlack[blockOf(field)] ??= m.planFieldError(error.code, error.max)
+  }
+  return { response_action: 'errors', errors: forSlack }
 }

@@ -8,15 +8,16 @@ import type { WebClient } from '@slack/web-api'
 import { localDate } from '../../domain/dates.ts'
 import type { PlanFieldError, PlanSection } from '../../domain/plan.ts'
 import { refusalToEditPlan } from '../../domain/planPermissions.ts'
-import { messagesFor, type Messages } from '../../i18n/catalogue.ts'
+import { messagesFor } from '../../i18n/catalogue.ts'
 import type { Logger } from '../../logger.ts'
 import type { PlanRecord } from '../../store/plans.ts'
 import { escapeMrkdwn, mentionUser, trusted } from '../blocks/mrkdwn.ts'
 import type { Listeners } from '../listeners.ts'
-import type { Person } from '../people.ts'
+import { assignmentProblem, type Person } from '../people.ts'
 import { applyPlanChange } from '../planChanges.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../trouble.ts'
+import { fieldErrorsForSlack, type FieldSpec } from './formFields.ts'
 import { planForms, type FormContext, type FormExtra } from './planForms.ts'
 import { noticeModal, planFormModal, planModalIds, readFormMetadata, sectionModal, stampOf } from './planModals.ts'
 
@@ -39,14 +40,20 @@ export async function refreshSectionModal(
     .catch((error: unknown) => logger.warn({ err: error, view: viewId }, 'section_modal_refresh_failed'))
 }
 
-function errorsFor(errors: Record<string, PlanFieldError | undefined>, blockOf: (field: string) => string, m: Messages): ViewResponseAction {
-  const forSlack: Record<string, string> = {}
-  for (const [field, error] of Object.entries(errors)) {
-    if (!error) continue
-    const block = blockOf(field)
-    forSlack[block] ??= m.planFieldError(error.code, error.max)
-  }
-  return { response_action: 'errors', errors: forSlack }
+/**
+ * The people a form names (data owner, promoter, risk owner, who answers participants) must be
+ * real, active people: an app or someone who left cannot be given work.
+ */
+async function peopleErrors(services: Services, teamId: string, fields: FieldSpec[], raw: unknown): Promise<Record<string, PlanFieldError>> {
+  const errors: Record<string, PlanFieldError> = {}
+  const values = (raw ?? {}) as Record<string, unknown>
+  await Promise.all(fields.filter((field) => field.kind === 'user').map(async (field) => {
+    const userId = values[field.name]
+    if (typeof userId !== 'string' || userId === '') return
+    const code = assignmentProblem(await services.people.lookUp(teamId, userId))
+    if (code) errors[field.name] = { code }
+  }))
+  return errors
 }
 
 export function registerPlanSubmission(listeners: Listeners, services: Services): void {
@@ -68,8 +75,12 @@ export function registerPlanSubmission(listeners: Listeners, services: Services)
       const form = planForms[metadata.f]
       const extra: FormExtra = metadata.x ?? {}
       const context = await formContext(services, record, person)
-      const checked = form.check(form.read(view.state.values, context, extra), context)
-      if (!checked.ok) return void (await answer(errorsFor(checked.errors as Record<string, PlanFieldError>, (field) => form.errorBlock?.(field, context, extra) ?? field, m)))
+      const raw = form.read(view.state.values, context, extra)
+      const checked = form.check(raw, context)
+      const blockOf = (field: string) => form.errorBlock?.(field, context, extra) ?? field
+      if (!checked.ok) return void (await answer(fieldErrorsForSlack(checked.errors as Record<string, PlanFieldError>, blockOf, m)))
+      const unassignable = await peopleErrors(services, teamId, form.fields(context, form.current(record, metadata.i, extra), extra), raw)
+      if (Object.keys(unassignable).length > 0) return void (await answer(fieldErrorsForSlack(unassignable, blockOf, m)))
 
       const result = await applyPlanChange(services, {
         record, actor: person, section: form.section,

@@ -12,8 +12,9 @@ import type { Created, Changed } from '../../store/campaigns.ts'
 import { plainText, section } from '../blocks/elements.ts'
 import { escapeMrkdwn, mentionChannel, trusted } from '../blocks/mrkdwn.ts'
 import { homeRefreshForCampaign } from '../homeRefresh.ts'
+import { ideaBoardDraft } from '../ideaNotifications.ts'
 import { proposalRevised, proposalSubmitted } from '../notifications.ts'
-import type { Person } from '../people.ts'
+import { assignmentProblem, type Person } from '../people.ts'
 import type { Listeners } from '../listeners.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../trouble.ts'
@@ -97,20 +98,14 @@ async function checkOutsideFacts(
   ])
   const errors: FieldErrors = {}
   if (nameTaken) errors.name = { code: 'name_taken' }
-  const ownerProblem = personProblem(owner)
+  const ownerProblem = assignmentProblem(owner)
   if (ownerProblem) errors.ownerId = { code: ownerProblem }
-  const approverProblem = personProblem(approver)
+  const approverProblem = assignmentProblem(approver)
   if (approverProblem) errors.approverId = { code: approverProblem }
   if (channelProblem) errors.channelId = { code: 'channel_unreachable' }
   return { errors: Object.keys(errors).length > 0 ? errors : null, approver: approver.found ? approver.person : null }
 }
 
-function personProblem(lookup: Awaited<ReturnType<Services['people']['lookUp']>>) {
-  if (!lookup.found) return lookup.reason === 'unknown_user' ? ('user_unknown' as const) : null
-  if (lookup.person.isBot) return 'user_is_bot' as const
-  if (lookup.person.deactivated) return 'user_deactivated' as const
-  return null
-}
 
 /** A private channel the app is not in (Slack hides it: channel_not_found), or an archived one. */
 async function channelUnreachable(client: WebClient, channelId: string): Promise<boolean> {
@@ -133,6 +128,7 @@ async function save(
   if (metadata.mode === 'new' || metadata.campaignId === undefined || metadata.version === undefined) {
     return services.store.campaigns.createProposal({
       teamId, proposal, createdById: submitter.userId, sourceViewId: viewId, at,
+      ...(metadata.sourceIdeaId ? { fromIdea: { ideaId: metadata.sourceIdeaId, boards: ideaBoardDraft } } : {}),
       outbox: (campaign) => [
         ...proposalSubmitted(campaign, { card: submitter.locale, recipient: approverLocale, submitter: submitter.locale }),
         // The new proposal shows on the owner's and approver's Home.

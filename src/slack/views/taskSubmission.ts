@@ -14,12 +14,12 @@ import type { Logger } from '../../logger.ts'
 import type { PlanRecord } from '../../store/plans.ts'
 import { escapeMrkdwn, mentionUser, trusted, type Mrkdwn } from '../blocks/mrkdwn.ts'
 import type { Listeners } from '../listeners.ts'
-import type { Person } from '../people.ts'
+import { assignmentProblem, type Person } from '../people.ts'
 import { planAudience } from '../planChanges.ts'
 import type { Services } from '../services.ts'
 import { answerTemplate, changeTaskStatus, saveTask, taskRefusalText, templateDrafts, type TemplateTaskDraft } from '../taskChanges.ts'
 import { troubleMessage } from '../trouble.ts'
-import { readFields } from './formFields.ts'
+import { fieldErrorsForSlack, readFields } from './formFields.ts'
 import { noticeModal } from './planModals.ts'
 import {
   blockReasonBlockId, leaveOutValue, readBlockMetadata, readFormMetadata, readReviewMetadata, reviewBlockIds, taskFieldNames,
@@ -37,20 +37,10 @@ export async function refreshTaskList(
 
 /** Why a person cannot be given a task: not someone Slack knows, an app, or someone who left. */
 async function ownerProblem(services: Services, teamId: string, userId: string): Promise<PlanFieldError | null> {
-  const found = await services.people.lookUp(teamId, userId)
-  if (!found.found) return found.reason === 'unknown_user' ? { code: 'user_unknown' } : null
-  if (found.person.isBot) return { code: 'user_is_bot' }
-  if (found.person.deactivated) return { code: 'user_deactivated' }
-  return null
+  const code = assignmentProblem(await services.people.lookUp(teamId, userId))
+  return code ? { code } : null
 }
 
-function errorsFor(errors: Record<string, PlanFieldError | undefined>, blockOf: (field: string) => string, m: Messages): ViewResponseAction {
-  const forSlack: Record<string, string> = {}
-  for (const [field, error] of Object.entries(errors)) {
-    if (error) forSlack[blockOf(field)] ??= m.planFieldError(error.code, error.max)
-  }
-  return { response_action: 'errors', errors: forSlack }
-}
 
 type Submission = { teamId: string; person: Person; m: Messages; answer: (response?: ViewResponseAction) => Promise<void>; log: Logger }
 
@@ -85,9 +75,9 @@ export function registerTaskSubmissions(listeners: Listeners, services: Services
     if (refusal) return notice(s, refusal === 'plan_closed' ? m.plan.planClosed(m.stage[record.campaign.stage]) : m.plan.refusal[refusal])
 
     const checked = checkTask(readFields(view.state.values, taskFieldNames))
-    if (!checked.ok) return s.answer(errorsFor(checked.errors, (field) => field, m))
+    if (!checked.ok) return s.answer(fieldErrorsForSlack(checked.errors, (field) => field, m))
     const problem = await ownerProblem(services, teamId, checked.value.ownerId)
-    if (problem) return s.answer(errorsFor({ ownerId: problem } satisfies Partial<Record<TaskField, PlanFieldError>>, (field) => field, m))
+    if (problem) return s.answer(fieldErrorsForSlack({ ownerId: problem } satisfies Partial<Record<TaskField, PlanFieldError>>, (field) => field, m))
 
     const result = await saveTask(services, { record, actor: person, taskId: metadata.t, expectedVersion: metadata.v, value: checked.value })
     s.log.info({ campaign: record.campaign.id, task: result.taskId, outcome: result.outcome }, 'task_saved')
@@ -171,7 +161,7 @@ export function registerTaskSubmissions(listeners: Listeners, services: Services
       if (!problem) continue
       for (const task of kept.filter((t) => t.ownerId === ownerId)) errors[reviewBlockIds(task.templateKey as never).ownerId] = problem
     }
-    if (Object.keys(errors).length > 0) return s.answer(errorsFor(errors, (block) => block, m))
+    if (Object.keys(errors).length > 0) return s.answer(fieldErrorsForSlack(errors, (block) => block, m))
 
     const result = await answerTemplate(services, {
       teamId, campaignId: record.campaign.id, actor: person, decision: kept.length > 0 ? 'accepted' : 'skipped', reviewed: kept,
