@@ -21,6 +21,8 @@ import { parseConfig } from '../src/config.ts'
 import { createLogger } from '../src/logger.ts'
 import { startFakeSlack, type FakeSlack } from '../test/support/fakeSlack.ts'
 import { startBareBolt } from './bare.ts'
+import { benchGantt } from './gantt.ts'
+import { benchHome } from './home.ts'
 import { tapFake, type Mark, type Probe } from './probe.ts'
 import { proposalState, send, slashCommand, viewSubmission } from './requests.ts'
 import { idleMemoryReport, measureIdleMemory } from './rss.ts'
@@ -263,6 +265,12 @@ async function main(): Promise<void> {
     await app.stop()
     await bare.stop()
 
+    // ---- stage 2: the Gantt picture and App Home, each measured on its own in this process ----
+    progress('Gantt PNG: 60 tasks with Chinese names, 50 renders')
+    const gantt = await benchGantt()
+    progress('App Home: app_home_opened → views.publish for 200 open tasks across 20 campaigns')
+    const home = await benchHome()
+
     // ---- idle memory, each as its own process, in turn: bare Bolt, npm start (tsx), production build ----
     const rss = await measureIdleMemory({ repoRoot, tmp, apiUrl: fake.apiUrl, botToken, signingSecret, runs: RSS_RUNS, idleMs: IDLE_MS, progress })
     const idle = idleMemoryReport(rss, IDLE_MS)
@@ -296,6 +304,10 @@ async function main(): Promise<void> {
       row('submit → stored → posted', s.submit),
       ...idle.lines,
       '',
+      `Stage 2 (times in ms; ratio = against the /campaign new median of Campaign Desk above, same run)`,
+      `  Gantt PNG, 60 tasks, Chinese names      median ${f(gantt.medianMs, 1)}  p99 ${f(gantt.p99Ms, 1)}   (${gantt.width}×${gantt.height} px, ${(gantt.bytes / 1024).toFixed(0)} KiB; n=50 after 5 warm-ups; target median ≤ 150)`,
+      `  App Home, 200 open tasks / 20 campaigns  median ${f(home.medianMs, 1)}  p99 ${f(home.p99Ms, 1)}   (${f(ratio(home.medianMs, s.command.app.median))}× /campaign new; n=${home.n}, ${home.blocks} blocks published)`,
+      '',
       'How to read it:',
       '  /campaign new → views.open   from POSTing a signed `/campaign new` to its views.open call (the form opening) reaching Slack',
       '  submit → stored → posted     from POSTing a filled-in proposal form to its card\'s chat.postMessage reaching Slack',
@@ -303,6 +315,8 @@ async function main(): Promise<void> {
       '                               same form, and for a submission does one SQLite INSERT and posts the same card (bench/bare.ts)',
       '  median, p99                  half of the requests took at most the median, 99 in 100 at most the p99',
       '  ratio                        Campaign Desk ÷ base: 1.00× = no cost beyond the base; 1.50× = it takes 50% longer',
+      '  Gantt PNG                    renderGanttPng alone: the Vega-Lite spec drawn to PNG with the bundled Chinese font',
+      '  App Home                     from POSTing a signed app_home_opened event to its views.publish reaching Slack',
       '  idle RSS                     resident memory of Campaign Desk as deployed (npm run build, node dist/main.js) and as',
       '                               `npm start` runs it (tsx src/main.ts), and of a bare Bolt HTTP app (bench/bareApp.ts), each',
       '                               started as its own process and left idle (no requests); ratio = app ÷ bare',
@@ -329,6 +343,7 @@ async function main(): Promise<void> {
       meta: { when: new Date().toISOString(), n: N, warmup: WARMUP, block: BLOCK, gapMs: GAP_MS, node: process.version, provider: 'sqlite', cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, units: 'ms (latency), MiB (memory)' },
       command: { ...s.command, ratio: { median: ratio(s.command.app.median, s.command.bare.median), p99: ratio(s.command.app.p99, s.command.bare.p99) }, ack: s.commandAck, gc: gc.command },
       submit: { ...s.submit, ratio: { median: ratio(s.submit.app.median, s.submit.bare.median), p99: ratio(s.submit.app.p99, s.submit.bare.p99) }, ack: s.submitAck, appPhases: phases, sqlite: diagnostics, gc: gc.submit },
+      stage2: { gantt, home },
       idleMemory: { ...memory, ratio: memory.app.ratio, productionRatio: memory.production.ratio, runs: rss, idleMs: IDLE_MS },
       samples: {
         command: { app: commands.app.map((x) => x.total), bare: commands.bare.map((x) => x.total) },
