@@ -3,6 +3,7 @@
 // stdout carries only the JSON logs; the few lines meant for a person go to stderr.
 import { ConfigError, parseConfig, readEnvironment, type DatabaseTarget } from './config.ts'
 import { startCampaignDesk, StartupError } from './campaignDesk.ts'
+import { createLogger } from './logger.ts'
 
 function tell(line: string): void {
   process.stderr.write(`Campaign Desk: ${line}\n`)
@@ -35,8 +36,14 @@ try {
 // Before anything can hang on Slack: a person sees at once where the data goes.
 tell(`data in ${dataLocation(config.database)}`)
 
+const logger = createLogger(config.logLevel)
+// A last safety net, not a way of handling errors: a rejection nobody awaited (Slack's Socket Mode
+// client rejects on an envelope whose payload is null, outside any code of ours) is logged as one
+// line instead of ending the process and every request under way with it.
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled_rejection'))
+
 try {
-  const running = await startCampaignDesk(config, { onNotice: tell })
+  const running = await startCampaignDesk(config, { onNotice: tell, logger })
   if (running.url) tell(`HTTP mode, Slack request URL path ${running.url.replace(/^http:\/\/127\.0\.0\.1:\d+/, '')} on port ${running.port}`)
   else tell('connected in Socket Mode')
   let stopping = false

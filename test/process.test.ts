@@ -336,6 +336,26 @@ describe('the start command', () => {
       expectOnlyStartupLines(child.stderr())
     }, 30_000)
 
+    it('in Socket Mode, an events_api envelope whose payload is null does not end the process', async () => {
+      const child = startApp({
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_SIGNING_SECRET: '0123456789abcdef',
+        SLACK_APP_TOKEN: 'xapp-1-A0CAMPAIGN-1-process-test',
+        SLACK_API_URL: fake.apiUrl,
+        DATABASE_URL: `file:${path.join(workDir, 'socket-null.db')}`,
+      })
+      await outputLine(child, 'stderr', /^Campaign Desk: connected in Socket Mode$/m, startupMs)
+      // Slack's socket client rejects on it outside any code of ours; the app logs one line and goes on.
+      await fake.socketMode.send('events_api', null as never, { timeoutMs: 2_000 }).catch(() => {})
+      await outputLine(child, 'stdout', /"msg":"unhandled_rejection"/, startupMs)
+      const help = await fake.socketMode.send('slash_commands', {
+        command: '/campaign', text: 'help', team_id: 'T1', user_id: 'U1', channel_id: 'C1', trigger_id: 'x', response_url: `${fake.baseUrl}/response/none`,
+      })
+      expect(JSON.stringify(help.payload)).toContain('/campaign new')
+      child.process.kill('SIGTERM')
+      expect(await exitWithin(child, stopMs)).toEqual({ code: 0, signal: null })
+    }, 30_000)
+
     it.each(['invalid_auth', 'token_revoked'])('exits 1 with one line naming SLACK_APP_TOKEN when Slack answers apps.connections.open with %s', async (error) => {
       fake.failNext('apps.connections.open', { error })
       const child = startApp({
