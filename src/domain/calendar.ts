@@ -251,7 +251,7 @@ const day = (date: string) => [date, date] as const
 const appDates: readonly AppDate[] = [
   {
     id: 'day_520', kind: 'ecommerce', timingNode: 'holiday', countries: greaterChina,
-    name: { en: '520 (“I love you” day)', zh: '520 表白日' }, aliases: ['520', '5.20', '5·20'],
+    name: { en: '520 ("I love you" day)', zh: '520 表白日' }, aliases: ['520', '5.20', '5·20'],
     window: (year) => day(on(year, '05-20')),
   },
   {
@@ -262,7 +262,7 @@ const appDates: readonly AppDate[] = [
   },
   {
     id: 'qixi', kind: 'ecommerce', timingNode: 'holiday', countries: greaterChina,
-    name: { en: 'Qixi (Chinese Valentine’s Day)', zh: '七夕' }, aliases: ['Qixi', '七夕', 'Chinese Valentine'], rule: anchorRules.qixi,
+    name: { en: "Qixi (Chinese Valentine's Day)", zh: '七夕' }, aliases: ['Qixi', '七夕', 'Chinese Valentine'], rule: anchorRules.qixi,
     window: (year) => day(anchorsOf(year).qixi),
   },
   {
@@ -273,7 +273,7 @@ const appDates: readonly AppDate[] = [
   {
     // Tmall's Singles' Day: sales from 1 November, peaking on the 11th.
     id: 'double_11', kind: 'ecommerce', timingNode: 'sales_peak', countries: greaterChina,
-    name: { en: 'Double 11 (Singles’ Day)', zh: '双十一' }, aliases: ['Double 11', '11.11', '双11', '双十一', 'Singles Day', 'Singles’ Day', "Singles' Day"],
+    name: { en: "Double 11 (Singles' Day)", zh: '双十一' }, aliases: ['Double 11', '11.11', '双11', '双十一', 'Singles Day', 'Singles’ Day', "Singles' Day"],
     window: (year) => [on(year, '11-01'), on(year, '11-11')],
   },
   {

@@ -3,6 +3,7 @@
 // missing in either language fails the type check.
 // Parameters typed Mrkdwn must already be escaped (src/slack/blocks/mrkdwn.ts); plain strings
 // end up in plain_text objects, where Slack shows them as they are.
+import { calendarMessages, type CalendarMessages } from './calendar.ts'
 import { commonMessages, type CommonMessages } from './common.ts'
 import { ganttMessages, type GanttMessages } from './gantt.ts'
 import { homeMessages, type HomeMessages } from './home.ts'
@@ -13,9 +14,9 @@ import { taskMessages, type TaskMessages } from './tasks.ts'
 
 export { localeFromSlack, supportedLocales, type Locale } from './locale.ts'
 
-export type Messages = CommonMessages & ProposalMessages & PlanMessages & TaskMessages & HomeMessages & GanttMessages
+export type Messages = CommonMessages & ProposalMessages & PlanMessages & TaskMessages & HomeMessages & GanttMessages & CalendarMessages
 
-const parts = [commonMessages, proposalMessages, planMessages, taskMessages, homeMessages, ganttMessages] as const
+const parts = [commonMessages, proposalMessages, planMessages, taskMessages, homeMessages, ganttMessages, calendarMessages] as const
 
 const composed = new Map<Locale, Messages>()
 

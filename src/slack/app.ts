@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import { App, SocketModeReceiver } from '@slack/bolt'
 import type { Config } from '../config.ts'
 import { boltLogger, slackLogger, type Logger } from '../logger.ts'
+import { registerCalendarActions } from './actions/calendarActions.ts'
 import { registerPlanActions } from './actions/planActions.ts'
 import { registerProposalDecisions } from './actions/proposalDecision.ts'
 import { registerTaskSurfaces } from './actions/taskActions.ts'
@@ -118,5 +119,6 @@ export function createSlackApp(
   registerPlanSubmission(listeners, listenerServices)
   registerGanttActions(listeners, listenerServices)
   registerTaskSurfaces(listeners, listenerServices)
+  registerCalendarActions(listeners, listenerServices)
   return { app, receiver, inFlight: () => inFlight }
 }

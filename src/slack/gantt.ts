@@ -126,10 +126,10 @@ export async function postGantt(services: Services, client: WebClient, campaignI
   }
 }
 
-type Upload = Parameters<WebClient['filesUploadV2']>[0] & { channel_id: string }
+export type Upload = Parameters<WebClient['filesUploadV2']>[0] & { channel_id: string }
 
 /** As the dispatcher posts: a public channel the app is not in yet is joined, then the upload is made again (once). */
-async function uploadJoiningIfNeeded(client: WebClient, upload: Upload): Promise<void> {
+export async function uploadJoiningIfNeeded(client: WebClient, upload: Upload): Promise<void> {
   try {
     await client.filesUploadV2(upload)
   } catch (error) {
@@ -145,7 +145,7 @@ async function uploadJoiningIfNeeded(client: WebClient, upload: Upload): Promise
 }
 
 /** The error Slack answered with (`{ok:false, error}`), if it answered. */
-function slackErrorCode(error: unknown): string | undefined {
+export function slackErrorCode(error: unknown): string | undefined {
   const e = error as { code?: string; data?: { error?: string } }
   return e?.code === 'slack_webapi_platform_error' ? e.data?.error : undefined
 }

@@ -1,4 +1,5 @@
 // The store as the rest of the app sees it: one object per aggregate over one database.
+import { calendarStore } from './calendar.ts'
 import { campaignStore } from './campaigns.ts'
 import type { Database } from './database.ts'
 import { homeStore } from './home.ts'
@@ -14,6 +15,7 @@ export function createStore(database: Database) {
     plans,
     tasks: taskStore(database.prisma),
     home: homeStore(database.prisma, plans),
+    calendar: calendarStore(database.prisma),
     provider: database.provider,
     close: () => database.close(),
   }

@@ -1,4 +1,4 @@
-// `/campaign <subcommand>`: help, new, list, show, plan, tasks, mine, gantt. Acks at once; answers
+// `/campaign <subcommand>`: help, new, list, show, plan, tasks, mine, gantt, calendar. Acks at once; answers
 // only the person. Each subcommand is one entry of a table below.
 import type { RespondFn, SlashCommand } from '@slack/bolt'
 import type { WebClient } from '@slack/web-api'
@@ -9,6 +9,7 @@ import { campaignDetailMessage, campaignListMessage, severalMatchesMessage } fro
 import { helpMessage } from '../blocks/help.ts'
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts'
 import { planMessage } from '../blocks/planMessage.ts'
+import { calendarCommand } from '../calendar.ts'
 import { ganttCommand } from '../gantt.ts'
 import { mineCommandAnswer, tasksCommandAnswer } from './taskCommands.ts'
 import type { Person } from '../people.ts'
@@ -60,6 +61,8 @@ const acting: Record<string, Acting> = {
   },
   // Called through an arrow: gantt.ts imports oneCampaign from here.
   gantt: (context) => ganttCommand(context),
+  // Acts: with `chart` it uploads a picture; otherwise it answers with the list itself.
+  calendar: (context) => calendarCommand(context),
 }
 
 export function registerCampaignCommand(listeners: Listeners, services: Services): void {
