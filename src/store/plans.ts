@@ -398,23 +398,7 @@ export const sectionChanges = {
     (await tx.risk.deleteMany({ where: { id: riskId, campaignId } })).count === 1,
 }
 
-// ── Tasks: a section whose items also carry their own version (a status click has no form) ────
-
+/** What a person sets on a task; its status and version are the task's own (see store/tasks.ts). */
 export type TaskDraft = Pick<Task, 'title' | 'stage' | 'ownerId' | 'startDate' | 'dueDate'>
-
-export const taskChanges = {
-  add: (teamId: string, value: TaskDraft, at: Date): SectionChange => async (tx, campaignId) => {
-    await tx.task.create({ data: { ...value, campaignId, teamId, createdAt: at } })
-    return true
-  },
-  /** Edits a task from the version the person saw; false when it changed or went meanwhile. */
-  edit: (taskId: number, expectedVersion: number, value: TaskDraft): SectionChange => async (tx, campaignId) =>
-    (await tx.task.updateMany({ where: { id: taskId, campaignId, version: expectedVersion }, data: { ...value, version: { increment: 1 } } })).count === 1,
-  setStatus: (taskId: number, expectedVersion: number, status: Task['status'], blockedReason: string | null): SectionChange =>
-    async (tx, campaignId) =>
-      (await tx.task.updateMany({ where: { id: taskId, campaignId, version: expectedVersion }, data: { status, blockedReason, version: { increment: 1 } } })).count === 1,
-  remove: (taskId: number): SectionChange => async (tx, campaignId) =>
-    (await tx.task.deleteMany({ where: { id: taskId, campaignId } })).count === 1,
-}
 
 export type PlanStore = ReturnType<typeof planStore>

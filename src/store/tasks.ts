@@ -1,6 +1,6 @@
 // Tasks read on their own (a DM's button names a task, `/campaign mine` lists a person's tasks
 // across campaigns), and the task changes the tasks surface makes inside planStore.changeSection.
-// Unlike taskChanges in plans.ts, these tell a stale copy ('stale': the task changed since the
+// These tell a stale copy ('stale': the task changed since the
 // person saw it) from a task that is gone (false), so the person gets the right answer.
 import { CampaignStage } from '../domain/campaign.ts'
 import type { Task } from '../domain/tasks.ts'

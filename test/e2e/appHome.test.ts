@@ -8,7 +8,7 @@ import { startRig, type Rig } from '../support/harness.ts'
 import { busyPerson, dayFromDecember, seedCampaigns, withStore } from '../support/home.ts'
 import { inspect } from '../support/inspect.ts'
 import { approvedCampaign } from '../support/plans.ts'
-import { taskChanges } from '../../src/store/plans.ts'
+import { taskSectionChanges } from '../../src/store/tasks.ts'
 import { propose, validForm } from '../support/proposals.ts'
 
 type View = Record<string, any>
@@ -68,7 +68,7 @@ describe.each(testProviders())('App Home on %s', (provider) => {
       teamId: 'T1', campaignId, section: 'tasks', actorId: `${p}1`, at: rig.clock.now(), outbox: () => [],
       change: async (tx, id, before) => {
         const add = (title: string, ownerId: string, dueDate: string) =>
-          taskChanges.add('T1', { title, ownerId, stage: 'content', startDate: '2026-11-20', dueDate }, rig.clock.now())(tx, id, before)
+          taskSectionChanges.add('T1', { title, ownerId, stage: 'content', startDate: '2026-11-20', dueDate }, rig.clock.now(), {})(tx, id, before)
         await add('Write the <copy> & slogan', `${p}3`, dayFromDecember(4))
         await add('Brief the designers', `${p}3`, dayFromDecember(-3))
         await add('Book the KOL', `${p}1`, dayFromDecember(2))

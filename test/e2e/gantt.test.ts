@@ -9,7 +9,8 @@ import { messagesFor } from '../../src/i18n/catalogue.ts'
 import { ganttChartOf } from '../../src/slack/gantt.ts'
 import { emptyPlanRecord } from '../../src/slack/planNotifications.ts'
 import { openDatabase, type Database } from '../../src/store/database.ts'
-import { planStore, taskChanges, type TaskDraft } from '../../src/store/plans.ts'
+import { planStore, type TaskDraft } from '../../src/store/plans.ts'
+import { taskSectionChanges } from '../../src/store/tasks.ts'
 import { testProviders } from '../support/databases.ts'
 import type { FakeFile } from '../support/fakeSlack.ts'
 import { startRig, type Rig } from '../support/harness.ts'
@@ -55,7 +56,7 @@ describe.each(testProviders())('the Gantt chart on %s', (provider) => {
     const plans = planStore(database.prisma)
     for (const draft of drafts) {
       const result = await plans.changeSection({
-        teamId: 'T1', campaignId, section: 'tasks', actorId: 'U1', at: rig.clock.now(), change: taskChanges.add('T1', draft, rig.clock.now()), outbox: () => [],
+        teamId: 'T1', campaignId, section: 'tasks', actorId: 'U1', at: rig.clock.now(), change: taskSectionChanges.add('T1', draft, rig.clock.now(), {}), outbox: () => [],
       })
       expect(result.outcome).toBe('changed')
     }

@@ -6,7 +6,7 @@
 // languages. One app per provider; each test its own campaign.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { taskTemplate } from '../../src/domain/tasks.ts'
-import { taskChanges } from '../../src/store/plans.ts'
+import { taskSectionChanges } from '../../src/store/tasks.ts'
 import { checkMessage } from '../support/blockKitLimits.ts'
 import { testProviders } from '../support/databases.ts'
 import { startRig, type Rig } from '../support/harness.ts'
@@ -374,7 +374,7 @@ describe.each(testProviders())('stage 2 tasks on %s', (provider) => {
             change: async (tx, c, before) => {
               for (let i = 1; i <= count; i += 1) {
                 const due = `2026-${i % 3 === 0 ? '11' : '12'}-${String(10 + (i % 18)).padStart(2, '0')}`
-                await taskChanges.add('T1', { title: title(i), stage: (['creative', 'content', 'design', 'build', 'promotion', 'launch', 'data', 'customer_service', 'retrospective'] as const)[i % 9]!, ownerId: i % 2 ? 'U1' : 'U4', startDate: '2026-11-01', dueDate: due }, new Date())(tx, c, before)
+                await taskSectionChanges.add('T1', { title: title(i), stage: (['creative', 'content', 'design', 'build', 'promotion', 'launch', 'data', 'customer_service', 'retrospective'] as const)[i % 9]!, ownerId: i % 2 ? 'U1' : 'U4', startDate: '2026-11-01', dueDate: due }, new Date(), {})(tx, c, before)
               }
               return true
             },

@@ -5,7 +5,7 @@ import type { Config } from '../../src/config.ts'
 import { proposalInputSchema } from '../../src/domain/proposal.ts'
 import type { WorkStage } from '../../src/domain/tasks.ts'
 import { openDatabase } from '../../src/store/database.ts'
-import { taskChanges } from '../../src/store/plans.ts'
+import { taskSectionChanges } from '../../src/store/tasks.ts'
 import { createStore, type Store } from '../../src/store/store.ts'
 
 export async function withStore<T>(config: Pick<Config, 'database'>, work: (store: Store) => Promise<T>): Promise<T> {
@@ -57,9 +57,9 @@ export async function seedCampaigns(config: Pick<Config, 'database'>, campaigns:
         teamId, campaignId, section: 'tasks', actorId: spec.ownerId, at, outbox: () => [],
         change: async (tx, id, before) => {
           for (const task of tasks) {
-            await taskChanges.add(teamId, {
+            await taskSectionChanges.add(teamId, {
               title: task.title, ownerId: task.ownerId, stage: task.stage ?? 'content', startDate: task.startDate ?? '2026-11-20', dueDate: task.dueDate,
-            }, at)(tx, id, before)
+            }, at, {})(tx, id, before)
           }
           return true
         },
