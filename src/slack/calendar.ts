@@ -38,7 +38,10 @@ export function parseCalendarArguments(text: string): CalendarArguments {
   let months: number | null = null
   let chart = false
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (word.toLowerCase() === chartWord && !chart) chart = true
+    if (word.toLowerCase() === chartWord) {
+      if (chart) return { ok: false, reason: 'usage' }
+      chart = true
+    }
     else if (/^\d{1,4}$/.test(word) && months === null && Number(word) >= 1) months = Math.min(calendarMonthsLimit, Number(word))
     else if (/^\p{L}[\p{L}\p{M}.'’ -]*$/u.test(word) && country === null) {
       const code = word.toUpperCase()
@@ -59,7 +62,8 @@ export function calendarCountryFor(asked: CalendarCountry | null, settings: Pick
   if (asked) return { country: asked, source: 'asked' }
   const workspace = settings.country?.trim().toUpperCase() ?? ''
   if (isCalendarCountry(workspace)) return { country: workspace, source: 'workspace' }
-  const fromLocale = countryFromSlackLocale(person.slackLocale) ?? countryFromSlackLocale(person.locale)
+  // Slack's own locale when it told us; only without it the app's language for the person.
+  const fromLocale = countryFromSlackLocale(person.slackLocale ?? person.locale)
   return fromLocale ? { country: fromLocale, source: 'locale' } : { country: 'US', source: 'default' }
 }
 
