@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "OutboxMessage_teamId_updatesKey_idx" ON "OutboxMessage"("teamId", "updatesKey");
