@@ -88,6 +88,16 @@ describe.each(testProviders())('stage 2 plan on %s', (provider) => {
     await planMessageWhen(rig, planTs, (t) => t.includes('Students in their first job'))
   })
 
+  it('changes the window: outside 7–28 days it keeps the warning and says why', async () => {
+    const { campaignId, planTs } = await campaign()
+    const form = await openSection(rig, campaignId, 'window', planTs)
+    const past = await submit(rig, form, { startDate: date('2026-11-20'), endDate: date('2026-12-24') })
+    expect(past.body.errors).toEqual({ startDate: expect.stringMatching(/past/) })
+    expect((await submit(rig, form, { startDate: date('2026-12-10'), endDate: date('2027-01-31') })).body).toBeNull()
+    const message = await planMessageWhen(rig, planTs, (t) => t.includes('2027-01-31'))
+    expect(visibleText(message)).toMatch(/53 days: longer than four weeks tends to tire people out/)
+  })
+
   it('lets a bystander look but not edit, and says why', async () => {
     const { campaignId, planTs } = await campaign()
     const lookOnly = await openSection(rig, campaignId, 'purpose', planTs, 'U3')

@@ -2,7 +2,7 @@
 // Each section of the method with its state and a one-line summary, a button per section, the
 // task progress, and Ready / Back to planning / Gantt. `/campaign plan` shows the same, ephemerally.
 import { CampaignStage } from '../../domain/campaign.ts'
-import { campaignLengthInDays } from '../../domain/dates.ts'
+import { campaignLengthInDays, lengthWarning } from '../../domain/dates.ts'
 import { planSections, scenarioTotal, sectionStates, type PlanSection, type SectionState } from '../../domain/plan.ts'
 import { isOverdue, progress } from '../../domain/tasks.ts'
 import type { Messages } from '../../i18n/catalogue.ts'
@@ -53,8 +53,12 @@ export function sectionSummary(record: PlanRecord, section: PlanSection, today: 
     }
     case 'targetUsers':
       return plan.targetUsers ? s.targetUsers(escapeMrkdwn(short(plan.targetUsers.who))) as Mrkdwn : trusted(m.plan.notWritten)
-    case 'window':
-      return trusted(s.window(plan.window.startDate, plan.window.endDate, campaignLengthInDays(plan.window.startDate, plan.window.endDate)))
+    case 'window': {
+      const line = s.window(plan.window.startDate, plan.window.endDate, campaignLengthInDays(plan.window.startDate, plan.window.endDate))
+      // Outside 7–28 days the stage-1 warning comes along, with its reason.
+      const warning = lengthWarning(plan.window.startDate, plan.window.endDate)
+      return trusted(warning ? `${line}\n${m.lengthWarning(warning)}` : line)
+    }
     case 'promotion':
       return plan.promotion.length === 0 ? trusted(m.plan.notWritten)
         : trusted(s.promotion(plan.promotion.length, new Set(plan.promotion.map((p) => p.channel)).size))
