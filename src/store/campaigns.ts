@@ -7,6 +7,7 @@ import {
 } from '../domain/campaign.ts'
 import type { Proposal } from '../domain/proposal.ts'
 import type { PrismaDb } from './database.ts'
+import { linkIdeaToCampaign, type BoardOutboxFor } from './ideas.ts'
 import { enqueue, type OutboxDraft } from './outbox.ts'
 
 export const withProposal = { proposal: true } as const
@@ -138,6 +139,8 @@ export function campaignStore(prisma: PrismaDb) {
       sourceViewId: string
       at: Date
       outbox: OutboxFor
+      /** The idea it was made from ("Make it a proposal"): linked to the campaign, its boards edited. */
+      fromIdea?: { ideaId: number; boards: BoardOutboxFor }
     }): Promise<Created> {
       const existing = await bySourceView(input.teamId, input.sourceViewId)
       if (existing) return { outcome: 'duplicate_submission', campaign: existing }
@@ -157,7 +160,10 @@ export function campaignStore(prisma: PrismaDb) {
             include: withProposal,
           })
           const campaign = toCampaign(row)
-          const outboxIds = await enqueue(tx, input.outbox(campaign), input.at)
+          const ideaEdits = input.fromIdea
+            ? await linkIdeaToCampaign(tx, { teamId: input.teamId, ideaId: input.fromIdea.ideaId, campaignId: campaign.id, at: input.at, boards: input.fromIdea.boards })
+            : []
+          const outboxIds = await enqueue(tx, [...input.outbox(campaign), ...ideaEdits], input.at)
           return { outcome: 'created' as const, campaign, outboxIds }
         })
       } catch (error) {

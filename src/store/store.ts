@@ -3,6 +3,7 @@ import { calendarStore } from './calendar.ts'
 import { campaignStore } from './campaigns.ts'
 import type { Database } from './database.ts'
 import { homeStore } from './home.ts'
+import { ideaStore } from './ideas.ts'
 import { outboxStore } from './outbox.ts'
 import { planStore } from './plans.ts'
 import { taskStore } from './tasks.ts'
@@ -15,6 +16,7 @@ export function createStore(database: Database) {
     plans,
     tasks: taskStore(database.prisma),
     home: homeStore(database.prisma, plans),
+    ideas: ideaStore(database.prisma),
     calendar: calendarStore(database.prisma),
     provider: database.provider,
     close: () => database.close(),

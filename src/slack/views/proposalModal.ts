@@ -34,6 +34,8 @@ export const proposalModalMetadata = z.object({
   mode: z.enum(['new', 'revise']),
   campaignId: z.number().int().positive().optional(),
   version: z.number().int().nonnegative().optional(),
+  /** "Make it a proposal" on an idea: the campaign is linked back to it. */
+  sourceIdeaId: z.number().int().positive().optional(),
 })
 export type ProposalModalMetadata = z.infer<typeof proposalModalMetadata>
 
