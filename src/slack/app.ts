@@ -6,6 +6,7 @@ import { App, SocketModeReceiver } from '@slack/bolt'
 import type { Config } from '../config.ts'
 import { boltLogger, slackLogger, type Logger } from '../logger.ts'
 import { registerCalendarActions } from './actions/calendarActions.ts'
+import { registerIdeaSurfaces } from './actions/ideaActions.ts'
 import { registerPlanActions } from './actions/planActions.ts'
 import { registerProposalDecisions } from './actions/proposalDecision.ts'
 import { registerTaskSurfaces } from './actions/taskActions.ts'
@@ -119,6 +120,7 @@ export function createSlackApp(
   registerPlanSubmission(listeners, listenerServices)
   registerGanttActions(listeners, listenerServices)
   registerTaskSurfaces(listeners, listenerServices)
+  registerIdeaSurfaces(listeners, listenerServices)
   registerCalendarActions(listeners, listenerServices)
   return { app, receiver, inFlight: () => inFlight }
 }

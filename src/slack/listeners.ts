@@ -5,7 +5,7 @@
 // listener cannot be registered where the fallback would not know of it.
 import type {
   App, Middleware, SlackAction, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackEventMiddlewareArgs,
-  SlackViewAction, SlackViewMiddlewareArgs,
+  SlackShortcut, SlackShortcutMiddlewareArgs, SlackViewAction, SlackViewMiddlewareArgs,
 } from '@slack/bolt'
 import { readInbound } from './inbound.ts'
 
@@ -15,6 +15,8 @@ export type Listeners = {
   /** A `view_submission` of modals with this callback_id. */
   view<V extends SlackViewAction = SlackViewAction>(callbackId: string, ...listeners: Middleware<SlackViewMiddlewareArgs<V>>[]): void
   event<E extends string>(type: E, ...listeners: Middleware<SlackEventMiddlewareArgs<E>>[]): void
+  /** A global or message shortcut with this callback_id (manifest.yml features.shortcuts). */
+  shortcut<S extends SlackShortcut = SlackShortcut>(callbackId: string, ...listeners: Middleware<SlackShortcutMiddlewareArgs<S>>[]): void
   /** Whether a listener registered here will take this body: the same ids Bolt matches on. */
   handles(body: unknown): boolean
 }
@@ -25,6 +27,7 @@ type RoutedBody = {
   event?: { type?: unknown }
   actions?: Array<{ action_id?: unknown }>
   view?: { callback_id?: unknown }
+  callback_id?: unknown
 }
 
 export function createListeners(app: App): Listeners {
@@ -32,6 +35,7 @@ export function createListeners(app: App): Listeners {
   const actions = new Set<unknown>()
   const views = new Set<unknown>()
   const events = new Set<unknown>()
+  const shortcuts = new Set<unknown>()
   return {
     command(name, ...listeners) {
       commands.add(name)
@@ -49,6 +53,10 @@ export function createListeners(app: App): Listeners {
       events.add(type)
       app.event(type, ...listeners)
     },
+    shortcut(callbackId, ...listeners) {
+      shortcuts.add(callbackId)
+      app.shortcut(callbackId, ...listeners)
+    },
     handles(body) {
       // Routed as Bolt routes it; the shapes read below were checked by readInbound.
       const inbound = readInbound(body)
@@ -60,7 +68,8 @@ export function createListeners(app: App): Listeners {
         // Bolt hands a listener the first action only, matched on its action_id.
         case 'action': return routed.type === 'block_actions' && actions.has(routed.actions?.[0]?.action_id)
         case 'view': return routed.type === 'view_submission' && views.has(routed.view?.callback_id)
-        case 'options': case 'shortcut': return false
+        case 'shortcut': return (routed.type === 'shortcut' || routed.type === 'message_action') && shortcuts.has(routed.callback_id)
+        case 'options': return false
       }
     },
   }

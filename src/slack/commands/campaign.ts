@@ -11,6 +11,7 @@ import { escapeMrkdwn } from '../blocks/mrkdwn.ts'
 import { planMessage } from '../blocks/planMessage.ts'
 import { calendarCommand } from '../calendar.ts'
 import { ganttCommand } from '../gantt.ts'
+import { brainstormCommand, ideaCommandAnswer, ideasCommand } from './ideaCommands.ts'
 import { mineCommandAnswer, tasksCommandAnswer } from './taskCommands.ts'
 import type { Person } from '../people.ts'
 import type { Listeners } from '../listeners.ts'
@@ -53,6 +54,7 @@ const answering: Record<string, Answering> = {
   plan: ({ services, command, rest, person, m }) => planAnswer(services, command.team_id, rest, person, m),
   tasks: ({ services, command, rest, person, m }) => tasksCommandAnswer(services, command.team_id, rest, person, m),
   mine: ({ services, command, person, m }) => mineCommandAnswer(services, command.team_id, person, m),
+  idea: (context) => ideaCommandAnswer(context),
 }
 
 const acting: Record<string, Acting> = {
@@ -61,6 +63,9 @@ const acting: Record<string, Acting> = {
   },
   // Called through an arrow: gantt.ts imports oneCampaign from here.
   gantt: (context) => ganttCommand(context),
+  // Post in the channel through the outbox; the person hears only when that cannot be done.
+  ideas: (context) => ideasCommand(context),
+  brainstorm: (context) => brainstormCommand(context),
   // Acts: with `chart` it uploads a picture; otherwise it answers with the list itself.
   calendar: (context) => calendarCommand(context),
 }
