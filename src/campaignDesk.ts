@@ -1,4 +1,4 @@
-// Starts and stops the whole app: database (migrated) → Slack app → dispatcher.
+// Starts and stops the whole app: database (migrated) → Slack app → dispatcher → scheduler.
 // main.ts calls it for the process; tests and the benchmark call it in-process.
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
@@ -7,9 +7,11 @@ import { systemClock, type Clock } from './clock.ts'
 import type { Config } from './config.ts'
 import type { RetryPolicy } from './domain/delivery.ts'
 import { createDispatcher } from './jobs/dispatcher.ts'
+import { createScheduler } from './jobs/scheduler.ts'
 import { createLogger, slackLogger, type Logger } from './logger.ts'
 import { createSlackApp, interactiveClientOptions, slackEventsPath } from './slack/app.ts'
 import { renderHome } from './slack/home/homeView.ts'
+import { ideaBoardDraft, roundResultsDraft } from './slack/ideaNotifications.ts'
 import { createPeopleDirectory } from './slack/people.ts'
 import { refusedTokenCodes, type ConnectionWatch } from './slack/socketMode.ts'
 import { openDatabase } from './store/database.ts'
@@ -28,6 +30,8 @@ export type RunningCampaignDesk = {
   /** The HTTP port in HTTP mode (useful with PORT=0), null in Socket Mode. */
   port: number | null
   url: string | null
+  /** One pass of the scheduler at the clock's now (it also runs every minute): tests tick it instead of waiting. */
+  scheduler: { tick(): Promise<void> }
   stop(): Promise<void>
 }
 
@@ -137,17 +141,24 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
       logger.info('listening_socket_mode')
     }
     dispatcher.start()
+    const scheduler = createScheduler({
+      ideas: store.ideas, dispatcher, clock, logger: logger.child({ source: 'scheduler' }),
+      roundClosing: { boards: ideaBoardDraft, results: roundResultsDraft },
+    })
+    scheduler.start()
 
     let stopped: Promise<void> | null = null
     return {
       port,
       url: port === null ? null : `http://127.0.0.1:${port}${slackEventsPath}`,
+      scheduler: { tick: () => scheduler.tick() },
       stop: () => (stopped ??= (async () => {
         logger.info('stopping')
         // Stop taking requests, let those under way finish, then the deliveries, then the database.
         await slack.app.stop().catch((error: Error) => logger.warn({ err: error }, 'stop_receiver_failed'))
         const deadline = Date.now() + 10_000
         while (slack.inFlight() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
+        await scheduler.stop()
         await dispatcher.stop()
         // Posts still waiting (Slack down, say) stay in the outbox for the next start.
         const pending = await store.outbox.pendingCount().catch(() => null)
