@@ -589,6 +589,14 @@ export class FakeSlack {
         return ok({ channel: msg.channel, ts: msg.ts, text: msg.text ?? '', message: this.messageJson(msg) })
       },
 
+      // Any message in a channel the bot can see: the fake keeps only its own messages.
+      'chat.getPermalink': (a) => {
+        const c = this.channels.get(a.channel)
+        if (!(typeof a.channel === 'string' && a.channel.startsWith('D')) && (!c || !this.visible(c))) return err('channel_not_found')
+        if (typeof a.message_ts !== 'string' || !/^\d+\.\d+$/.test(a.message_ts)) return err('message_not_found')
+        return ok({ channel: a.channel, permalink: `https://${this.teamName.toLowerCase()}.slack.com/archives/${a.channel}/p${a.message_ts.replace('.', '')}` })
+      },
+
       'chat.postEphemeral': (a) => {
         const where = this.postable(a.channel)
         if ('refusal' in where) return where.refusal

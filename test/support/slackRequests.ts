@@ -167,6 +167,24 @@ export class AppClient {
     })
   }
 
+  /** A message shortcut (`message_action`) on a message in a channel. */
+  messageShortcut(a: {
+    teamId: string; userId: string; callbackId: string; channelId: string
+    message: { ts: string; text?: string; user?: string }
+    triggerId?: string; responseUrl?: string
+  }): Promise<SlackResponse> {
+    return this.payload({
+      ...this.common(a.teamId, a.userId, a.triggerId),
+      type: 'message_action',
+      callback_id: a.callbackId,
+      action_ts: `${(Date.now() / 1000).toFixed(3)}${String(++this.actionCounter % 1000).padStart(3, '0')}`,
+      message_ts: a.message.ts,
+      message: { type: 'message', ...a.message },
+      channel: { id: a.channelId, name: a.channelId.toLowerCase() },
+      response_url: a.responseUrl ?? this.slack?.newResponseUrl() ?? 'http://127.0.0.1:9/no-response-url',
+    })
+  }
+
   /** An Events API delivery (JSON). `retryNum` adds Slack's retry headers. */
   event(a: { teamId: string; event: Record<string, unknown>; eventId?: string; retryNum?: number; retryReason?: string }): Promise<SlackResponse> {
     const body = JSON.stringify({
