@@ -1,9 +1,10 @@
 import http from 'node:http'
 import https from 'node:https'
-import { createCanvas, GlobalFonts, loadImage } from '@napi-rs/canvas'
+import { createCanvas, GlobalFonts, loadImage, type Canvas } from '@napi-rs/canvas'
+import * as vega from 'vega'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { defaultStageColors, ganttSpec, renderGanttPng, type GanttBar, type GanttChart } from '../../src/charts/gantt.ts'
-import { chartFont, chartFontFamily, compileChart, encodeOpaquePng, registerChartFonts, renderVegaLitePng } from '../../src/charts/render.ts'
+import { chartFont, chartFontFamily, compileChart, encodePng, registerChartFonts, renderVegaLitePng } from '../../src/charts/render.ts'
 import { syntheticGantt } from './ganttFixtures.ts'
 
 const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
@@ -200,7 +201,28 @@ describe('offline', () => {
   })
 })
 
-describe('encodeOpaquePng', () => {
+describe('renderVegaLitePng', () => {
+  it('makes the picture as big as vega makes its own canvas (it works that size out before drawing)', async () => {
+    for (const count of [0, 1, 60]) {
+      const spec = { ...ganttSpec(syntheticGantt(count, 'zh')), background: 'white' }
+      const view = new vega.View(vega.parse(compileChart(spec).spec), { renderer: 'none' })
+      const own = (await view.toCanvas(2)) as unknown as Canvas
+      view.finalize()
+      expect(pngSize(await renderVegaLitePng(spec))).toEqual({ width: own.width, height: own.height })
+    }
+  })
+
+  it('draws charts of different sizes at the same time, each whole', async () => {
+    const charts = [syntheticGantt(40, 'zh'), syntheticGantt(3, 'en'), syntheticGantt(80, 'en'), syntheticGantt(3, 'en')]
+    const together = await Promise.all(charts.map((chart) => renderGanttPng(chart)))
+    const alone: Buffer[] = []
+    for (const chart of charts) alone.push(await renderGanttPng(chart))
+    expect(together.map((png, index) => png.equals(alone[index]!))).toEqual([true, true, true, true])
+    expect(together[1]!.equals(together[3]!)).toBe(true)
+  })
+})
+
+describe('encodePng', () => {
   it('round-trips the canvas pixels', async () => {
     const canvas = createCanvas(37, 23)
     const context = canvas.getContext('2d')
@@ -212,7 +234,7 @@ describe('encodeOpaquePng', () => {
     context.beginPath()
     context.arc(25, 12, 8, 0, Math.PI * 2)
     context.stroke()
-    const png = await encodeOpaquePng(canvas)
+    const png = await encodePng(context, 37, 23)
     expect(pngSize(png)).toEqual({ width: 37, height: 23 })
     const decoded = await pixelsOf(png)
     expect(Buffer.from(decoded.data.buffer, decoded.data.byteOffset, decoded.data.byteLength).equals(canvas.data())).toBe(true)
