@@ -56,7 +56,7 @@ export type VoteOutcome =
   | { outcome: 'not_found' }
 
 export type RoundStarted =
-  | { outcome: 'started'; round: BrainstormRound; outboxIds: number[] }
+  | { outcome: 'started'; round: BrainstormRound; boardId: number; outboxIds: number[] }
   | { outcome: 'already_open'; round: BrainstormRound }
 
 export type BoardPosted = { outcome: 'posted'; boardId: number; outboxIds: number[] }
@@ -345,7 +345,7 @@ export function ideaStore(prisma: PrismaDb) {
             data: { teamId: input.teamId, channelId: input.channelId, roundId: row.id, locale: input.locale, postedById: input.startedById, createdAt: input.at },
           })
           const outboxIds = await enqueue(tx, [input.boards(await loadBoardView(tx, board.id, 'posted'))], input.at)
-          return { outcome: 'started' as const, round: toRound(row), outboxIds }
+          return { outcome: 'started' as const, round: toRound(row), boardId: board.id, outboxIds }
         })
       } catch (error) {
         if (!isUniqueViolation(error)) throw error
@@ -353,6 +353,11 @@ export function ideaStore(prisma: PrismaDb) {
         if (open) return { outcome: 'already_open', round: open }
         throw error
       }
+    },
+
+    /** A board whose post Slack refused for good (a channel the app cannot post in): no more edits are queued for it. */
+    async retireUnposted(teamId: string, boardId: number, at: Date): Promise<void> {
+      await prisma.ideaBoard.updateMany({ where: { id: boardId, teamId, retiredAt: null }, data: { retiredAt: at } })
     },
 
     /** Every round still open, in every workspace: what the scheduler asks the planner about. */

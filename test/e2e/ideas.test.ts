@@ -133,6 +133,22 @@ describe.each(testProviders())('the brainstorm on %s', (provider) => {
     expect(ideaOn(board, 'A second idea').id).toBeGreaterThan(tea.id)
   })
 
+  it('tells the person when the board cannot be posted in the channel, and queues no edits for it', async () => {
+    const { teamId } = workspace()
+    rig.slack.addChannel({ id: `GSECRET${serial}`, name: `secret-${serial}`, isPrivate: true, members: ['U1'] })
+    const answer = await command(teamId, 'U1', `GSECRET${serial}`, 'ideas')
+    expect(answer?.text).toMatch(/could not post the board in this channel/)
+    await command(teamId, 'U1', `GSECRET${serial}`, 'idea Still stored')
+    expect((await ideasOf(teamId)).map((i) => i.text)).toEqual(['Still stored'])
+    const database = await openDatabase(rig.config.database)
+    try {
+      const rows = await database.prisma.outboxMessage.findMany({ where: { teamId } })
+      expect(rows.map((r) => [r.kind, r.status])).toEqual([['post', 'failed']])
+    } finally {
+      await database.close()
+    }
+  })
+
   it('adds a message with the shortcut: the modal prefilled, the link to the message kept, the board edited in place', async () => {
     const { teamId, channelId } = workspace()
     const posted = await postBoard(teamId, channelId)

@@ -46,11 +46,16 @@ async function channelLocale(services: Services, teamId: string, person: Person)
   return localeFromSlack((await services.store.ideas.workspaceLocale(teamId)) ?? person.locale)
 }
 
-/** Delivers a post the person is waiting to see, and tells them when it cannot go in this channel. */
-async function deliverOrExplain(services: Services, outboxIds: number[], respond: RespondFn, m: Messages): Promise<void> {
-  const [postId] = outboxIds
-  const outcomes = await services.dispatcher.deliverNow(outboxIds)
-  if (postId !== undefined && outcomes.get(postId) === 'failed') await respond(ephemeral(m.ideas.command.notPostedHere))
+/**
+ * Delivers a board the person is waiting to see. When it cannot go in this channel they are told,
+ * and the board is retired, so that votes queue no edits of a message that does not exist.
+ */
+async function deliverOrExplain(services: Services, board: { teamId: string; boardId: number; outboxIds: number[] }, respond: RespondFn, m: Messages): Promise<void> {
+  const [postId] = board.outboxIds
+  const outcomes = await services.dispatcher.deliverNow(board.outboxIds)
+  if (postId === undefined || outcomes.get(postId) !== 'failed') return
+  await services.store.ideas.retireUnposted(board.teamId, board.boardId, services.clock.now())
+  await respond(ephemeral(m.ideas.command.notPostedHere))
 }
 
 /** `/campaign ideas`: the workspace's board, posted in this channel. */
@@ -59,7 +64,7 @@ export async function ideasCommand({ services, command, respond, person, m }: Id
     teamId: command.team_id, channelId: command.channel_id, postedById: person.userId,
     locale: await channelLocale(services, command.team_id, person), at: services.clock.now(), boards: ideaBoardDraft,
   })
-  await deliverOrExplain(services, posted.outboxIds, respond, m)
+  await deliverOrExplain(services, { teamId: command.team_id, ...posted }, respond, m)
 }
 
 /** `/campaign brainstorm <topic> [until <date>]`: a call for ideas in this channel, open until the deadline. */
@@ -76,5 +81,5 @@ export async function brainstormCommand({ services, command, respond, person, m,
     return void (await respond(ephemeral(m.ideas.brainstorm.alreadyOpen(escapeMrkdwn(started.round.topic), slackDate(started.round.deadline)))))
   }
   services.logger.info({ team: command.team_id, user: person.userId, round: started.round.id }, 'brainstorm_started')
-  await deliverOrExplain(services, started.outboxIds, respond, m)
+  await deliverOrExplain(services, { teamId: command.team_id, ...started }, respond, m)
 }
