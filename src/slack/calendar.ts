@@ -6,7 +6,7 @@
 // region (or language) of the person's Slack locale, else the US.
 import type { RespondFn } from '@slack/bolt'
 import type { WebClient } from '@slack/web-api'
-import { renderCalendarPng, type CalendarChart } from '../charts/calendar.ts'
+import type { CalendarChart } from '../charts/calendar.ts'
 import {
   addDays, calendarCountries, calendarMonths, calendarMonthsLimit, calendarNodes, comingRange, countryFromSlackLocale,
   defaultCalendarMonths, defaultPreparationLeadDays, isCalendarCountry, type CalendarCountry, type CalendarMonth,
@@ -155,7 +155,8 @@ export async function postCalendarChart(
     const startedAt = performance.now()
     let png: Buffer
     try {
-      png = await renderCalendarPng(chart)
+      // Loaded on first use: the chart libraries and fonts cost tens of MiB an idle app need not hold.
+      png = await (await import('../charts/calendar.ts')).renderCalendarPng(chart)
     } catch (error) {
       services.logger.error({ err: error, ...log }, 'calendar_render_failed')
       return await answer(m.calendar.chart.drawFailed)

@@ -9,7 +9,7 @@
 // hundred KB of PNG, or draw later a plan that may have changed meanwhile.
 import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt'
 import type { WebClient } from '@slack/web-api'
-import { renderGanttPng, type GanttChart } from '../charts/gantt.ts'
+import type { GanttChart } from '../charts/gantt.ts'
 import { CampaignStage } from '../domain/campaign.ts'
 import { localDate } from '../domain/dates.ts'
 import { isOverdue } from '../domain/tasks.ts'
@@ -90,7 +90,8 @@ export async function postGantt(services: Services, client: WebClient, campaignI
     const chart = ganttChartOf(record, today, new Map(owners.map((owner) => [owner.userId, owner.displayName])), m)
     let png: Buffer
     try {
-      png = await renderGanttPng(chart)
+      // Loaded on first use: the chart libraries and fonts cost tens of MiB an idle app need not hold.
+      png = await (await import('../charts/gantt.ts')).renderGanttPng(chart)
     } catch (error) {
       services.logger.error({ err: error, team: teamId, user: asker.userId, campaign: campaignId }, 'gantt_render_failed')
       return await answer(m.gantt.drawFailed)
