@@ -21,8 +21,10 @@ import { parseConfig } from '../src/config.ts'
 import { createLogger } from '../src/logger.ts'
 import { startFakeSlack, type FakeSlack } from '../test/support/fakeSlack.ts'
 import { startBareBolt } from './bare.ts'
+import { benchCalendar } from './calendar.ts'
 import { benchGantt } from './gantt.ts'
 import { benchHome } from './home.ts'
+import { benchIdeaBoard } from './ideas.ts'
 import { tapFake, type Mark, type Probe } from './probe.ts'
 import { proposalState, send, slashCommand, viewSubmission } from './requests.ts'
 import { idleMemoryReport, measureIdleMemory } from './rss.ts'
@@ -270,6 +272,9 @@ async function main(): Promise<void> {
     const gantt = await benchGantt()
     progress('App Home: app_home_opened → views.publish for 200 open tasks across 20 campaigns')
     const home = await benchHome()
+    progress('Stage 1 whole: the marketing calendar of 12 months, and a board of 500 ideas')
+    const calendar = await benchCalendar({ country: 'CN' })
+    const ideas = await benchIdeaBoard()
 
     // ---- idle memory, each as its own process, in turn: bare Bolt, npm start (tsx), production build ----
     const rss = await measureIdleMemory({ repoRoot, tmp, apiUrl: fake.apiUrl, botToken, signingSecret, runs: RSS_RUNS, idleMs: IDLE_MS, progress })
@@ -307,6 +312,9 @@ async function main(): Promise<void> {
       `Stage 2 (times in ms; ratio = against the /campaign new median of Campaign Desk above, same run)`,
       `  Gantt PNG, 60 tasks, Chinese names      median ${f(gantt.medianMs, 1)}  p99 ${f(gantt.p99Ms, 1)}   (${gantt.width}×${gantt.height} px, ${(gantt.bytes / 1024).toFixed(0)} KiB; n=50 after 5 warm-ups; target median ≤ 150)`,
       `  App Home, 200 open tasks / 20 campaigns  median ${f(home.medianMs, 1)}  p99 ${f(home.p99Ms, 1)}   (${f(ratio(home.medianMs, s.command.app.median))}× /campaign new; n=${home.n}, ${home.blocks} blocks published)`,
+      `Stage 1, calendar and brainstorm (times in ms)`,
+      `  calendar, CN, 12 months                  median ${f(calendar.medianMs, 2)}  p99 ${f(calendar.p99Ms, 2)}   (${calendar.nodes} dates, ${calendar.blocks} blocks; the first, cold run ${f(calendar.firstMs, 0)})`,
+      `  /campaign ideas, 500 ideas → posted      median ${f(ideas.medianMs, 1)}  p99 ${f(ideas.p99Ms, 1)}   (${f(ratio(ideas.medianMs, s.command.app.median))}× /campaign new; n=${ideas.n}, ${ideas.blocks} blocks)`,
       '',
       'How to read it:',
       '  /campaign new → views.open   from POSTing a signed `/campaign new` to its views.open call (the form opening) reaching Slack',
@@ -317,6 +325,8 @@ async function main(): Promise<void> {
       '  ratio                        Campaign Desk ÷ base: 1.00× = no cost beyond the base; 1.50× = it takes 50% longer',
       '  Gantt PNG                    renderGanttPng alone: the Vega-Lite spec drawn to PNG with the bundled Chinese font',
       '  App Home                     from POSTing a signed app_home_opened event to its views.publish reaching Slack',
+      '  calendar                     the dates of 12 months for China matched with 20 campaigns, and the message built (no HTTP)',
+      '  /campaign ideas              from POSTing the signed command to the board\'s chat.postMessage reaching Slack',
       '  idle RSS                     resident memory of Campaign Desk as deployed (npm run build, node dist/main.js) and as',
       '                               `npm start` runs it (tsx src/main.ts), and of a bare Bolt HTTP app (bench/bareApp.ts), each',
       '                               started as its own process and left idle (no requests); ratio = app ÷ bare',
@@ -344,6 +354,7 @@ async function main(): Promise<void> {
       command: { ...s.command, ratio: { median: ratio(s.command.app.median, s.command.bare.median), p99: ratio(s.command.app.p99, s.command.bare.p99) }, ack: s.commandAck, gc: gc.command },
       submit: { ...s.submit, ratio: { median: ratio(s.submit.app.median, s.submit.bare.median), p99: ratio(s.submit.app.p99, s.submit.bare.p99) }, ack: s.submitAck, appPhases: phases, sqlite: diagnostics, gc: gc.submit },
       stage2: { gantt, home },
+      stage1Whole: { calendar, ideas },
       idleMemory: { ...memory, ratio: memory.app.ratio, productionRatio: memory.production.ratio, runs: rss, idleMs: IDLE_MS },
       samples: {
         command: { app: commands.app.map((x) => x.total), bare: commands.bare.map((x) => x.total) },
