@@ -66,15 +66,13 @@ export function publicHolidays(country: string, year: number): ReadonlySet<strin
   const cached = publicHolidayYears.get(key)
   if (cached) return cached
   const days = new Set<string>()
-  const holidays = new Holidays()
-  if (holidays.init(country) !== false) {
-    for (const holiday of holidays.getHolidays(year) || []) {
-      if (holiday.type !== 'public') continue
-      // A multi-day holiday (Golden Week) is off on each of its days.
-      let day = DateTime.fromISO(holiday.date.slice(0, 10), { zone: 'UTC' })
-      const last = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / 86_400_000))
-      for (let i = 0; i < last; i++, day = day.plus({ days: 1 })) days.add(day.toISODate()!)
-    }
+  // An unknown country has no holidays (the library's getHolidays answers nothing for it).
+  for (const holiday of new Holidays(country).getHolidays(year) || []) {
+    if (holiday.type !== 'public') continue
+    // A multi-day holiday (Golden Week) is off on each of its days.
+    let day = DateTime.fromISO(holiday.date.slice(0, 10), { zone: 'UTC' })
+    const last = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / 86_400_000))
+    for (let i = 0; i < last; i++, day = day.plus({ days: 1 })) days.add(day.toISODate()!)
   }
   publicHolidayYears.set(key, days)
   return days
