@@ -57,6 +57,8 @@ export type Campaign = {
   createdById: string
   version: number
   createdAt: Date
+  /** Set while a live campaign is paused (issue 7); absent or null = running. */
+  pausedAt?: Date | null
   proposal: {
     theme: string
     basicContent: string

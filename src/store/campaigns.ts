@@ -36,6 +36,7 @@ export function toCampaign(row: Row): Campaign {
     createdById: row.createdById,
     version: row.version,
     createdAt: row.createdAt,
+    pausedAt: row.pausedAt,
     proposal: {
       theme: proposal.theme,
       basicContent: proposal.basicContent,

@@ -263,6 +263,12 @@ export function planStore(prisma: PrismaDb, defaultCurrency = 'CNY') {
       const records = new Map(rows.map((row) => [row.id, toRecord(row, defaultCurrency)]))
       return campaignIds.flatMap((id) => records.get(id) ?? [])
     },
+
+    /** The plan as it stands inside a transaction, for a change made there (src/store/lifecycle.ts). */
+    async loadIn(tx: PrismaTx, teamId: string, campaignId: number): Promise<PlanRecord | null> {
+      const row = await loadRow(tx, teamId, campaignId)
+      return row ? toRecord(row, defaultCurrency) : null
+    },
   }
 }
 

@@ -4,8 +4,10 @@ import { campaignStore } from './campaigns.ts'
 import type { Database } from './database.ts'
 import { homeStore } from './home.ts'
 import { ideaStore } from './ideas.ts'
+import { lifecycleStore } from './lifecycle.ts'
 import { outboxStore } from './outbox.ts'
 import { planStore } from './plans.ts'
+import { settingsStore } from './settings.ts'
 import { taskStore } from './tasks.ts'
 
 export function createStore(database: Database) {
@@ -18,6 +20,8 @@ export function createStore(database: Database) {
     home: homeStore(database.prisma, plans),
     ideas: ideaStore(database.prisma),
     calendar: calendarStore(database.prisma),
+    settings: settingsStore(database.prisma),
+    lifecycle: lifecycleStore(database.prisma, plans),
     provider: database.provider,
     close: () => database.close(),
   }

@@ -1,0 +1,85 @@
+// The reads and writes behind a campaign's life once its plan is ready: the campaigns the
+// lifecycle planner looks at (one query for the campaigns, one for their workspaces' settings),
+// and each change as one compare-and-set with its transition and its posts in the same transaction.
+import { CampaignStage } from '../domain/campaign.ts'
+import type { CampaignOverrides, WorkspaceLiveSettings } from '../domain/liveSettings.ts'
+import type { PrismaDb } from './database.ts'
+import { enqueue } from './outbox.ts'
+import type { PlanOutboxFor, PlanRecord, PlanStore } from './plans.ts'
+import { campaignOverridesSelect, toWorkspaceSettings, workspaceSettingsSelect } from './settings.ts'
+
+export type LifecycleCandidate = {
+  id: number
+  teamId: string
+  stage: CampaignStage
+  startDate: string
+  endDate: string
+  ownerId: string
+  overrides: CampaignOverrides
+  workspace: WorkspaceLiveSettings
+}
+
+/**
+ * go_live / start: Scheduled → Live; end / end_early: Live → Retrospective; pause / resume: a
+ * Live campaign's pausedAt set or cleared.
+ */
+export type LifecycleChange = 'go_live' | 'start' | 'end' | 'end_early' | 'pause' | 'resume'
+
+export type LifecycleChanged =
+  | { outcome: 'changed'; record: PlanRecord; outboxIds: number[] }
+  | { outcome: 'stale'; record: PlanRecord }
+  | { outcome: 'not_found' }
+
+export function lifecycleStore(prisma: PrismaDb, plans: PlanStore) {
+  return {
+    /** Every Scheduled or Live campaign, with what resolves its zone. */
+    async candidates(): Promise<LifecycleCandidate[]> {
+      const rows = await prisma.campaign.findMany({
+        where: { stage: { in: [CampaignStage.Scheduled, CampaignStage.Live] } },
+        select: { id: true, teamId: true, stage: true, startDate: true, endDate: true, ownerId: true, ...campaignOverridesSelect },
+        orderBy: { id: 'asc' },
+      })
+      const teamIds = [...new Set(rows.map((row) => row.teamId))]
+      const settings = await prisma.workspaceSettings.findMany({ where: { teamId: { in: teamIds } }, select: { teamId: true, ...workspaceSettingsSelect } })
+      const byTeam = new Map(settings.map((row) => [row.teamId, toWorkspaceSettings(row)]))
+      return rows.map((row) => ({
+        id: row.id, teamId: row.teamId, stage: row.stage as CampaignStage, startDate: row.startDate, endDate: row.endDate, ownerId: row.ownerId,
+        overrides: { timeZone: row.timeZone, digestTime: row.digestTime, promptTime: row.promptTime, quietDigests: row.quietDigests },
+        workspace: byTeam.get(row.teamId) ?? toWorkspaceSettings(null),
+      }))
+    },
+
+    /** The change, once: nothing when the campaign is no longer as `change` expects it. */
+    async change(input: {
+      teamId: string; campaignId: number; change: LifecycleChange; actorId: string; at: Date; reason?: string | null; outbox: PlanOutboxFor
+    }): Promise<LifecycleChanged> {
+      const { change } = input
+      const goesLive = change === 'go_live' || change === 'start'
+      const ends = change === 'end' || change === 'end_early'
+      const from = goesLive ? CampaignStage.Scheduled : CampaignStage.Live
+      const to = goesLive ? CampaignStage.Live : ends ? CampaignStage.Retrospective : CampaignStage.Live
+      const changed = await prisma.$transaction(async (tx) => {
+        const { count } = await tx.campaign.updateMany({
+          where: {
+            id: input.campaignId, teamId: input.teamId, stage: from,
+            ...(change === 'pause' ? { pausedAt: null } : change === 'resume' ? { pausedAt: { not: null } } : {}),
+          },
+          data: { stage: to, version: { increment: 1 }, planRevision: { increment: 1 }, pausedAt: change === 'pause' ? input.at : null },
+        })
+        if (count === 0) return null
+        if (from !== to) {
+          await tx.stageTransition.create({
+            data: { campaignId: input.campaignId, fromStage: from, toStage: to, actorId: input.actorId, reason: input.reason ?? null, at: input.at },
+          })
+        }
+        const record = (await plans.loadIn(tx, input.teamId, input.campaignId))!
+        return { outcome: 'changed' as const, record, outboxIds: await enqueue(tx, input.outbox(record), input.at) }
+      })
+      if (changed) return changed
+      const record = await plans.load(input.teamId, input.campaignId)
+      return record ? { outcome: 'stale', record } : { outcome: 'not_found' }
+    },
+  }
+}
+
+export type LifecycleStore = ReturnType<typeof lifecycleStore>
