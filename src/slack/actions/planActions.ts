@@ -17,6 +17,7 @@ import type { Listeners } from '../listeners.ts'
 import type { Person } from '../people.ts'
 import { applyPlanChange, planAudience } from '../planChanges.ts'
 import { planMessageUpdate, stageChangePost } from '../planNotifications.ts'
+import { readRecordId } from '../recordIds.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../trouble.ts'
 import type { FormExtra, PlanFormKey } from '../views/planForms.ts'
@@ -144,7 +145,9 @@ export function registerPlanActions(listeners: Listeners, services: Services): v
   }))
 
   listeners.action<BlockAction<ButtonAction>>(planActions.ready, guarded('ready', async ({ body, client, respond, click, value }) => {
-    const record = await loadOrExplain(client, body, respond, click, Number(value))
+    const campaignId = readRecordId(value)
+    if (campaignId === null) return explain(client, body, respond, click.m, click.m.plan.formOutdated)
+    const record = await loadOrExplain(client, body, respond, click, campaignId)
     if (!record) return
     const refusal = refusalToMarkReady(record.campaign, click.person, record.snapshot)
     if (refusal) {
@@ -157,7 +160,9 @@ export function registerPlanActions(listeners: Listeners, services: Services): v
   }))
 
   listeners.action<BlockAction<ButtonAction>>(planActions.backToPlanning, guarded('back_to_planning', async ({ body, client, respond, click, value }) => {
-    const record = await loadOrExplain(client, body, respond, click, Number(value))
+    const campaignId = readRecordId(value)
+    if (campaignId === null) return explain(client, body, respond, click.m, click.m.plan.formOutdated)
+    const record = await loadOrExplain(client, body, respond, click, campaignId)
     if (!record) return
     const refusal = refusalToReturnToPlanning(record.campaign, click.person)
     if (refusal) return explain(client, body, respond, click.m, click.m.plan.refusal[refusal])

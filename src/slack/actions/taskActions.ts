@@ -15,6 +15,7 @@ import type { Listeners } from '../listeners.ts'
 import type { Person } from '../people.ts'
 import { planAudience } from '../planChanges.ts'
 import { templateOfferActions } from '../planNotifications.ts'
+import { readRecordId } from '../recordIds.ts'
 import type { Services } from '../services.ts'
 import { answerTemplate, changeTaskStatus, deleteTask, mayAnswerTemplate, taskRefusalText, type StatusChanged } from '../taskChanges.ts'
 import { taskDmActions, taskDmMessage } from '../taskNotifications.ts'
@@ -84,7 +85,9 @@ export function registerTaskSurfaces(listeners: Listeners, services: Services): 
 
   const templateAnswer = (decision: 'accepted' | 'skipped'): Handler<ButtonAction> => async ({ action, respond, click }) => {
     const { m, person, teamId } = click
-    const result = await answerTemplate(services, { teamId, campaignId: Number(action.value), actor: person, decision })
+    const campaignId = readRecordId(action.value)
+    if (campaignId === null) return void (await respond(ephemeral(m.plan.formOutdated)))
+    const result = await answerTemplate(services, { teamId, campaignId, actor: person, decision })
     services.logger.info({ team: teamId, user: person.userId, campaign: action.value, decision, outcome: result.outcome }, 'task_template_answered')
     switch (result.outcome) {
       case 'changed': {
@@ -108,7 +111,9 @@ export function registerTaskSurfaces(listeners: Listeners, services: Services): 
 
   listeners.action<BlockAction<ButtonAction>>(templateOfferActions.review, guarded('template_review', async ({ body, action, client, respond, click }) => {
     const { m, person, teamId } = click
-    const record = await services.store.plans.load(teamId, Number(action.value))
+    const campaignId = readRecordId(action.value)
+    if (campaignId === null) return void (await respond(ephemeral(m.plan.formOutdated)))
+    const record = await services.store.plans.load(teamId, campaignId)
     if (!record) return void (await respond(ephemeral(m.refusal.campaignNotFound(escapeMrkdwn(action.value ?? '')))))
     if (!mayAnswerTemplate(record, person)) return void (await respond(ephemeral(m.template.onlyOwner)))
     if (record.templateDecision) return void (await respond(ephemeral(m.template.alreadyAnswered(m.template.decision[record.templateDecision]))))
@@ -215,8 +220,8 @@ export function registerTaskSurfaces(listeners: Listeners, services: Services): 
 
   const moveFromButton = (change: TaskChange): Handler<ButtonAction> => async ({ body, action, client, respond, click }) => {
     const { m, person, teamId } = click
-    const taskId = Number(action.value)
-    if (!Number.isInteger(taskId) || taskId <= 0) return explain(client, body, respond, m, m.plan.formOutdated)
+    const taskId = readRecordId(action.value)
+    if (taskId === null) return explain(client, body, respond, m, m.plan.formOutdated)
     const result = await changeTaskStatus(services, { teamId, actor: person, taskId, change })
     if (result.outcome === 'changed' && result.task && body.response_url) {
       // The DM is redrawn with the new status and the buttons it now allows.

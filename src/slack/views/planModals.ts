@@ -11,6 +11,7 @@ import type { Messages } from '../../i18n/catalogue.ts'
 import type { PlanRecord } from '../../store/plans.ts'
 import { actions, button, context, option, plainText, section, type Blocks } from '../blocks/elements.ts'
 import { escapeMrkdwn, mentionUser, trusted, type Mrkdwn } from '../blocks/mrkdwn.ts'
+import { recordId } from '../recordIds.ts'
 import { sectionSummary, stateLine } from '../blocks/planMessage.ts'
 import { fieldBlock } from './formFields.ts'
 import { planFormKeys, planForms, scenarioSlotCount, scenarioSlots, type FormContext, type FormExtra, type PlanFormKey } from './planForms.ts'
@@ -24,9 +25,9 @@ export const planModalIds = {
 } as const
 
 const formMetadataSchema = z.object({
-  c: z.number().int().positive(),
+  c: recordId,
   f: z.enum(planFormKeys),
-  i: z.number().int().positive().nullable(),
+  i: recordId.nullable(),
   /** Stamp of what the form showed: a different stamp at save time means someone changed it meanwhile. */
   s: z.string().max(16),
   /** The section modal underneath, to refresh after saving; null when opened on its own. */
@@ -46,9 +47,9 @@ export function readFormMetadata(text: string | undefined): FormMetadata | null 
 
 /** What a button or menu option inside the plan's modals asks for (Slack caps a value at 150 characters). */
 const formRequestSchema = z.object({
-  c: z.number().int().positive(),
+  c: recordId,
   f: z.enum(planFormKeys),
-  i: z.number().int().positive().nullable().optional(),
+  i: recordId.nullable().optional(),
   o: z.enum(['edit', 'delete', 'choose']).optional(),
   ch: z.enum(promotionChannels).optional(),
 })
@@ -108,7 +109,7 @@ export function noticeModal(title: string, text: Mrkdwn, m: Messages): ModalView
 
 // ── Section modals ─────────────────────────────────────────────────────────────────────────────
 
-const sectionMetadataSchema = z.object({ c: z.number().int().positive(), s: z.string() })
+const sectionMetadataSchema = z.object({ c: recordId, s: z.string() })
 
 export function readSectionMetadata(text: string | undefined): { campaignId: number; section: PlanSection } | null {
   try {

@@ -15,6 +15,7 @@ import type { PlanRecord } from '../../store/plans.ts'
 import { actions, button, context, input, option, plainText, section } from '../blocks/elements.ts'
 import { escapeMrkdwn, trusted, type Mrkdwn } from '../blocks/mrkdwn.ts'
 import { taskRowText } from '../blocks/taskList.ts'
+import { recordId } from '../recordIds.ts'
 import { fieldActionId, fieldBlock, type FieldSpec } from './formFields.ts'
 
 export const taskModalIds = {
@@ -40,7 +41,7 @@ const parseJson = <S extends z.ZodType>(schema: S, text: string | undefined): z.
   }
 }
 
-const id = z.number().int().positive()
+const id = recordId
 const viewId = z.string().max(40).nullable()
 
 // ── The list ────────────────────────────────────────────────────────────────────────────────────
