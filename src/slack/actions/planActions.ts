@@ -20,7 +20,7 @@ import { planMessageUpdate, stageChangePost } from '../planNotifications.ts'
 import { readRecordId } from '../recordIds.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../trouble.ts'
-import type { FormExtra, PlanFormKey } from '../views/planForms.ts'
+import { planForms, type FormExtra, type PlanFormKey } from '../views/planForms.ts'
 import { taskListModal } from '../views/taskModals.ts'
 import { openTasksModal } from './taskActions.ts'
 import {
@@ -102,9 +102,10 @@ export function registerPlanActions(listeners: Listeners, services: Services): v
     if (!record) return
     const refusal = refusalToEditPlan(record.campaign, click.person)
     if (refusal) return explain(client, body, respond, click.m, click.m.plan.refusal[refusal])
+    const extra: FormExtra = request.ch ? { channel: request.ch } : {}
+    if (itemMissing(record, request.f, request.i, extra)) return explain(client, body, respond, click.m, click.m.plan.itemGone)
     const context = await formContext(services, record, click.person)
     const parent = body.view?.type === 'modal' ? body.view.id : null
-    const extra: FormExtra = request.ch ? { channel: request.ch } : {}
     await show(client, body, planFormModal(request.f, context, request.i ?? null, parent, extra))
   }))
 
@@ -118,6 +119,7 @@ export function registerPlanActions(listeners: Listeners, services: Services): v
     const parent = body.view?.type === 'modal' ? body.view.id : null
     const extra: FormExtra = request.ch ? { channel: request.ch } : {}
     if (request.o === 'edit') {
+      if (itemMissing(record, request.f, request.i, extra)) return explain(client, body, respond, click.m, click.m.plan.itemGone)
       await show(client, body, planFormModal(request.f, await formContext(services, record, click.person), request.i ?? null, parent, extra))
       return
     }
@@ -130,6 +132,8 @@ export function registerPlanActions(listeners: Listeners, services: Services): v
       await explain(client, body, respond, click.m, click.m.plan.itemGone)
     } else if (result.outcome === 'not_editable') {
       await explain(client, body, respond, click.m, click.m.plan.planClosed(click.m.stage[result.record.campaign.stage]))
+    } else if (result.outcome === 'not_found') {
+      await explain(client, body, respond, click.m, click.m.plan.campaignGone)
     }
   }))
 
@@ -139,6 +143,7 @@ export function registerPlanActions(listeners: Listeners, services: Services): v
     if (!metadata || !body.view?.id || !Number.isInteger(slots)) return explain(client, body, respond, click.m, click.m.plan.formOutdated)
     const record = await loadOrExplain(client, body, respond, click, metadata.c)
     if (!record) return
+    if (itemMissing(record, metadata.f, metadata.i, metadata.x ?? {})) return explain(client, body, respond, click.m, click.m.plan.itemGone)
     // Same block ids: Slack keeps what the person already typed in the lines above.
     const view = planFormModal(metadata.f, await formContext(services, record, click.person), metadata.i, metadata.p, { ...metadata.x, slots })
     await client.views.update({ view_id: body.view.id, ...(body.view.hash ? { hash: body.view.hash } : {}), view })
@@ -194,6 +199,11 @@ export function registerPlanActions(listeners: Listeners, services: Services): v
       ? click.m.plan.readyRefused(stillMissing.map((section) => click.m.plan.section[section]).join(', '))
       : click.m.refusal.alreadyDecided(click.m.stage[result.record.campaign.stage]))
   }
+}
+
+/** The form names an item the plan does not have (deleted meanwhile, or never this campaign's). */
+function itemMissing(record: PlanRecord, form: PlanFormKey, itemId: number | null | undefined, extra: FormExtra): boolean {
+  return itemId !== null && itemId !== undefined && planForms[form].current(record, itemId, extra) === undefined
 }
 
 /** Delete or choose, from a section modal's item menu. */
