@@ -100,7 +100,15 @@ const goal: PlanForm = {
     const read = readFields(values, ['metric', 'customMetric', 'target', 'unit', 'basisKind', 'basis', 'pastCampaignIds', 'dataOwnerId'])
     return { ...read, pastCampaignIds: Array.isArray(read.pastCampaignIds) ? read.pastCampaignIds : [] }
   },
-  check: (raw, { record }) => checkGoal(raw, digitsOf(record)),
+  check: (raw, { record, pastCampaigns }) => {
+    const checked = checkGoal(raw, digitsOf(record))
+    // Only campaigns the form offered: a forged id, another workspace's, or one gone meanwhile is not a basis.
+    const offered = new Set(pastCampaigns.filter((c) => c.id !== record.campaign.id).map((c) => c.id))
+    if (checked.ok && checked.value.pastCampaignIds.some((id) => !offered.has(id))) {
+      return { ok: false, errors: { pastCampaignIds: { code: 'past_campaigns_required' } } }
+    }
+    return checked
+  },
   save: (value, itemId) => {
     const goalValue = value as Parameters<typeof sectionChanges.saveGoal>[1]
     return sectionChanges.saveGoal(itemId, goalValue, goalValue.metric === 'revenue')
