@@ -17,7 +17,7 @@ import type { Listeners } from '../listeners.ts'
 import { assignmentProblem, type Person } from '../people.ts'
 import { planAudience } from '../planChanges.ts'
 import type { Services } from '../services.ts'
-import { answerTemplate, changeTaskStatus, saveTask, taskRefusalText, templateDrafts, type TemplateTaskDraft } from '../taskChanges.ts'
+import { answerTemplate, changeTaskStatus, mayAnswerTemplate, saveTask, taskRefusalText, templateDrafts, type TemplateTaskDraft } from '../taskChanges.ts'
 import { troubleMessage } from '../trouble.ts'
 import { fieldErrorsForSlack, readFields } from './formFields.ts'
 import { noticeModal } from './planModals.ts'
@@ -137,6 +137,11 @@ export function registerTaskSubmissions(listeners: Listeners, services: Services
     if (!metadata) return notice(s, m.plan.formOutdated)
     const record = await services.store.plans.load(teamId, metadata.c)
     if (!record) return notice(s, m.plan.campaignGone)
+    // Where the template stands comes before its fields: a review sent after it was answered, or
+    // after the campaign moved on, is told so rather than asked to fix its dates.
+    if (!mayAnswerTemplate(record, person)) return notice(s, m.template.onlyOwner)
+    if (record.templateDecision) return notice(s, m.template.alreadyAnswered(m.template.decision[record.templateDecision]))
+    if (refusalToEditPlan(record.campaign, person) === 'plan_closed') return notice(s, m.plan.planClosed(m.stage[record.campaign.stage]))
     const audience = await planAudience(services, record)
     const template = templateDrafts(record, audience.ownerLocale, audience.ownerToday)
     const kept: TemplateTaskDraft[] = []
