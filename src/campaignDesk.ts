@@ -12,6 +12,7 @@ import { createLogger, slackLogger, type Logger } from './logger.ts'
 import { createSlackApp, interactiveClientOptions, slackEventsPath } from './slack/app.ts'
 import { renderHome } from './slack/home/homeView.ts'
 import { ideaBoardDraft, roundResultsDraft } from './slack/ideaNotifications.ts'
+import { scheduledLifecycle } from './slack/lifecycleNotifications.ts'
 import { createPeopleDirectory } from './slack/people.ts'
 import { refusedTokenCodes, type ConnectionWatch } from './slack/socketMode.ts'
 import { openDatabase } from './store/database.ts'
@@ -144,6 +145,7 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
     const scheduler = createScheduler({
       ideas: store.ideas, dispatcher, clock, logger: logger.child({ source: 'scheduler' }),
       roundClosing: { boards: ideaBoardDraft, results: roundResultsDraft },
+      lifecycle: { store: store.lifecycle, ...scheduledLifecycle(people) },
     })
     scheduler.start()
 

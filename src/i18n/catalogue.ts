@@ -8,6 +8,7 @@ import { commonMessages, type CommonMessages } from './common.ts'
 import { ganttMessages, type GanttMessages } from './gantt.ts'
 import { homeMessages, type HomeMessages } from './home.ts'
 import { ideaMessages, type IdeaMessages } from './ideas.ts'
+import { lifecycleMessages, type LifecycleMessages } from './lifecycle.ts'
 import type { Locale } from './locale.ts'
 import { planMessages, type PlanMessages } from './plan.ts'
 import { proposalMessages, type ProposalMessages } from './proposal.ts'
@@ -15,9 +16,9 @@ import { taskMessages, type TaskMessages } from './tasks.ts'
 
 export { localeFromSlack, supportedLocales, type Locale } from './locale.ts'
 
-export type Messages = CommonMessages & ProposalMessages & PlanMessages & TaskMessages & HomeMessages & GanttMessages & IdeaMessages & CalendarMessages
+export type Messages = CommonMessages & ProposalMessages & PlanMessages & TaskMessages & HomeMessages & GanttMessages & IdeaMessages & CalendarMessages & LifecycleMessages
 
-const parts = [commonMessages, proposalMessages, planMessages, taskMessages, homeMessages, ganttMessages, ideaMessages, calendarMessages] as const
+const parts = [commonMessages, proposalMessages, planMessages, taskMessages, homeMessages, ganttMessages, ideaMessages, calendarMessages, lifecycleMessages] as const
 
 const composed = new Map<Locale, Messages>()
 

@@ -3,11 +3,17 @@
 // that marks it done under a unique key, so a restart or a second instance changes nothing. The
 // dispatcher delivers the rows. It composes no words itself: what to post is handed in.
 //
-// Due today: brainstorm rounds whose deadline has come (closed once, their results posted).
+// Due today: brainstorm rounds whose deadline has come (closed once, their results posted);
+// Scheduled campaigns whose start date has begun in their zone (live), Live ones whose end date is
+// over (to their retrospective), each one compare-and-set with its posts keyed by campaign.
 import cron, { type ScheduledTask } from 'node-cron'
 import type { Logger } from 'pino'
 import type { Clock } from '../clock.ts'
 import { dueRoundClosings } from '../domain/brainstorm.ts'
+import { dueLifecycle, type LifecycleStep } from '../domain/lifecycle.ts'
+import { effectiveSettings, type EffectiveSettings } from '../domain/liveSettings.ts'
+import type { LifecycleCandidate, LifecycleStore } from '../store/lifecycle.ts'
+import type { PlanOutboxFor } from '../store/plans.ts'
 import type { BoardOutboxFor, IdeaStore, RoundResults } from '../store/ideas.ts'
 import type { OutboxDraft } from '../store/outbox.ts'
 import type { Dispatcher } from './dispatcher.ts'
@@ -19,6 +25,18 @@ export type SchedulerOptions = {
   logger: Logger
   /** The posts of a closing round (from slack/): its call's last edit, and its results. */
   roundClosing: { boards: BoardOutboxFor; results: (results: RoundResults) => OutboxDraft }
+  /** Campaigns going live and ending by their dates. */
+  lifecycle?: {
+    store: LifecycleStore
+    /**
+     * A campaign owner's Slack zone, for a campaign whose workspace set none (from slack/);
+     * undefined when Slack did not answer: that campaign waits for the next tick rather than
+     * going live by the wrong midnight.
+     */
+    ownerZone: (teamId: string, userId: string) => Promise<string | null | undefined>
+    /** The posts of a step (from slack/): its channel line and the plan message's edit. */
+    outbox: (step: LifecycleStep, campaign: LifecycleCandidate, settings: EffectiveSettings, at: Date) => Promise<PlanOutboxFor>
+  }
   /** node-cron expression; every minute. */
   every?: string
 }
@@ -38,6 +56,36 @@ export function createScheduler(options: SchedulerOptions) {
     }
   }
 
+  async function runLifecycle(now: Date): Promise<void> {
+    const lifecycle = options.lifecycle
+    if (!lifecycle) return
+    const candidates = await lifecycle.store.candidates()
+    const settings = new Map<number, EffectiveSettings>()
+    for (const campaign of candidates) {
+      // The owner's zone is asked only where neither the campaign nor its workspace set one.
+      const ownerZone = campaign.overrides.timeZone || campaign.workspace.timeZone ? null : await lifecycle.ownerZone(campaign.teamId, campaign.ownerId)
+      if (ownerZone === undefined) continue
+      settings.set(campaign.id, effectiveSettings(campaign.workspace, campaign.overrides, ownerZone))
+    }
+    const byId = new Map(candidates.map((campaign) => [campaign.id, campaign]))
+    const zoned = candidates.flatMap((campaign) => {
+      const resolved = settings.get(campaign.id)
+      return resolved ? [{ ...campaign, timeZone: resolved.timeZone }] : []
+    })
+    const steps = dueLifecycle(zoned, now)
+    for (const step of steps) {
+      const campaign = byId.get(step.campaignId)!
+      const changed = await lifecycle.store.change({
+        teamId: step.teamId, campaignId: step.campaignId, change: step.kind, actorId: 'scheduler', at: now,
+        outbox: await lifecycle.outbox(step, campaign, settings.get(step.campaignId)!, now),
+      })
+      // Another instance (or an owner's click) was quicker: it posted.
+      if (changed.outcome !== 'changed') continue
+      logger.info({ team: step.teamId, campaign: step.campaignId, to: step.to }, step.kind === 'go_live' ? 'campaign_went_live' : 'campaign_ended')
+      void dispatcher.deliverNow(changed.outboxIds)
+    }
+  }
+
   /**
    * Everything due at the clock's now, in a pass that starts after any pass under way. Never
    * rejects: a failure is logged and the next tick tries again.
@@ -48,6 +96,11 @@ export function createScheduler(options: SchedulerOptions) {
         await closeDueRounds(clock.now())
       } catch (error) {
         logger.error({ err: error }, 'scheduler_tick_failed')
+      }
+      try {
+        await runLifecycle(clock.now())
+      } catch (error) {
+        logger.error({ err: error }, 'scheduler_lifecycle_failed')
       }
     })
     return queue

@@ -16,6 +16,12 @@ export const planActions = {
   ready: 'plan_ready',
   backToPlanning: 'plan_back_to_planning',
   gantt: 'plan_gantt',
+  // The live stage (src/slack/actions/lifecycleActions.ts).
+  startNow: 'plan_start_now',
+  pause: 'plan_pause',
+  resume: 'plan_resume',
+  endEarly: 'plan_end_early',
+  settings: 'plan_settings',
 } as const
 
 /** A section button's value: which campaign, which section. */
@@ -91,7 +97,7 @@ export function planMessage(record: PlanRecord, today: string, m: Messages): { t
   const { done, total } = progress(record.snapshot.tasks)
   const blocks: Blocks = [
     header(m.plan.header(campaign.name)),
-    context(trusted(`${m.plan.stageLine(m.stage[campaign.stage])} · ${m.plan.progress(done, total)} · ${m.card.owner}: ${mentionUser(campaign.ownerId)}`)),
+    context(trusted(`${m.plan.stageLine(m.stage[campaign.stage])}${campaign.pausedAt ? ` (${m.lifecycle.pausedLine})` : ''} · ${m.plan.progress(done, total)} · ${m.card.owner}: ${mentionUser(campaign.ownerId)}`)),
   ]
   for (const section of planSections) {
     blocks.push({
@@ -103,6 +109,16 @@ export function planMessage(record: PlanRecord, today: string, m: Messages): { t
   const buttons = [button(m.plan.gantt, planActions.gantt, String(campaign.id))]
   if (campaign.stage === CampaignStage.Planning) buttons.unshift(button(m.plan.ready, planActions.ready, String(campaign.id), 'primary'))
   if (campaign.stage === CampaignStage.Scheduled) buttons.unshift(button(m.plan.backToPlanning, planActions.backToPlanning, String(campaign.id)))
+  if (campaign.stage === CampaignStage.Scheduled) buttons.unshift(button(m.lifecycle.startNow, planActions.startNow, String(campaign.id)))
+  if (campaign.stage === CampaignStage.Live) {
+    buttons.unshift(
+      campaign.pausedAt ? button(m.lifecycle.resume, planActions.resume, String(campaign.id)) : button(m.lifecycle.pause, planActions.pause, String(campaign.id)),
+      button(m.lifecycle.endEarly, planActions.endEarly, String(campaign.id), 'danger'),
+    )
+  }
+  if (campaign.stage === CampaignStage.Scheduled || campaign.stage === CampaignStage.Live) {
+    buttons.push(button(m.liveSettings.button, planActions.settings, String(campaign.id)))
+  }
   blocks.push(actions(planActions.blockId, buttons))
   if (campaign.stage === CampaignStage.Planning) blocks.push(context(trusted(m.plan.readyHint)))
   return { text: m.plan.fallback(escapeMrkdwn(campaign.name)), blocks }
