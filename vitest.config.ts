@@ -9,6 +9,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default on 2 CPUs is one file at a time; most of an end-to-end test is waiting on
+    // loopback HTTP and the database, so three files at once keep both cores busy.
+    maxWorkers: 3,
     // The JSON report is what .ci/run summarises ("N passed, N failed").
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
   },

@@ -41,13 +41,14 @@ describe.each(testProviders())('the brainstorm on %s', (provider) => {
   }
 
   /** A slash command; resolves with what the app answered the person (ack body or response_url), if anything. */
-  async function command(teamId: string, userId: string, channelId: string, text: string, client: AppClient = rig.client): Promise<Json | null> {
+  /** Runs a command; its answer, if one comes (`answerWithinMs`: how long a slow, loaded run may take to give it). */
+  async function command(teamId: string, userId: string, channelId: string, text: string, client: AppClient = rig.client, answerWithinMs = 1_500): Promise<Json | null> {
     const responseUrl = rig.slack.newResponseUrl()
     const since = rig.slack.responses.length
     const answer = await client.slashCommand({ teamId, userId, channelId, text, responseUrl })
     expect(answer.status).toBe(200)
     if (answer.body) return answer.body
-    const posted = await rig.slack.waitForResponse((r) => responseUrl.endsWith(r.id), { since, timeoutMs: 1_500 }).catch(() => null)
+    const posted = await rig.slack.waitForResponse((r) => responseUrl.endsWith(r.id), { since, timeoutMs: answerWithinMs }).catch(() => null)
     return posted?.body ?? null
   }
 
@@ -136,7 +137,8 @@ describe.each(testProviders())('the brainstorm on %s', (provider) => {
   it('tells the person when the board cannot be posted in the channel, and queues no edits for it', async () => {
     const { teamId } = workspace()
     rig.slack.addChannel({ id: `GSECRET${serial}`, name: `secret-${serial}`, isPrivate: true, members: ['U1'] })
-    const answer = await command(teamId, 'U1', `GSECRET${serial}`, 'ideas')
+    // The person is told once Slack has refused the post: wait for that answer, however loaded the run.
+    const answer = await command(teamId, 'U1', `GSECRET${serial}`, 'ideas', rig.client, 15_000)
     expect(answer?.text).toMatch(/could not post the board in this channel/)
     await command(teamId, 'U1', `GSECRET${serial}`, 'idea Still stored')
     expect((await ideasOf(teamId)).map((i) => i.text)).toEqual(['Still stored'])
