@@ -7,6 +7,7 @@ import type { Config } from '../config.ts'
 import { boltLogger, slackLogger, type Logger } from '../logger.ts'
 import { registerCalendarActions } from './actions/calendarActions.ts'
 import { registerIdeaSurfaces } from './actions/ideaActions.ts'
+import { registerLifecycleActions } from './actions/lifecycleActions.ts'
 import { registerPlanActions } from './actions/planActions.ts'
 import { registerProposalDecisions } from './actions/proposalDecision.ts'
 import { registerTaskSurfaces } from './actions/taskActions.ts'
@@ -20,6 +21,7 @@ import { SlackReceiver } from './receiver.ts'
 import type { Services } from './services.ts'
 import { socketModeClientOptions, type ConnectionWatch } from './socketMode.ts'
 import { registerPlanSubmission } from './views/planSubmission.ts'
+import { registerSettingsModals } from './views/settingsModals.ts'
 import { registerProposalSubmission } from './views/proposalSubmission.ts'
 
 export const slackEventsPath = '/slack/events'
@@ -122,5 +124,7 @@ export function createSlackApp(
   registerTaskSurfaces(listeners, listenerServices)
   registerIdeaSurfaces(listeners, listenerServices)
   registerCalendarActions(listeners, listenerServices)
+  registerLifecycleActions(listeners, listenerServices)
+  registerSettingsModals(listeners, listenerServices)
   return { app, receiver, inFlight: () => inFlight }
 }

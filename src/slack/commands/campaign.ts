@@ -13,6 +13,7 @@ import { calendarCommand } from '../calendar.ts'
 import { ganttCommand } from '../gantt.ts'
 import { brainstormCommand, ideaCommandAnswer, ideasCommand } from './ideaCommands.ts'
 import { mineCommandAnswer, tasksCommandAnswer } from './taskCommands.ts'
+import { settingsCommand } from './settingsCommand.ts'
 import type { Person } from '../people.ts'
 import type { Listeners } from '../listeners.ts'
 import type { Services } from '../services.ts'
@@ -68,6 +69,8 @@ const acting: Record<string, Acting> = {
   brainstorm: (context) => brainstormCommand(context),
   // Acts: with `chart` it uploads a picture; otherwise it answers with the list itself.
   calendar: (context) => calendarCommand(context),
+  // Opens the workspace's settings (admins) or a campaign's own (its owner).
+  settings: (context) => settingsCommand(context),
 }
 
 export function registerCampaignCommand(listeners: Listeners, services: Services): void {
