@@ -1,18 +1,23 @@
 import { defineConfig } from 'vitest/config'
 
+// Files that run child processes, the Prisma CLI or the chart renderer keep a core busy for
+// seconds at a time: they run first, one at a time. The rest mostly wait on loopback HTTP and the
+// database, so three of those run at once (vitest's default on 2 CPUs would be one).
+const cpuBound = ['test/process.test.ts', 'test/store/schema.test.ts', 'test/store/readmeMigrationSteps.test.ts', 'test/charts/**/*.test.ts']
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // One throwaway PostgreSQL for the whole run (or TEST_DATABASE_URL); see test/support/postgres.ts.
     globalSetup: ['test/support/globalSetup.ts'],
     // End-to-end tests start real HTTP servers; give them room on a 2-core machine.
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Vitest's default on 2 CPUs is one file at a time; most of an end-to-end test is waiting on
-    // loopback HTTP and the database, so three files at once keep both cores busy.
-    maxWorkers: 3,
     // The JSON report is what .ci/run summarises ("N passed, N failed").
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    projects: [
+      { extends: true, test: { name: 'cpu-bound', include: cpuBound, maxWorkers: 1, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'app', include: ['test/**/*.test.ts'], exclude: cpuBound, maxWorkers: 3, sequence: { groupOrder: 1 } } },
+    ],
   },
 })
