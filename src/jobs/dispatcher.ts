@@ -15,7 +15,7 @@ import type { WebClient } from '@slack/web-api'
 import type { Logger } from 'pino'
 import type { Clock } from '../clock.ts'
 import { defaultRetryPolicy, retryDelayMs, shouldGiveUp, type RetryPolicy } from '../domain/delivery.ts'
-import { blockMethod, blockedUntil, book, forgetPast, newPacingState, nextFreeAt, slackLimits, type PacedCall, type PacingLimits } from '../domain/pacing.ts'
+import { blockMethod, blockedUntil, book, forgetPast, newPacingState, nextFreeAt, release, slackLimits, type PacedCall, type PacingLimits } from '../domain/pacing.ts'
 import { localeFromSlack, messagesFor } from '../i18n/catalogue.ts'
 import { escapeMrkdwn, mentionChannel } from '../slack/blocks/mrkdwn.ts'
 import type { OutboxDraft, OutboxMessage, OutboxStore } from '../store/outbox.ts'
@@ -87,6 +87,8 @@ export function createDispatcher(options: DispatcherOptions) {
   const pacing = newPacingState()
   /** Rows put back for a slot booked for them here: row id → the slot (ms). */
   const bookedSlots = new Map<number, number>()
+  /** Rows whose calls are under way: what they booked, given back if Slack does not carry them out. */
+  const going = new Map<number, { call: PacedCall; at: number }>()
 
   let timer: NodeJS.Timeout | null = null
   let stopping = false
@@ -106,11 +108,17 @@ export function createDispatcher(options: DispatcherOptions) {
     const now = clock.now().getTime()
     const slot = bookedSlots.get(message.id)
     bookedSlots.delete(message.id)
-    if (slot !== undefined && slot <= now && blockedUntil(pacing, call, now) <= now) return true
+    if (slot !== undefined && slot <= now && blockedUntil(pacing, call, now) <= now) {
+      going.set(message.id, { call, at: slot })
+      return true
+    }
     // Whole milliseconds: the row comes due at a Date, which keeps no fraction.
     const at = Math.ceil(nextFreeAt(pacing, limits, call, now))
     book(pacing, limits, call, at)
-    if (at <= now) return true
+    if (at <= now) {
+      going.set(message.id, { call, at })
+      return true
+    }
     bookedSlots.set(message.id, at)
     await outbox.reschedule(message.id, 'paced', new Date(at), false)
     return false
@@ -243,6 +251,9 @@ export function createDispatcher(options: DispatcherOptions) {
       return outcome
     } catch (error) {
       const failure = classifySlackFailure(error)
+      // A call Slack did not carry out gives its slot back (a 429 counts: Slack saw it as too many).
+      const booked = going.get(message.id)
+      if (booked && failure.kind !== 'rate_limited') release(pacing, limits, booked.call, booked.at)
       const now = clock.now()
       const attempts = message.attempts + 1
       if (failure.kind === 'permanent' || shouldGiveUp(attempts, retry)) {
@@ -254,6 +265,8 @@ export function createDispatcher(options: DispatcherOptions) {
       log.warn({ error: failure.code, attempts, retryInMs: delay }, 'outbox_retry')
       await outbox.reschedule(message.id, failure.code, new Date(now.getTime() + delay))
       return 'retrying'
+    } finally {
+      going.delete(message.id)
     }
   }
 
