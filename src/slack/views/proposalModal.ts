@@ -7,6 +7,7 @@ import { proposalLimits, type FieldErrors, type ProposalField, type ProposalInpu
 import type { Messages } from '../../i18n/catalogue.ts'
 import { context, input, option, plainText } from '../blocks/elements.ts'
 import { trusted } from '../blocks/mrkdwn.ts'
+import { recordId } from '../recordIds.ts'
 
 export const proposalModalCallbackId = 'campaign_proposal'
 
@@ -32,10 +33,10 @@ export const proposalBlockIds: Record<ProposalField, string> = {
 /** What the modal carries between opening and submission (Slack gives it back untouched). */
 export const proposalModalMetadata = z.object({
   mode: z.enum(['new', 'revise']),
-  campaignId: z.number().int().positive().optional(),
+  campaignId: recordId.optional(),
   version: z.number().int().nonnegative().optional(),
   /** "Make it a proposal" on an idea: the campaign is linked back to it. */
-  sourceIdeaId: z.number().int().positive().optional(),
+  sourceIdeaId: recordId.optional(),
 })
 export type ProposalModalMetadata = z.infer<typeof proposalModalMetadata>
 
