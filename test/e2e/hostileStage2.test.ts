@@ -26,6 +26,7 @@ import { testProviders } from '../support/databases.ts'
 import { startRig, type Rig } from '../support/harness.ts'
 import { seedCampaigns } from '../support/home.ts'
 import { date, pick, text, user } from '../support/plans.ts'
+import { formValues as proposalFormValues, validForm } from '../support/proposals.ts'
 import type { SlackResponse, StateValues } from '../support/slackRequests.ts'
 
 type View = Record<string, any>
@@ -574,6 +575,30 @@ describe.each(testProviders())('hostile requests to stage 2 and the calendar on 
       const heard = await submitView({ userId: 'U4', callbackId: 'campaign_idea_add', metadata, values: text })
       toldClearly(heard, `campaign_idea_add with ${metadata}`, zh)
     }
+  })
+
+  it("the proposal form that Home's Propose, the calendar and an idea open: forged metadata saves what was typed as a new proposal, links no other workspace's idea, never fails", async () => {
+    await world()
+    const theirs = await store.ideas.add({ teamId: 'T2', authorId: 'W1', text: `Their idea ${++serial}`, tag: null, at, boards: ideaBoardDraft })
+    if (theirs.outcome !== 'added') throw new Error(theirs.outcome)
+    const theirIdeasBefore = await database.prisma.idea.findMany({ where: { teamId: 'T2' }, orderBy: { id: 'asc' } })
+    const metadata = [
+      { mode: 'new', sourceIdeaId: tooBig }, { mode: 'new', sourceIdeaId: theirs.idea.id }, { mode: 'revise', campaignId: tooBig, version: 0 },
+      { mode: 'revise', campaignId: foreign.c, version: 0 },
+    ]
+    for (const forged of metadata) {
+      const name = `Forged proposal ${++serial}`
+      const values = proposalFormValues(validForm({ name, ownerId: 'U4', approverId: 'U2' }))
+      const heard = await submitView({ userId: 'U4', callbackId: 'campaign_proposal', metadata: JSON.stringify(forged), values })
+      const label = `campaign_proposal with ${JSON.stringify(forged)}`
+      expect(heard.status, label).toBe(200)
+      for (const trouble of troubles) expect(heard.text, `${label}: answered with a failure`).not.toContain(trouble)
+      // Another workspace's campaign is not found (told on the name), or what was typed is a new proposal.
+      if (heard.body?.response_action === 'errors') expect(heard.text, label).toContain(prefixOf(zh.refusal.campaignNotFound))
+      else expect(await database.prisma.campaign.count({ where: { teamId: 'T1', name } }), label).toBe(1)
+    }
+    expect(await database.prisma.idea.findMany({ where: { teamId: 'T2' }, orderBy: { id: 'asc' } })).toEqual(theirIdeasBefore)
+    expect((await store.plans.load('T2', foreign.c))!.campaign).toEqual(foreign.record.campaign)
   })
 
   // ── (b) another workspace naming ours ───────────────────────────────────────────────────────
