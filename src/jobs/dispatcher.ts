@@ -181,9 +181,26 @@ export function createDispatcher(options: DispatcherOptions) {
       if (!(await mayGoNow(message, { teamId: message.teamId, methods: ['views.publish'] }))) return 'paced'
       const view = await options.homeView(message.teamId, message.target)
       await slackCall(message.teamId, 'views.publish', () => client.views.publish({ user_id: message.target, view }))
-      await outbox.markSent(message.id, message.target, null, clock.now())
+      await recordSent(message.id, message.target, null, clock.now())
       return 'sent'
     })
+  }
+
+  /**
+   * Records what Slack accepted. Slack has posted by now, so a failure here must not read as a
+   * failed post (it would be retried, and posted twice): a busy or briefly unreachable database
+   * gets a few more tries first. Past them the row is retried — the one window the README names.
+   */
+  async function recordSent(id: number, channel: string, ts: string | null, at: Date): Promise<void> {
+    for (const pauseMs of [50, 250, 1_000]) {
+      try {
+        return await outbox.markSent(id, channel, ts, at)
+      } catch (error) {
+        logger.warn({ err: error, outboxId: id, retryInMs: pauseMs }, 'outbox_record_sent_retry')
+        await new Promise((resolve) => setTimeout(resolve, pauseMs))
+      }
+    }
+    await outbox.markSent(id, channel, ts, at)
   }
 
   async function attempt(message: OutboxMessage): Promise<DeliveryOutcome> {
@@ -210,7 +227,7 @@ export function createDispatcher(options: DispatcherOptions) {
         ...where, text: message.payload.text,
         ...(message.payload.blocks ? { blocks: message.payload.blocks as never } : {}),
       }))
-      await outbox.markSent(message.id, original.slackChannel, original.slackTs, clock.now())
+      await recordSent(message.id, original.slackChannel, original.slackTs, clock.now())
       return 'sent'
     }
     if (message.kind === 'dm') {
@@ -220,12 +237,12 @@ export function createDispatcher(options: DispatcherOptions) {
       const channel = opened.channel?.id
       if (!channel) throw Object.assign(new Error('conversations.open returned no channel'), { code: 'no_dm_channel' })
       const sent = await post(message.teamId, channel, message.payload)
-      await outbox.markSent(message.id, sent.channel, sent.ts, clock.now())
+      await recordSent(message.id, sent.channel, sent.ts, clock.now())
       return 'sent'
     }
     if (!(await mayGoNow(message, { teamId: message.teamId, methods: ['chat.postMessage'], channel: message.target }))) return 'paced'
     const sent = await postJoiningIfNeeded(message)
-    await outbox.markSent(message.id, sent.channel, sent.ts, clock.now())
+    await recordSent(message.id, sent.channel, sent.ts, clock.now())
     return 'sent'
   }
 

@@ -35,6 +35,11 @@ export class SlackReceiver implements Receiver {
   start(port: number): Promise<Server> {
     if (this.server) return Promise.reject(new Error('the Slack receiver is already started'))
     const server = createServer((request, response) => this.route(request, response))
+    // Keep idle connections longer than the proxies and clients in front usually do (a load
+    // balancer's 60 s): with Node's 5 s, a client reusing a connection the app had just closed
+    // got ECONNRESET.
+    server.keepAliveTimeout = 65_000
+    server.headersTimeout = 66_000
     this.server = server
     return new Promise((resolve, reject) => {
       server.once('error', reject)
