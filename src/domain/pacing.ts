@@ -112,21 +112,6 @@ export function book(state: PacingState, limits: PacingLimits, call: PacedCall, 
   }
 }
 
-/**
- * Gives back what `book` took at `at` for a call Slack did not carry out (a 5xx, a network error, a
- * refusal): else an outage's retries would use up a channel's budget and hold it back afterwards.
- */
-export function release(state: PacingState, limits: PacingLimits, call: PacedCall, at: number): void {
-  const channel = channelKeyOf(call)
-  const tat = channel === undefined ? undefined : state.channels.get(channel)
-  if (channel !== undefined && tat !== undefined) state.channels.set(channel, Math.max(at, tat - channelTiming(limits).intervalMs))
-  for (const method of call.methods) {
-    const times = state.methods.get(methodKey(call.teamId, method))
-    const i = times?.lastIndexOf(at) ?? -1
-    if (i !== -1) times!.splice(i, 1)
-  }
-}
-
 /** A 429 with Retry-After: no call of this method in this workspace before `until`. */
 export function blockMethod(state: PacingState, teamId: string, method: string, until: number): void {
   const key = methodKey(teamId, method)

@@ -4,9 +4,6 @@
 // Guarantees: a row is claimed by one dispatcher at a time (see OutboxStore.claimDue), Slack's
 // channel and ts are recorded on success, transient failures come back with backoff, a 429 waits
 // for Retry-After, and a post that can never go out tells the person who caused it why.
-// Pacing (domain/pacing.ts): before each Slack call the row asks for a slot inside Slack's limits;
-// a row whose channel or method is busy is put back for its slot without spending an attempt, and
-// the sweep goes on with other rows, so one busy channel never holds up the others.
 // The one window left: Slack accepted a post and the process died before recording it; the row
 // is then posted again when its claim expires (the README says so).
 import { randomUUID } from 'node:crypto'
@@ -15,13 +12,11 @@ import type { WebClient } from '@slack/web-api'
 import type { Logger } from 'pino'
 import type { Clock } from '../clock.ts'
 import { defaultRetryPolicy, retryDelayMs, shouldGiveUp, type RetryPolicy } from '../domain/delivery.ts'
-import { blockMethod, blockedUntil, book, forgetPast, newPacingState, nextFreeAt, release, slackLimits, type PacedCall, type PacingLimits } from '../domain/pacing.ts'
 import { localeFromSlack, messagesFor } from '../i18n/catalogue.ts'
 import { escapeMrkdwn, mentionChannel } from '../slack/blocks/mrkdwn.ts'
 import type { OutboxDraft, OutboxMessage, OutboxStore } from '../store/outbox.ts'
 
-/** paced: put back for the slot Slack's rate limits give it (no attempt spent). */
-export type DeliveryOutcome = 'sent' | 'retrying' | 'failed' | 'waiting' | 'paced' | 'superseded' | 'not_claimed'
+export type DeliveryOutcome = 'sent' | 'retrying' | 'failed' | 'waiting' | 'superseded' | 'not_claimed'
 
 export type DispatcherOptions = {
   client: WebClient
@@ -40,8 +35,6 @@ export type DispatcherOptions = {
    * campaignDesk.ts, so the dispatcher composes no view itself). Without it, home rows fail.
    */
   homeView?: (teamId: string, userId: string) => Promise<HomeView>
-  /** The rate limits to keep (default: Slack's, domain/pacing.ts). */
-  pacing?: PacingLimits
 }
 
 type SlackFailure =
@@ -81,14 +74,6 @@ export function createDispatcher(options: DispatcherOptions) {
   // Home refreshes of one person go out one after another in this process: a refresh rendered
   // earlier can then never be published after one rendered later.
   const homeQueues = new Map<string, Promise<unknown>>()
-  // Pacing is kept per process: with several instances each paces itself, and what they add up to
-  // beyond a limit comes back as a 429, whose Retry-After every row of that method then waits for.
-  const limits = options.pacing ?? slackLimits
-  const pacing = newPacingState()
-  /** Rows put back for a slot booked for them here: row id → the slot (ms). */
-  const bookedSlots = new Map<number, number>()
-  /** Rows whose calls are under way: what they booked, given back if Slack does not carry them out. */
-  const going = new Map<number, { call: PacedCall; at: number }>()
 
   let timer: NodeJS.Timeout | null = null
   let stopping = false
@@ -100,63 +85,25 @@ export function createDispatcher(options: DispatcherOptions) {
     return work
   }
 
-  /**
-   * May this row's calls go now? If not, its slot is booked (so rows behind it queue after it) and
-   * the row is put back until then without spending an attempt.
-   */
-  async function mayGoNow(message: OutboxMessage, call: PacedCall): Promise<boolean> {
-    const now = clock.now().getTime()
-    const slot = bookedSlots.get(message.id)
-    bookedSlots.delete(message.id)
-    if (slot !== undefined && slot <= now && blockedUntil(pacing, call, now) <= now) {
-      going.set(message.id, { call, at: slot })
-      return true
-    }
-    // Whole milliseconds: the row comes due at a Date, which keeps no fraction.
-    const at = Math.ceil(nextFreeAt(pacing, limits, call, now))
-    book(pacing, limits, call, at)
-    if (at <= now) {
-      going.set(message.id, { call, at })
-      return true
-    }
-    bookedSlots.set(message.id, at)
-    await outbox.reschedule(message.id, 'paced', new Date(at), false)
-    return false
-  }
-
-  /** Makes one Slack call; a 429 blocks that method in that workspace for its Retry-After. */
-  async function slackCall<T>(teamId: string, method: string, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work()
-    } catch (error) {
-      const failure = classifySlackFailure(error)
-      if (failure.kind === 'rate_limited') blockMethod(pacing, teamId, method, clock.now().getTime() + failure.retryAfterMs)
-      throw error
-    }
-  }
-
-  async function post(teamId: string, channel: string, payload: OutboxMessage['payload']): Promise<{ channel: string; ts: string | null }> {
-    const answer = await slackCall(teamId, 'chat.postMessage', () =>
-      client.chat.postMessage({ channel, text: payload.text, ...(payload.blocks ? { blocks: payload.blocks as never } : {}) }))
+  async function post(channel: string, payload: OutboxMessage['payload']): Promise<{ channel: string; ts: string | null }> {
+    const answer = await client.chat.postMessage({ channel, text: payload.text, ...(payload.blocks ? { blocks: payload.blocks as never } : {}) })
     return { channel: answer.channel ?? channel, ts: answer.ts ?? null }
   }
 
   /** A public channel the app is not in yet: join it, then post (a private one refuses the join). */
   async function postJoiningIfNeeded(message: OutboxMessage) {
     try {
-      return await post(message.teamId, message.target, message.payload)
+      return await post(message.target, message.payload)
     } catch (error) {
       if (classifySlackFailure(error).code !== 'not_in_channel') throw error
-      // The join and the second post count against the limits too (rare: not asked for beforehand).
-      book(pacing, limits, { teamId: message.teamId, methods: ['conversations.join', 'chat.postMessage'], channel: message.target }, clock.now().getTime())
       try {
-        await slackCall(message.teamId, 'conversations.join', () => client.conversations.join({ channel: message.target }))
+        await client.conversations.join({ channel: message.target })
       } catch (joinError) {
         const failure = classifySlackFailure(joinError)
         if (failure.kind === 'permanent') throw error // report the original not_in_channel
         throw joinError
       }
-      return await post(message.teamId, message.target, message.payload)
+      return await post(message.target, message.payload)
     }
   }
 
@@ -178,9 +125,8 @@ export function createDispatcher(options: DispatcherOptions) {
         await outbox.markFailed(message.id, 'no_home_renderer', clock.now())
         return 'failed'
       }
-      if (!(await mayGoNow(message, { teamId: message.teamId, methods: ['views.publish'] }))) return 'paced'
       const view = await options.homeView(message.teamId, message.target)
-      await slackCall(message.teamId, 'views.publish', () => client.views.publish({ user_id: message.target, view }))
+      await client.views.publish({ user_id: message.target, view })
       await recordSent(message.id, message.target, null, clock.now())
       return 'sent'
     })
@@ -221,26 +167,21 @@ export function createDispatcher(options: DispatcherOptions) {
         await outbox.markFailed(message.id, 'original_not_posted', now)
         return 'failed'
       }
-      if (!(await mayGoNow(message, { teamId: message.teamId, methods: ['chat.update'] }))) return 'paced'
-      const where = { channel: original.slackChannel, ts: original.slackTs }
-      await slackCall(message.teamId, 'chat.update', () => client.chat.update({
-        ...where, text: message.payload.text,
+      await client.chat.update({
+        channel: original.slackChannel, ts: original.slackTs, text: message.payload.text,
         ...(message.payload.blocks ? { blocks: message.payload.blocks as never } : {}),
-      }))
+      })
       await recordSent(message.id, original.slackChannel, original.slackTs, clock.now())
       return 'sent'
     }
     if (message.kind === 'dm') {
-      // A person's DM channel is paced under their user id: it is one channel per person.
-      if (!(await mayGoNow(message, { teamId: message.teamId, methods: ['conversations.open', 'chat.postMessage'], channel: message.target }))) return 'paced'
-      const opened = await slackCall(message.teamId, 'conversations.open', () => client.conversations.open({ users: message.target }))
+      const opened = await client.conversations.open({ users: message.target })
       const channel = opened.channel?.id
       if (!channel) throw Object.assign(new Error('conversations.open returned no channel'), { code: 'no_dm_channel' })
-      const sent = await post(message.teamId, channel, message.payload)
+      const sent = await post(channel, message.payload)
       await recordSent(message.id, sent.channel, sent.ts, clock.now())
       return 'sent'
     }
-    if (!(await mayGoNow(message, { teamId: message.teamId, methods: ['chat.postMessage'], channel: message.target }))) return 'paced'
     const sent = await postJoiningIfNeeded(message)
     await recordSent(message.id, sent.channel, sent.ts, clock.now())
     return 'sent'
@@ -268,9 +209,6 @@ export function createDispatcher(options: DispatcherOptions) {
       return outcome
     } catch (error) {
       const failure = classifySlackFailure(error)
-      // A call Slack did not carry out gives its slot back (a 429 counts: Slack saw it as too many).
-      const booked = going.get(message.id)
-      if (booked && failure.kind !== 'rate_limited') release(pacing, limits, booked.call, booked.at)
       const now = clock.now()
       const attempts = message.attempts + 1
       if (failure.kind === 'permanent' || shouldGiveUp(attempts, retry)) {
@@ -282,8 +220,6 @@ export function createDispatcher(options: DispatcherOptions) {
       log.warn({ error: failure.code, attempts, retryInMs: delay }, 'outbox_retry')
       await outbox.reschedule(message.id, failure.code, new Date(now.getTime() + delay))
       return 'retrying'
-    } finally {
-      going.delete(message.id)
     }
   }
 
@@ -296,15 +232,7 @@ export function createDispatcher(options: DispatcherOptions) {
     return outcomes
   }
 
-  /** Lets go of pacing state that limits nothing any more, and of slots whose rows never came back here. */
-  function forgetPastPacing(): void {
-    const now = clock.now().getTime()
-    forgetPast(pacing, limits, now)
-    for (const [id, slot] of bookedSlots) if (slot < now - leaseMs) bookedSlots.delete(id)
-  }
-
   async function sweep(): Promise<void> {
-    forgetPastPacing()
     try {
       for (;;) {
         const outcomes = await deliverClaimed()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { blockMethod, book, forgetPast, newPacingState, nextFreeAt, release, slackLimits, type PacedCall, type PacingLimits } from '../../src/domain/pacing.ts'
+import { blockMethod, book, forgetPast, newPacingState, nextFreeAt, slackLimits, type PacedCall, type PacingLimits } from '../../src/domain/pacing.ts'
 
 const exact: PacingLimits = { ...slackLimits, perChannel: { perSecond: 1, burst: 3 }, perMethodPerMinute: { 'chat.update': 3 }, margin: 0 }
 const post = (channel: string): PacedCall => ({ teamId: 'T1', methods: ['chat.postMessage'], channel })
@@ -67,17 +67,5 @@ describe('pacing', () => {
     blockMethod(state, 'T1', 'chat.update', 1_000)
     forgetPast(state, exact, 120_000)
     expect(state.channels.size + state.methods.size + state.blockedUntil.size).toBe(0)
-  })
-})
-
-describe('pacing, a call Slack did not carry out', () => {
-  it('gives its slot back', () => {
-    const state = newPacingState()
-    const limits: PacingLimits = { ...slackLimits, perChannel: { perSecond: 1, burst: 1 }, perMethodPerMinute: { 'chat.postMessage': 1 }, margin: 0 }
-    const call: PacedCall = { teamId: 'T1', methods: ['chat.postMessage'], channel: 'C1' }
-    book(state, limits, call, 0)
-    expect(nextFreeAt(state, limits, call, 0)).toBe(60_000)
-    release(state, limits, call, 0)
-    expect(nextFreeAt(state, limits, call, 0)).toBe(0)
   })
 })

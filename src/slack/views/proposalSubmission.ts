@@ -168,9 +168,8 @@ async function deliveredWithin(services: Services, outboxIds: number[], remainin
   void card.then(() => services.dispatcher.deliverNow(followUps))
   try {
     const outcome = (await Promise.race([card, timeUp]))?.get(cardId)
-    // The background sweep may hold the row, or the channel's pace may have put it back for a
-    // moment: either way it is on its way, so wait for it within the time left.
-    if (outcome === 'not_claimed' || outcome === 'paced') return await services.dispatcher.waitUntilSent(cardId, deadline)
+    // The background sweep may have picked the row up first: then wait for it, not for us.
+    if (outcome === 'not_claimed') return await services.dispatcher.waitUntilSent(cardId, deadline)
     return outcome === 'sent'
   } finally {
     clearTimeout(timer)
