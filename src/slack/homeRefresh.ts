@@ -20,8 +20,13 @@ function homeRefreshDraft(campaign: Pick<Campaign, 'teamId' | 'id'>, userId: str
     updatesKey: homeUpdatesKey(userId),
     campaignId: campaign.id,
     payload: { text: '' },
+    // A Home is not what anyone is waiting for: a moment later it stays off the path of the click
+    // that caused it, and a burst of changes publishes once (an older refresh is superseded).
+    delayMs: homeRefreshDelayMs,
   }
 }
+
+export const homeRefreshDelayMs = 1_500
 
 /** After a plan change (`before` as the listener read it, `after` as the transaction left it). */
 export function homeRefresh(before: PlanRecord | null, after: PlanRecord): OutboxDraft[] {

@@ -24,6 +24,8 @@ export type OutboxDraft = {
   updatesKey?: string
   campaignId?: number
   payload: OutboxPayload
+  /** Not before this many ms after the change: lets bursts of low-priority rows coalesce. */
+  delayMs?: number
 }
 
 export type OutboxMessage = OutboxDraft & {
@@ -46,7 +48,7 @@ export async function enqueue(tx: PrismaTx, drafts: OutboxDraft[], now: Date): P
         updatesKey: draft.updatesKey ?? null,
         campaignId: draft.campaignId ?? null,
         payload: JSON.stringify(draft.payload),
-        nextAttemptAt: now,
+        nextAttemptAt: draft.delayMs ? new Date(now.getTime() + draft.delayMs) : now,
         createdAt: now,
       },
       select: { id: true },
