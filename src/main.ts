@@ -42,19 +42,27 @@ const logger = createLogger(config.logLevel)
 // line instead of ending the process and every request under way with it.
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled_rejection'))
 
+// Signals are taken from the start. While the app is still starting (connecting to Slack, say)
+// nothing is under way yet, so it exits at once; once up, it finishes the work in progress first.
+let running: Awaited<ReturnType<typeof startCampaignDesk>> | null = null
+let stopping = false
+const shutdown = (signal: string) => {
+  if (stopping) return
+  stopping = true
+  if (!running) {
+    tell(`${signal} received while starting: stopping`)
+    process.exit(0)
+  }
+  tell(`${signal} received, finishing work in progress…`)
+  running.stop().then(() => process.exit(0), () => process.exit(1))
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'))
+process.on('SIGINT', () => shutdown('SIGINT'))
+
 try {
-  const running = await startCampaignDesk(config, { onNotice: tell, logger })
+  running = await startCampaignDesk(config, { onNotice: tell, logger })
   if (running.url) tell(`HTTP mode, Slack request URL path ${running.url.replace(/^http:\/\/127\.0\.0\.1:\d+/, '')} on port ${running.port}`)
   else tell('connected in Socket Mode')
-  let stopping = false
-  const shutdown = (signal: string) => {
-    if (stopping) return
-    stopping = true
-    tell(`${signal} received, finishing work in progress…`)
-    running.stop().then(() => process.exit(0), () => process.exit(1))
-  }
-  process.on('SIGTERM', () => shutdown('SIGTERM'))
-  process.on('SIGINT', () => shutdown('SIGINT'))
 } catch (error) {
   if (error instanceof StartupError) fail(error.message)
   fail((error as Error).message.split('\n')[0] ?? 'unknown error')

@@ -28,6 +28,7 @@ const startupLines = [
   /^Campaign Desk: connected in Socket Mode$/,
   /^Campaign Desk: could not open the Socket Mode connection to Slack at \S+ \(.+\); retrying in \d+ s \(attempt \d+\)$/,
   /^Campaign Desk: SIG(TERM|INT) received, finishing work in progress…$/,
+  /^Campaign Desk: SIG(TERM|INT) received while starting: stopping$/,
   /^Campaign Desk cannot start: \S.*$/,
 ]
 
