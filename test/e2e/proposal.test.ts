@@ -216,6 +216,12 @@ describe.each(testProviders())('stage 1 proposal on %s', (provider) => {
       const reasonModal = (await rig.slack.waitFor('views.open', () => true, { since })).result.view
       expect(reasonModal.callback_id).toBe('proposal_send_back')
 
+      // A reason modal whose metadata names no campaign we could have written (forged, or past a
+      // PostgreSQL integer) is answered as out of date, never as a database failure.
+      for (const metadata of ['{"campaignId":2147483648,"version":0}', 'not json', '{"campaignId":1.5,"version":0}']) {
+        const forged = await rig.client.viewSubmission({ teamId: 'T1', userId: 'U2', view: { ...reasonModal, private_metadata: metadata }, values: { [sendBackReasonBlockId]: { value: plainText('Fine reason') } } })
+        expect(forged.body.errors[sendBackReasonBlockId]).toMatch(/older version/)
+      }
       const empty = await rig.client.viewSubmission({ teamId: 'T1', userId: 'U2', view: reasonModal, values: { [sendBackReasonBlockId]: { value: plainText('  ') } } })
       expect(empty.body.errors[sendBackReasonBlockId]).toMatch(/fill this in/)
       const sent = await rig.client.viewSubmission({ teamId: 'T1', userId: 'U2', view: reasonModal, values: { [sendBackReasonBlockId]: { value: plainText('Budget is missing <here>') } } })

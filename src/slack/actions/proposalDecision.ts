@@ -22,12 +22,15 @@ import type { Services } from '../services.ts'
 import { troubleMessage } from '../trouble.ts'
 import { openModalOrExplain } from '../views/openModal.ts'
 import { prefillFromCampaign, proposalModal } from '../views/proposalModal.ts'
+import { largestRecordId, recordId } from '../recordIds.ts'
+import { requestMessagesFor } from '../../i18n/requests.ts'
 
 export const sendBackModalCallbackId = 'proposal_send_back'
 export const sendBackReasonBlockId = 'send_back_reason'
 const reasonActionId = 'value'
 
-const sendBackMetadata = z.object({ campaignId: z.number().int().positive(), version: z.number().int().nonnegative() })
+// Ids read strictly: one past a PostgreSQL integer would fail the query instead of finding nothing.
+const sendBackMetadata = z.object({ campaignId: recordId, version: z.number().int().nonnegative().max(largestRecordId) })
 
 const ephemeral = (text: string) => ({ response_type: 'ephemeral', replace_original: false, text }) as Parameters<RespondFn>[0]
 
@@ -154,8 +157,17 @@ export function registerProposalDecisions(listeners: Listeners, services: Servic
       const tooLong = reason.error.issues.some((issue) => issue.message === 'too_long')
       return void (await reasonError(m.fieldError(tooLong ? 'too_long' : 'required', proposalLimits.sendBackReason)))
     }
+    const parsedMetadata = (() => {
+      try {
+        return sendBackMetadata.safeParse(JSON.parse(view.private_metadata || '{}'))
+      } catch {
+        return null
+      }
+    })()
+    // A form whose metadata names no campaign we could have written: it is out of date (or forged).
+    if (!parsedMetadata?.success) return void (await reasonError(requestMessagesFor(actor.locale).olderModal.text))
+    const metadata = parsedMetadata.data
     try {
-      const metadata = sendBackMetadata.parse(JSON.parse(view.private_metadata || '{}'))
       const campaign = await services.store.campaigns.byId(teamId, metadata.campaignId)
       if (!campaign) return void (await reasonError(m.refusal.campaignNotFound(escapeMrkdwn(String(metadata.campaignId)))))
       const refusal = refusalToDecide(campaign, actor)

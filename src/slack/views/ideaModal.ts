@@ -7,6 +7,7 @@ import type { Messages } from '../../i18n/catalogue.ts'
 import { slackDate } from '../blocks/ideaBoard.ts'
 import { context, input, plainText, section } from '../blocks/elements.ts'
 import { escapeMrkdwn, mentionChannel, mentionUser, trusted } from '../blocks/mrkdwn.ts'
+import { largestRecordId, recordId } from '../recordIds.ts'
 
 export const ideaModalIds = {
   addCallback: 'campaign_idea_add',
@@ -20,11 +21,11 @@ const valueActionId = 'value'
 /** Carried by the add modal: the message it comes from, and the round whose call's button was used. */
 export const addIdeaMetadata = z.object({
   source: z.object({ channelId: z.string().min(1), messageTs: z.string().min(1), authorId: z.string().nullable() }).optional(),
-  roundId: z.number().int().positive().optional(),
+  roundId: recordId.optional(),
 })
 export type AddIdeaMetadata = z.infer<typeof addIdeaMetadata>
 
-export const editIdeaMetadata = z.object({ ideaId: z.number().int().positive(), version: z.number().int().nonnegative() })
+export const editIdeaMetadata = z.object({ ideaId: recordId, version: z.number().int().nonnegative().max(largestRecordId) })
 export type EditIdeaMetadata = z.infer<typeof editIdeaMetadata>
 
 function fields(m: Messages, text: string, tag: string | null): KnownBlock[] {
