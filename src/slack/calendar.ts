@@ -21,6 +21,8 @@ import { slackErrorCode, uploadJoiningIfNeeded } from './gantt.ts'
 import type { Person } from './people.ts'
 import type { Services } from './services.ts'
 import { troubleMessage } from './trouble.ts'
+import { ephemeral } from './ephemeral.ts'
+import type { CommandContext } from './commands/context.ts'
 
 export type CalendarArguments =
   | { ok: true; country: CalendarCountry | null; months: number; chart: boolean }
@@ -103,22 +105,8 @@ export function calendarChartOf(answer: CalendarAnswer & { today: string }, m: M
   }
 }
 
-const ephemeral = (message: { text: string; blocks?: unknown[] }) =>
-  ({ response_type: 'ephemeral', replace_original: false, ...message }) as Parameters<RespondFn>[0]
 
-/** What `/campaign calendar` is given (the command's context; see commands/campaign.ts). */
-export type CalendarCommandContext = {
-  services: Services
-  client: WebClient
-  command: { team_id: string; channel_id: string }
-  respond: RespondFn
-  person: Person
-  m: Messages
-  /** The text after `calendar`. */
-  rest: string
-}
-
-export async function calendarCommand({ services, client, command, respond, person, m, rest }: CalendarCommandContext): Promise<void> {
+export async function calendarCommand({ services, client, command, respond, person, m, rest }: CommandContext): Promise<void> {
   const parsed = parseCalendarArguments(rest)
   if (!parsed.ok) {
     const text = parsed.reason === 'usage' ? m.calendar.usage

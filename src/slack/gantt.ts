@@ -17,11 +17,12 @@ import { messagesFor, type Messages } from '../i18n/catalogue.ts'
 import type { PlanRecord } from '../store/plans.ts'
 import { escapeMrkdwn, mentionChannel, mentionUser } from './blocks/mrkdwn.ts'
 import { planActions } from './blocks/planMessage.ts'
-import { oneCampaign } from './commands/campaign.ts'
+import { oneCampaign, type CommandContext } from './commands/context.ts'
 import type { Listeners } from './listeners.ts'
 import type { Person } from './people.ts'
 import type { Services } from './services.ts'
 import { troubleMessage } from './trouble.ts'
+import { ephemeral } from './ephemeral.ts'
 
 /** Past this, a person who asked gets a word that the picture is on its way (drawing takes ~150 ms, so usually never). */
 const drawingNoticeAfterMs = 1_500
@@ -163,23 +164,9 @@ function uploadRefusal(error: unknown, channelId: string, m: Messages): string {
   }
 }
 
-const ephemeral = (message: { text: string; blocks?: unknown[] }) =>
-  ({ response_type: 'ephemeral', replace_original: false, ...message }) as Parameters<RespondFn>[0]
-
-/** What `/campaign gantt` is given (the command's context; see commands/campaign.ts). */
-export type GanttCommandContext = {
-  services: Services
-  client: WebClient
-  command: { team_id: string; channel_id: string }
-  respond: RespondFn
-  person: Person
-  m: Messages
-  /** The campaign's name or id. */
-  rest: string
-}
 
 /** `/campaign gantt <name or id>`: the Gantt chart of that campaign, posted in its channel. */
-export async function ganttCommand({ services, client, command, respond, person, m, rest }: GanttCommandContext): Promise<void> {
+export async function ganttCommand({ services, client, command, respond, person, m, rest }: CommandContext): Promise<void> {
   const one = await oneCampaign(services, command.team_id, rest, m, m.gantt.usage)
   if ('answer' in one) return void (await respond(ephemeral(one.answer)))
   await postGantt(services, client, one.campaign.id, {

@@ -13,6 +13,7 @@ import type { Services } from '../services.ts'
 import { troubleMessage } from '../trouble.ts'
 import { openModalOrExplain } from '../views/openModal.ts'
 import { proposalModal, type ProposalModalPrefill } from '../views/proposalModal.ts'
+import { ephemeral } from '../ephemeral.ts'
 
 /** The timing note a Plan-this click writes: the node's name and dates, which the calendar reads back (campaignsAround). */
 export function timingNoteFor(node: CalendarNode, locale: Locale): string {
@@ -25,7 +26,6 @@ export function calendarPrefill(node: CalendarNode, today: string, ownerId: stri
   return { ownerId, timingNode: node.timingNode, timingNote: timingNoteFor(node, locale), ...suggestedCampaignWindow(node, today) }
 }
 
-const ephemeral = (text: string) => ({ response_type: 'ephemeral' as const, replace_original: false, text })
 
 export function registerCalendarActions(listeners: Listeners, services: Services): void {
   async function planThis(args: { ack: () => Promise<void>; body: BlockAction; key: string | undefined; client: Parameters<typeof openModalOrExplain>[0]; respond: Parameters<typeof openModalOrExplain>[3] }): Promise<void> {

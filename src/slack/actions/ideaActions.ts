@@ -21,6 +21,7 @@ import {
 } from '../views/ideaModal.ts'
 import { openModalOrExplain } from '../views/openModal.ts'
 import { proposalModal } from '../views/proposalModal.ts'
+import { ephemeral } from '../ephemeral.ts'
 
 /** The message shortcut, as declared in manifest.yml. */
 export const addToIdeasShortcut = 'add_to_campaign_ideas'
@@ -28,7 +29,6 @@ export const addToIdeasShortcut = 'add_to_campaign_ideas'
 /** How long the idea's submission waits for the message's permalink; past it, the link is left out. */
 const permalinkWaitMs = 1_000
 
-const ephemeral = (text: string) => ({ response_type: 'ephemeral', replace_original: false, text }) as Parameters<RespondFn>[0]
 
 export function ideaRefusalText(refusal: IdeaRefusal | 'already_proposed', idea: Idea, m: Messages): string {
   if (refusal === 'already_proposed') {

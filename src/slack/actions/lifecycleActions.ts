@@ -21,11 +21,11 @@ import type { Services } from '../services.ts'
 import { troubleMessage } from '../trouble.ts'
 import { openModalOrExplain } from '../views/openModal.ts'
 import { campaignSettingsModal, inheritedSettings, mayChangeCampaignSettings } from '../views/settingsModals.ts'
+import { ephemeral } from '../ephemeral.ts'
 
 export const endEarlyModalIds = { callbackId: 'campaign_end_early', reasonBlock: 'end_reason', reasonAction: 'value' } as const
 const endMetadata = z.object({ campaignId: z.number().int().positive() })
 
-const ephemeral = (text: string) => ({ response_type: 'ephemeral', replace_original: false, text }) as Parameters<RespondFn>[0]
 
 export function endEarlyModal(m: Messages, campaign: Campaign): ModalView {
   const e = m.lifecycle.endModal

@@ -27,8 +27,8 @@ import {
   noticeModal, planFormModal, planModalIds, readFormMetadata, readFormRequest, sectionModal,
 } from '../views/planModals.ts'
 import { formContext, refreshSectionModal } from '../views/planSubmission.ts'
+import { ephemeral } from '../ephemeral.ts'
 
-const ephemeral = (text: string) => ({ response_type: 'ephemeral', replace_original: false, text }) as Parameters<RespondFn>[0]
 
 /** Sections edited in one form: their Open button goes straight to it for whoever may edit. */
 const formSections: Partial<Record<PlanSection, PlanFormKey>> = { purpose: 'purpose', targetUsers: 'targetUsers', window: 'window' }

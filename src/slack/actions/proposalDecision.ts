@@ -24,6 +24,7 @@ import { openModalOrExplain } from '../views/openModal.ts'
 import { prefillFromCampaign, proposalModal } from '../views/proposalModal.ts'
 import { largestRecordId, recordId } from '../recordIds.ts'
 import { requestMessagesFor } from '../../i18n/requests.ts'
+import { ephemeral } from '../ephemeral.ts'
 
 export const sendBackModalCallbackId = 'proposal_send_back'
 export const sendBackReasonBlockId = 'send_back_reason'
@@ -32,7 +33,6 @@ const reasonActionId = 'value'
 // Ids read strictly: one past a PostgreSQL integer would fail the query instead of finding nothing.
 const sendBackMetadata = z.object({ campaignId: recordId, version: z.number().int().nonnegative().max(largestRecordId) })
 
-const ephemeral = (text: string) => ({ response_type: 'ephemeral', replace_original: false, text }) as Parameters<RespondFn>[0]
 
 function refusalText(refusal: Refusal, campaign: Campaign, m: Messages): string {
   switch (refusal) {

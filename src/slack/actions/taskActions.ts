@@ -26,8 +26,8 @@ import {
   blockReasonModal, pageOfTask, readListMetadata, readMenuValue, taskFormModal, taskListModal, taskModalIds, templateReviewModal,
 } from '../views/taskModals.ts'
 import { refreshTaskList, registerTaskSubmissions } from '../views/taskSubmission.ts'
+import { ephemeral } from '../ephemeral.ts'
 
-const ephemeral = (text: string) => ({ response_type: 'ephemeral', replace_original: false, text }) as Parameters<RespondFn>[0]
 
 const todayOf = (services: Services, person: Person) => localDate(services.clock.now(), person.timeZone)
 

@@ -1,11 +1,8 @@
 // `/campaign <subcommand>`: help, new, list, show, plan, tasks, mine, gantt, calendar. Acks at once; answers
 // only the person. Each subcommand is one entry of a table below.
-import type { RespondFn, SlashCommand } from '@slack/bolt'
-import type { WebClient } from '@slack/web-api'
-import type { Campaign } from '../../domain/campaign.ts'
 import { localDate } from '../../domain/dates.ts'
 import { messagesFor, type Messages } from '../../i18n/catalogue.ts'
-import { campaignDetailMessage, campaignListMessage, severalMatchesMessage } from '../blocks/campaignList.ts'
+import { campaignDetailMessage, campaignListMessage } from '../blocks/campaignList.ts'
 import { helpMessage } from '../blocks/help.ts'
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts'
 import { planMessage } from '../blocks/planMessage.ts'
@@ -20,6 +17,8 @@ import type { Services } from '../services.ts'
 import { troubleMessage } from '../trouble.ts'
 import { openModalOrExplain } from '../views/openModal.ts'
 import { proposalModal } from '../views/proposalModal.ts'
+import { ephemeral } from '../ephemeral.ts'
+import { oneCampaign, type CommandContext } from './context.ts'
 
 export const campaignCommand = '/campaign'
 
@@ -30,19 +29,6 @@ export function splitSubcommand(text: string): [subcommand: string, rest: string
   return space === -1 ? [trimmed.toLowerCase(), ''] : [trimmed.slice(0, space).toLowerCase(), trimmed.slice(space).trim()]
 }
 
-const ephemeral = (message: { text: string; blocks?: unknown[] }) =>
-  ({ response_type: 'ephemeral' as const, replace_original: false, ...message }) as Parameters<RespondFn>[0]
-
-type CommandContext = {
-  services: Services
-  client: WebClient
-  command: SlashCommand
-  respond: RespondFn
-  person: Person
-  m: Messages
-  /** The text after the subcommand, e.g. the campaign's name. */
-  rest: string
-}
 
 /** A subcommand that answers the person with one ephemeral message. */
 type Answering = (context: CommandContext) => Promise<{ text: string; blocks?: unknown[] }>
@@ -62,7 +48,6 @@ const acting: Record<string, Acting> = {
   new: async ({ services, client, command, respond, m }) => {
     await openModalOrExplain(client, command.trigger_id, proposalModal(m, { mode: 'new' }, { ownerId: command.user_id }), respond, m, services.logger)
   },
-  // Called through an arrow: gantt.ts imports oneCampaign from here.
   gantt: (context) => ganttCommand(context),
   // Post in the channel through the outbox; the person hears only when that cannot be done.
   ideas: (context) => ideasCommand(context),
@@ -99,15 +84,6 @@ export function registerCampaignCommand(listeners: Listeners, services: Services
       await respond(ephemeral({ text: troubleMessage(error, m) })).catch(() => {})
     }
   })
-}
-
-/** One campaign named by a person (`#12`, `12` or its name), or the words that say why not. */
-export async function oneCampaign(services: Services, teamId: string, query: string, m: Messages, usage: string): Promise<{ campaign: Campaign } | { answer: { text: string; blocks?: unknown[] } }> {
-  if (!query) return { answer: { text: usage } }
-  const found = await services.store.campaigns.find(teamId, query)
-  if (found.length === 0) return { answer: { text: m.refusal.campaignNotFound(escapeMrkdwn(query)) } }
-  if (found.length > 1) return { answer: severalMatchesMessage(query, found, m) }
-  return { campaign: found[0]! }
 }
 
 async function planAnswer(services: Services, teamId: string, query: string, person: Person, m: Messages) {

@@ -10,24 +10,14 @@ import { escapeMrkdwn } from '../blocks/mrkdwn.ts'
 import { ideaBoardDraft } from '../ideaNotifications.ts'
 import type { Person } from '../people.ts'
 import type { Services } from '../services.ts'
-
-/** What these subcommands are given (the command's context; see commands/campaign.ts). */
-export type IdeaCommandContext = {
-  services: Services
-  command: { team_id: string; channel_id: string }
-  respond: RespondFn
-  person: Person
-  m: Messages
-  /** The text after the subcommand. */
-  rest: string
-}
+import { ephemeral } from '../ephemeral.ts'
+import type { CommandContext } from './context.ts'
 
 type Answer = { text: string }
 
-const ephemeral = (text: string) => ({ response_type: 'ephemeral', replace_original: false, text }) as Parameters<RespondFn>[0]
 
 /** `/campaign idea …`: onto the workspace's board, and into the round open in this channel, if any. */
-export async function ideaCommandAnswer({ services, command, person, m, rest }: IdeaCommandContext): Promise<Answer> {
+export async function ideaCommandAnswer({ services, command, person, m, rest }: CommandContext): Promise<Answer> {
   const typed = readIdeaCommand(rest)
   if (!typed.text) return { text: m.ideas.command.usage }
   const checked = checkIdea(typed.text, typed.tag)
@@ -59,7 +49,7 @@ async function deliverOrExplain(services: Services, board: { teamId: string; boa
 }
 
 /** `/campaign ideas`: the workspace's board, posted in this channel. */
-export async function ideasCommand({ services, command, respond, person, m }: IdeaCommandContext): Promise<void> {
+export async function ideasCommand({ services, command, respond, person, m }: CommandContext): Promise<void> {
   const posted = await services.store.ideas.postBoard({
     teamId: command.team_id, channelId: command.channel_id, postedById: person.userId,
     locale: await channelLocale(services, command.team_id, person), at: services.clock.now(), boards: ideaBoardDraft,
@@ -68,7 +58,7 @@ export async function ideasCommand({ services, command, respond, person, m }: Id
 }
 
 /** `/campaign brainstorm <topic> [until <date>]`: a call for ideas in this channel, open until the deadline. */
-export async function brainstormCommand({ services, command, respond, person, m, rest }: IdeaCommandContext): Promise<void> {
+export async function brainstormCommand({ services, command, respond, person, m, rest }: CommandContext): Promise<void> {
   if (!rest.trim()) return void (await respond(ephemeral(m.ideas.brainstorm.usage)))
   const now = services.clock.now()
   const read = readBrainstormCommand(rest, now, localDate(now, person.timeZone), person.timeZone)

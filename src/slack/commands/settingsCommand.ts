@@ -7,14 +7,11 @@ import type { Person } from '../people.ts'
 import type { Services } from '../services.ts'
 import { openModalOrExplain } from '../views/openModal.ts'
 import { campaignSettingsModal, inheritedSettings, mayChangeCampaignSettings, workspaceSettingsModal } from '../views/settingsModals.ts'
-import { oneCampaign } from './campaign.ts'
+import { oneCampaign, type CommandContext } from './context.ts'
+import { ephemeral } from '../ephemeral.ts'
 
-type SettingsCommandContext = { services: Services; client: WebClient; command: SlashCommand; respond: RespondFn; person: Person; m: Messages; rest: string }
 
-const ephemeral = (message: { text: string; blocks?: unknown[] }) =>
-  ({ response_type: 'ephemeral' as const, replace_original: false, ...message }) as Parameters<RespondFn>[0]
-
-export async function settingsCommand({ services, client, command, respond, person, m, rest }: SettingsCommandContext): Promise<void> {
+export async function settingsCommand({ services, client, command, respond, person, m, rest }: CommandContext): Promise<void> {
   const teamId = command.team_id
   if (!rest) {
     if (!person.isWorkspaceAdmin) return void (await respond(ephemeral({ text: m.liveSettings.notAdmin })))

@@ -6,7 +6,7 @@ import { escapeMrkdwn } from '../blocks/mrkdwn.ts'
 import { campaignTasksMessage, myTasksMessage } from '../blocks/taskList.ts'
 import type { Person } from '../people.ts'
 import type { Services } from '../services.ts'
-import { oneCampaign } from './campaign.ts'
+import { oneCampaign, type CommandContext } from './context.ts'
 
 type Answer = { text: string; blocks?: unknown[] }
 
