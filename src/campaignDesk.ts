@@ -13,6 +13,7 @@ import { createSlackApp, interactiveClientOptions, slackEventsPath } from './sla
 import { renderHome } from './slack/home/homeView.ts'
 import { ideaBoardDraft, roundResultsDraft } from './slack/ideaNotifications.ts'
 import { scheduledLifecycle } from './slack/lifecycleNotifications.ts'
+import { liveRenderer } from './slack/live/render.ts'
 import { createPeopleDirectory } from './slack/people.ts'
 import { refusedTokenCodes, type ConnectionWatch } from './slack/socketMode.ts'
 import { openDatabase } from './store/database.ts'
@@ -117,6 +118,8 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
       client: deliveryClient, outbox: store.outbox, clock, logger: logger.child({ source: 'dispatcher' }),
       // A Home refresh is rendered when it is delivered, so it shows the newest state.
       homeView: (teamId, userId) => renderHome({ store, people, clock }, teamId, userId),
+      // So is a live-stage post (digest, reminder, prompt, alert).
+      renderLive: liveRenderer({ store, people, clock, logger }),
       ...(options.dispatcher?.pollMs ? { pollMs: options.dispatcher.pollMs } : {}),
       ...(options.dispatcher?.retry ? { retry: options.dispatcher.retry } : {}),
     })
@@ -146,6 +149,15 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
       ideas: store.ideas, dispatcher, clock, logger: logger.child({ source: 'scheduler' }),
       roundClosing: { boards: ideaBoardDraft, results: roundResultsDraft },
       lifecycle: { store: store.lifecycle, ...scheduledLifecycle(people) },
+      live: {
+        store: store.liveTick, people: store.people,
+        lookUp: async (teamId, userId) => {
+          const found = await people.lookUp(teamId, userId)
+          return found.found
+            ? { found: true, timeZone: found.person.timeZone, locale: found.person.slackLocale, deactivated: found.person.deactivated }
+            : found
+        },
+      },
     })
     scheduler.start()
 

@@ -35,7 +35,15 @@ export type DispatcherOptions = {
    * campaignDesk.ts, so the dispatcher composes no view itself). Without it, home rows fail.
    */
   homeView?: (teamId: string, userId: string) => Promise<HomeView>
+  /**
+   * Renders a live-stage row (payload.live) as things stand at delivery, or says why it is no
+   * longer to be sent (its task was finished, its day has passed…). Without it, such rows fail.
+   */
+  renderLive?: (message: OutboxMessage) => Promise<LiveRendering>
 }
+
+/** A live-stage post as rendered at delivery, or the reason it is dropped instead. */
+export type LiveRendering = { text: string; blocks?: unknown[] } | { drop: string }
 
 type SlackFailure =
   | { kind: 'rate_limited'; code: string; retryAfterMs: number }
@@ -149,8 +157,22 @@ export function createDispatcher(options: DispatcherOptions) {
     await outbox.markSent(id, channel, ts, at)
   }
 
-  async function attempt(message: OutboxMessage): Promise<DeliveryOutcome> {
-    if (message.kind === 'home') return publishHome(message)
+  async function attempt(original: OutboxMessage): Promise<DeliveryOutcome> {
+    if (original.kind === 'home') return publishHome(original)
+    let message = original
+    if (original.payload.live) {
+      if (!options.renderLive) {
+        await outbox.markFailed(original.id, 'no_live_renderer', clock.now())
+        return 'failed'
+      }
+      const rendering = await options.renderLive(original)
+      if ('drop' in rendering) {
+        logger.info({ team: original.teamId, outboxId: original.id, key: original.dedupeKey, reason: rendering.drop }, 'outbox_dropped')
+        await outbox.markSuperseded(original.id, rendering.drop)
+        return 'superseded'
+      }
+      message = { ...original, payload: { ...original.payload, text: rendering.text, ...(rendering.blocks ? { blocks: rendering.blocks } : {}) } }
+    }
     const now = clock.now()
     if (message.kind === 'update') {
       if (await outbox.hasLaterUpdate(message)) {

@@ -12,6 +12,9 @@ import type { Clock } from '../clock.ts'
 import { dueRoundClosings } from '../domain/brainstorm.ts'
 import { dueLifecycle, type LifecycleStep } from '../domain/lifecycle.ts'
 import { effectiveSettings, type EffectiveSettings } from '../domain/liveSettings.ts'
+import { planLive } from '../domain/livePlanner.ts'
+import type { LiveTickStore } from '../store/liveTick.ts'
+import type { PeopleStore } from '../store/people.ts'
 import type { LifecycleCandidate, LifecycleStore } from '../store/lifecycle.ts'
 import type { PlanOutboxFor } from '../store/plans.ts'
 import type { BoardOutboxFor, IdeaStore, RoundResults } from '../store/ideas.ts'
@@ -20,7 +23,7 @@ import type { Dispatcher } from './dispatcher.ts'
 
 export type SchedulerOptions = {
   ideas: IdeaStore
-  dispatcher: Pick<Dispatcher, 'deliverNow'>
+  dispatcher: Pick<Dispatcher, 'deliverNow' | 'sweep'>
   clock: Clock
   logger: Logger
   /** The posts of a closing round (from slack/): its call's last edit, and its results. */
@@ -36,6 +39,19 @@ export type SchedulerOptions = {
     ownerZone: (teamId: string, userId: string) => Promise<string | null | undefined>
     /** The posts of a step (from slack/): its channel line and the plan message's edit. */
     outbox: (step: LifecycleStep, campaign: LifecycleCandidate, settings: EffectiveSettings, at: Date) => Promise<PlanOutboxFor>
+  }
+  /** The live stage: digests, deadline reminders, metric prompts, pace alerts (src/domain/livePlanner.ts). */
+  live?: {
+    store: LiveTickStore
+    people: PeopleStore
+    /** What Slack says of a person now (from slack/); slack_unavailable = ask again later. */
+    lookUp: (teamId: string, userId: string) => Promise<
+      | { found: true; timeZone: string | null; locale: string | null; deactivated: boolean }
+      | { found: false; reason: 'unknown_user' | 'slack_unavailable' }
+    >
+    /** People looked up per pass, and how long what Slack said of them holds. */
+    refreshPerTick?: number
+    refreshAfterMs?: number
   }
   /** node-cron expression; every minute. */
   every?: string
@@ -86,6 +102,32 @@ export function createScheduler(options: SchedulerOptions) {
     }
   }
 
+  /** Asks Slack about people the live stage concerns that it does not know yet (or for a day). */
+  async function refreshPeople(now: Date): Promise<void> {
+    const live = options.live
+    if (!live) return
+    const wanted = await live.store.peopleToRefresh(now, live.refreshAfterMs ?? 86_400_000, live.refreshPerTick ?? 50)
+    for (const { teamId, userId } of wanted) {
+      const found = await live.lookUp(teamId, userId)
+      if (found.found) await live.people.recordSlackFacts(teamId, userId, { timeZone: found.timeZone, locale: found.locale, deactivated: found.deactivated }, now)
+      // Slack says there is no such person: nobody to message.
+      else if (found.reason === 'unknown_user') await live.people.recordSlackFacts(teamId, userId, { timeZone: null, locale: null, deactivated: true }, now)
+    }
+  }
+
+  async function runLive(now: Date): Promise<void> {
+    const live = options.live
+    if (!live) return
+    const snapshot = await live.store.snapshot(now)
+    const plan = planLive(snapshot, now)
+    const ids = await live.store.record(plan, now)
+    if (ids.length > 0 || snapshot.unknownOwnerZones > 0) {
+      logger.info({ written: ids.length, planned: plan.items.length, quiet: plan.quietDigests.length, waitingForZone: snapshot.unknownOwnerZones }, 'live_tick')
+    }
+    // Delivered by the dispatcher's next sweep, started now: paced there, one channel at a time.
+    if (ids.length > 0) void dispatcher.sweep()
+  }
+
   /**
    * Everything due at the clock's now, in a pass that starts after any pass under way. Never
    * rejects: a failure is logged and the next tick tries again.
@@ -101,6 +143,16 @@ export function createScheduler(options: SchedulerOptions) {
         await runLifecycle(clock.now())
       } catch (error) {
         logger.error({ err: error }, 'scheduler_lifecycle_failed')
+      }
+      try {
+        await refreshPeople(clock.now())
+      } catch (error) {
+        logger.error({ err: error }, 'scheduler_people_failed')
+      }
+      try {
+        await runLive(clock.now())
+      } catch (error) {
+        logger.error({ err: error }, 'scheduler_live_failed')
       }
     })
     return queue

@@ -1,6 +1,7 @@
 // The outbox: every post the app makes on its own behalf is a row here, written in the same
 // transaction as the change that caused it. The dispatcher (src/jobs/dispatcher.ts) claims due
 // rows, delivers them and records where Slack put them.
+import type { DueItem } from '../domain/livePlanner.ts'
 import type { PrismaDb, PrismaTx } from './database.ts'
 
 /** post / update / dm: a message; home: a refresh of a person's App Home, rendered at delivery. */
@@ -11,6 +12,11 @@ export type OutboxPayload = {
   blocks?: unknown[]
   /** When the post cannot be delivered for good, tell this person why (rendered at failure time). */
   notifyOnFailure?: { userId: string; locale: string; campaignName: string }
+  /**
+   * Something the live stage's planner found due: text and blocks are rendered when it is
+   * delivered (src/slack/live/), from things as they are then; `text` is empty until then.
+   */
+  live?: DueItem
 }
 
 export type OutboxDraft = {
@@ -137,8 +143,8 @@ export function outboxStore(prisma: PrismaDb) {
       })
     },
 
-    async markSuperseded(id: number): Promise<void> {
-      await prisma.outboxMessage.update({ where: { id }, data: { status: 'superseded', claimedBy: null, claimedUntil: null } })
+    async markSuperseded(id: number, reason: string | null = null): Promise<void> {
+      await prisma.outboxMessage.update({ where: { id }, data: { status: 'superseded', lastError: reason, claimedBy: null, claimedUntil: null } })
     },
 
     async findByKey(teamId: string, dedupeKey: string): Promise<OutboxMessage | null> {

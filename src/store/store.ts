@@ -5,7 +5,9 @@ import type { Database } from './database.ts'
 import { homeStore } from './home.ts'
 import { ideaStore } from './ideas.ts'
 import { lifecycleStore } from './lifecycle.ts'
+import { liveTickStore } from './liveTick.ts'
 import { outboxStore } from './outbox.ts'
+import { peopleStore } from './people.ts'
 import { planStore } from './plans.ts'
 import { settingsStore } from './settings.ts'
 import { taskStore } from './tasks.ts'
@@ -22,6 +24,8 @@ export function createStore(database: Database) {
     calendar: calendarStore(database.prisma),
     settings: settingsStore(database.prisma),
     lifecycle: lifecycleStore(database.prisma, plans),
+    liveTick: liveTickStore(database.prisma, { provider: database.provider }),
+    people: peopleStore(database.prisma),
     provider: database.provider,
     close: () => database.close(),
   }

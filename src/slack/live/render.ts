@@ -1,0 +1,35 @@
+// Renders what the live stage's planner wrote to the outbox, when the dispatcher delivers it: each
+// kind of due thing has its renderer here, reading things as they are at that moment (a digest
+// shows the latest figures; a reminder for a task finished meanwhile is dropped, not sent).
+import type { Clock } from '../../clock.ts'
+import type { DueItem, DueKind } from '../../domain/livePlanner.ts'
+import type { LiveRendering } from '../../jobs/dispatcher.ts'
+import type { Logger } from '../../logger.ts'
+import type { OutboxMessage } from '../../store/outbox.ts'
+import type { Store } from '../../store/store.ts'
+import type { PeopleDirectory } from '../people.ts'
+import { renderDigest, renderPaceAlert } from './digest.ts'
+import { renderMetricPrompt } from './metricPrompt.ts'
+import { renderAwayNotice, renderGoneNotice } from './notices.ts'
+import { renderReminder } from './reminder.ts'
+
+export type LiveRenderContext = { store: Store; people: PeopleDirectory; clock: Clock; logger: Logger }
+
+export type LiveRenderer<K extends DueKind> = (item: Extract<DueItem, { kind: K }>, context: LiveRenderContext) => Promise<LiveRendering>
+
+const renderers: { [K in DueKind]: LiveRenderer<K> } = {
+  digest: renderDigest,
+  pace_alert: renderPaceAlert,
+  reminder: renderReminder,
+  metric_prompt: renderMetricPrompt,
+  away_notice: renderAwayNotice,
+  gone_notice: renderGoneNotice,
+}
+
+export function liveRenderer(context: LiveRenderContext): (message: OutboxMessage) => Promise<LiveRendering> {
+  return async (message) => {
+    const item = message.payload.live!
+    const render = renderers[item.kind] as LiveRenderer<typeof item.kind>
+    return render(item as never, context)
+  }
+}
