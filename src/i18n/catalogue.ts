@@ -8,17 +8,24 @@ import { commonMessages, type CommonMessages } from './common.ts'
 import { ganttMessages, type GanttMessages } from './gantt.ts'
 import { homeMessages, type HomeMessages } from './home.ts'
 import { ideaMessages, type IdeaMessages } from './ideas.ts'
+import { learningMessages, type LearningMessages } from './learning.ts'
 import { lifecycleMessages, type LifecycleMessages } from './lifecycle.ts'
+import { liveMessages, type LiveMessages } from './live.ts'
 import type { Locale } from './locale.ts'
+import { metricMessages, type MetricMessages } from './metrics.ts'
 import { planMessages, type PlanMessages } from './plan.ts'
 import { proposalMessages, type ProposalMessages } from './proposal.ts'
+import { reminderMessages, type ReminderMessages } from './reminders.ts'
+import { retroMessages, type RetroMessages } from './retro.ts'
 import { taskMessages, type TaskMessages } from './tasks.ts'
 
 export { localeFromSlack, supportedLocales, type Locale } from './locale.ts'
 
 export type Messages = CommonMessages & ProposalMessages & PlanMessages & TaskMessages & HomeMessages & GanttMessages & IdeaMessages & CalendarMessages & LifecycleMessages
+  & LiveMessages & ReminderMessages & MetricMessages & RetroMessages & LearningMessages
 
-const parts = [commonMessages, proposalMessages, planMessages, taskMessages, homeMessages, ganttMessages, ideaMessages, calendarMessages, lifecycleMessages] as const
+const parts = [commonMessages, proposalMessages, planMessages, taskMessages, homeMessages, ganttMessages, ideaMessages, calendarMessages, lifecycleMessages,
+  liveMessages, reminderMessages, metricMessages, retroMessages, learningMessages] as const
 
 const composed = new Map<Locale, Messages>()
 

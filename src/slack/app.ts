@@ -7,9 +7,13 @@ import type { Config } from '../config.ts'
 import { boltLogger, slackLogger, type Logger } from '../logger.ts'
 import { registerCalendarActions } from './actions/calendarActions.ts'
 import { registerIdeaSurfaces } from './actions/ideaActions.ts'
+import { registerLearningSurfaces } from './actions/learningActions.ts'
 import { registerLifecycleActions } from './actions/lifecycleActions.ts'
+import { registerMetricSurfaces } from './actions/metricActions.ts'
 import { registerPlanActions } from './actions/planActions.ts'
 import { registerProposalDecisions } from './actions/proposalDecision.ts'
+import { registerReminderActions } from './actions/reminderActions.ts'
+import { registerRetroSurfaces } from './actions/retroActions.ts'
 import { registerTaskSurfaces } from './actions/taskActions.ts'
 import { registerCampaignCommand } from './commands/campaign.ts'
 import { registerAppHome } from './events/appHome.ts'
@@ -126,5 +130,9 @@ export function createSlackApp(
   registerCalendarActions(listeners, listenerServices)
   registerLifecycleActions(listeners, listenerServices)
   registerSettingsModals(listeners, listenerServices)
+  registerMetricSurfaces(listeners, listenerServices)
+  registerReminderActions(listeners, listenerServices)
+  registerRetroSurfaces(listeners, listenerServices)
+  registerLearningSurfaces(listeners, listenerServices)
   return { app, receiver, inFlight: () => inFlight }
 }

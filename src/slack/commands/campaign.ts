@@ -18,6 +18,10 @@ import { troubleMessage } from '../trouble.ts'
 import { openModalOrExplain } from '../views/openModal.ts'
 import { proposalModal } from '../views/proposalModal.ts'
 import { ephemeral } from '../ephemeral.ts'
+import { awayCommand } from './awayCommand.ts'
+import { exportCommand, lessonsCommand } from './learningCommands.ts'
+import { metricsCommand } from './metricsCommand.ts'
+import { reportCommand, retroCommand } from './retroCommands.ts'
 import { oneCampaign, type CommandContext } from './context.ts'
 
 export const campaignCommand = '/campaign'
@@ -56,6 +60,15 @@ const acting: Record<string, Acting> = {
   calendar: (context) => calendarCommand(context),
   // Opens the workspace's settings (admins) or a campaign's own (its owner).
   settings: (context) => settingsCommand(context),
+  // The live stage: a campaign's figures (and a button to enter them); away until a date.
+  metrics: (context) => metricsCommand(context),
+  away: (context) => awayCommand(context),
+  // The retrospective: the form, the compiled report.
+  retro: (context) => retroCommand(context),
+  report: (context) => reportCommand(context),
+  // The learning loop: a campaign as a workbook and Markdown; past lessons.
+  export: (context) => exportCommand(context),
+  lessons: (context) => lessonsCommand(context),
 }
 
 export function registerCampaignCommand(listeners: Listeners, services: Services): void {

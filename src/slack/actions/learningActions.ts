@@ -1,0 +1,5 @@
+// PLACEHOLDER until built.
+import type { Listeners } from '../listeners.ts'
+import type { Services } from '../services.ts'
+
+export function registerLearningSurfaces(_listeners: Listeners, _services: Services): void {}
