@@ -6,6 +6,7 @@ import { homeStore } from './home.ts'
 import { ideaStore } from './ideas.ts'
 import { lifecycleStore } from './lifecycle.ts'
 import { liveTickStore } from './liveTick.ts'
+import { metricStore } from './metrics.ts'
 import { outboxStore } from './outbox.ts'
 import { peopleStore } from './people.ts'
 import { planStore } from './plans.ts'
@@ -26,6 +27,7 @@ export function createStore(database: Database) {
     lifecycle: lifecycleStore(database.prisma, plans),
     liveTick: liveTickStore(database.prisma, { provider: database.provider }),
     people: peopleStore(database.prisma),
+    metrics: metricStore(database.prisma),
     provider: database.provider,
     close: () => database.close(),
   }
