@@ -6,6 +6,8 @@ export const defaultDigestTime = '09:30'
 export const defaultPromptTime = '17:00'
 export const defaultReminderLeadDays = 1
 export const reminderLeadDaysLimit = 14
+/** The pace margin an admin may set (percent behind pace before the channel is alerted). */
+export const paceMarginLimits = { min: 1, max: 90 } as const
 
 /** What a workspace admin sets; null = the default. */
 export type WorkspaceLiveSettings = {
@@ -19,6 +21,8 @@ export type WorkspaceLiveSettings = {
   /** Language of channel posts ('en' | 'zh-CN'); null = the language of the person who caused it. */
   locale: string | null
   currency: string | null
+  /** How far (percent) a goal may fall behind its pace before the channel is alerted; null = 15. */
+  paceMarginPercent?: number | null
 }
 
 /** What a campaign's owner overrides for their campaign; null = the workspace's. */
@@ -75,8 +79,8 @@ export function formatWorkingDays(days: readonly IsoWeekday[]): string {
   return [...new Set(days)].sort().join(',')
 }
 
-export type SettingsProblem = 'unknown_zone' | 'bad_time' | 'no_working_day' | 'lead_out_of_range'
-export type SettingsField = 'timeZone' | 'digestTime' | 'promptTime' | 'workingDays' | 'reminderLeadDays'
+export type SettingsProblem = 'unknown_zone' | 'bad_time' | 'no_working_day' | 'lead_out_of_range' | 'margin_out_of_range'
+export type SettingsField = 'timeZone' | 'digestTime' | 'promptTime' | 'workingDays' | 'reminderLeadDays' | 'paceMarginPercent'
 
 /** What is wrong with settings as entered, field by field (empty when nothing). */
 export function checkLiveSettings(input: {
@@ -85,6 +89,7 @@ export function checkLiveSettings(input: {
   promptTime?: string | null
   workingDays?: readonly number[] | null
   reminderLeadDays?: number | null
+  paceMarginPercent?: number | null
 }): Partial<Record<SettingsField, SettingsProblem>> {
   const problems: Partial<Record<SettingsField, SettingsProblem>> = {}
   if (input.timeZone && !isTimeZone(input.timeZone)) problems.timeZone = 'unknown_zone'
@@ -94,6 +99,10 @@ export function checkLiveSettings(input: {
   const lead = input.reminderLeadDays
   if (lead !== undefined && lead !== null && (!Number.isInteger(lead) || lead < 0 || lead > reminderLeadDaysLimit)) {
     problems.reminderLeadDays = 'lead_out_of_range'
+  }
+  const margin = input.paceMarginPercent
+  if (margin !== undefined && margin !== null && (!Number.isInteger(margin) || margin < paceMarginLimits.min || margin > paceMarginLimits.max)) {
+    problems.paceMarginPercent = 'margin_out_of_range'
   }
   return problems
 }

@@ -42,6 +42,8 @@ export type LifecycleMessages = {
     timeHint: string
     reminderLeadDays: string
     reminderLeadHint: string
+    paceMargin: string
+    paceMarginHint: string
     quietDigests: string
     quietDigestsOption: string
     quietDigestsChoice: { inherit: string; quiet: string; always: string }
@@ -110,6 +112,8 @@ export const lifecycleMessages = {
       timeHint: 'HH:MM, 24-hour clock, e.g. 09:30.',
       reminderLeadDays: 'Reminder lead (working days before a due date)',
       reminderLeadHint: 'A whole number from 0 to 14. Empty: 1.',
+      paceMargin: 'Behind-pace margin (%)',
+      paceMarginHint: 'How far under its pace a goal may fall before the channel is alerted: a whole number from 1 to 90. Empty: 15.',
       quietDigests: 'Quiet digests',
       quietDigestsOption: 'Post a digest only when something is due, overdue, behind pace or changed',
       quietDigestsChoice: { inherit: 'As the workspace', quiet: 'Quiet: only when something happened', always: 'Every working day' },
@@ -123,6 +127,7 @@ export const lifecycleMessages = {
         bad_time: 'Use HH:MM on a 24-hour clock, from 00:00 to 23:59.',
         no_working_day: 'Choose at least one working day.',
         lead_out_of_range: 'Use a whole number from 0 to 14.',
+        margin_out_of_range: 'Use a whole number from 1 to 90.',
         bad_currency: 'Use a three-letter ISO 4217 code, e.g. CNY.',
         bad_number: 'Use a whole number.',
       },
@@ -183,6 +188,8 @@ export const lifecycleMessages = {
       timeHint: 'HH:MM，24 小时制，例如 09:30。',
       reminderLeadDays: '提前提醒（截止日前的工作日数）',
       reminderLeadHint: '0 到 14 的整数。留空：1。',
+      paceMargin: '进度落后提醒阈值（%）',
+      paceMarginHint: '目标低于应有进度多少百分比时在频道提醒：1 到 90 的整数。留空：15。',
       quietDigests: '安静日报',
       quietDigestsOption: '只在有到期、逾期、进度落后或有变化时才发日报',
       quietDigestsChoice: { inherit: '与工作区相同', quiet: '安静：有事才发', always: '每个工作日都发' },
@@ -196,6 +203,7 @@ export const lifecycleMessages = {
         bad_time: '请使用 24 小时制的 HH:MM，从 00:00 到 23:59。',
         no_working_day: '请至少选择一个工作日。',
         lead_out_of_range: '请填写 0 到 14 的整数。',
+        margin_out_of_range: '请填写 1 到 90 的整数。',
         bad_currency: '请填写三个字母的 ISO 4217 代码，例如 CNY。',
         bad_number: '请填写整数。',
       },

@@ -8,6 +8,7 @@ import type { PrismaDb } from './database.ts'
 type SettingsRow = {
   timeZone: string | null; country: string | null; workingDays: string | null; digestTime: string | null
   promptTime: string | null; reminderLeadDays: number | null; quietDigests: boolean; locale: string | null; currency: string | null
+  paceMarginPercent?: number | null
 }
 
 export const workspaceSettingsSelect = {
@@ -26,6 +27,7 @@ export function toWorkspaceSettings(row: SettingsRow | null): WorkspaceLiveSetti
     quietDigests: row?.quietDigests ?? false,
     locale: row?.locale ?? null,
     currency: row?.currency ?? null,
+    paceMarginPercent: row?.paceMarginPercent ?? null,
   }
 }
 
@@ -34,7 +36,8 @@ export const campaignOverridesSelect = { timeZone: true, digestTime: true, promp
 export function settingsStore(prisma: PrismaDb) {
   return {
     async workspace(teamId: string): Promise<WorkspaceLiveSettings> {
-      return toWorkspaceSettings(await prisma.workspaceSettings.findUnique({ where: { teamId }, select: workspaceSettingsSelect }))
+      // The pace margin is read beside the shared select: the live tick selects it on its own.
+      return toWorkspaceSettings(await prisma.workspaceSettings.findUnique({ where: { teamId }, select: { ...workspaceSettingsSelect, paceMarginPercent: true } }))
     },
 
     /** Replaces the workspace's live-stage settings (other columns, such as the calendar's lead, stay). */
@@ -44,6 +47,7 @@ export function settingsStore(prisma: PrismaDb) {
         workingDays: settings.workingDays ? formatWorkingDays(settings.workingDays) : null,
         digestTime: settings.digestTime, promptTime: settings.promptTime, reminderLeadDays: settings.reminderLeadDays,
         quietDigests: settings.quietDigests, locale: settings.locale, currency: settings.currency,
+        paceMarginPercent: settings.paceMarginPercent ?? null,
       }
       await prisma.workspaceSettings.upsert({ where: { teamId }, create: { teamId, ...data }, update: data })
     },

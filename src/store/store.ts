@@ -5,6 +5,7 @@ import type { Database } from './database.ts'
 import { homeStore } from './home.ts'
 import { ideaStore } from './ideas.ts'
 import { lifecycleStore } from './lifecycle.ts'
+import { liveReadStore } from './liveReads.ts'
 import { liveTickStore } from './liveTick.ts'
 import { metricStore } from './metrics.ts'
 import { outboxStore } from './outbox.ts'
@@ -26,6 +27,7 @@ export function createStore(database: Database) {
     settings: settingsStore(database.prisma),
     lifecycle: lifecycleStore(database.prisma, plans),
     liveTick: liveTickStore(database.prisma, { provider: database.provider }),
+    liveReads: liveReadStore(database.prisma),
     people: peopleStore(database.prisma),
     metrics: metricStore(database.prisma),
     provider: database.provider,

@@ -23,7 +23,7 @@ import { fieldBlock, readFields, type FieldSpec, type FormValues } from './formF
 export const settingsModalIds = { workspace: 'live_settings_workspace', campaign: 'live_settings_campaign' } as const
 
 const weekdays: readonly IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7]
-const workspaceFields = ['timeZone', 'country', 'workingDays', 'digestTime', 'promptTime', 'reminderLeadDays', 'quietDigests', 'language', 'currency'] as const
+const workspaceFields = ['timeZone', 'country', 'workingDays', 'digestTime', 'promptTime', 'reminderLeadDays', 'paceMarginPercent', 'quietDigests', 'language', 'currency'] as const
 const campaignFields = ['timeZone', 'digestTime', 'promptTime', 'quietDigests'] as const
 const campaignMetadata = z.object({ campaignId: z.number().int().positive() })
 
@@ -43,6 +43,10 @@ export function workspaceSettingsModal(m: Messages, current: WorkspaceLiveSettin
     { kind: 'text', name: 'digestTime', label: s.digestTime, hint: s.timeHint, optional: true, maxLength: 5, placeholder: defaultDigestTime, initial: current.digestTime },
     { kind: 'text', name: 'promptTime', label: s.promptTime, hint: s.timeHint, optional: true, maxLength: 5, placeholder: defaultPromptTime, initial: current.promptTime },
     { kind: 'text', name: 'reminderLeadDays', label: s.reminderLeadDays, hint: s.reminderLeadHint, optional: true, maxLength: 2, initial: current.reminderLeadDays === null ? null : String(current.reminderLeadDays) },
+    {
+      kind: 'text', name: 'paceMarginPercent', label: s.paceMargin, hint: s.paceMarginHint, optional: true, maxLength: 3,
+      initial: current.paceMarginPercent == null ? null : String(current.paceMarginPercent),
+    },
     {
       kind: 'checkboxes', name: 'quietDigests', label: s.quietDigests, optional: true,
       options: [{ value: 'quiet', label: s.quietDigestsOption }], initial: current.quietDigests ? ['quiet'] : [],
@@ -114,6 +118,8 @@ export function readWorkspaceSettings(values: unknown, m: Messages): { settings:
   const read = readFields(values, workspaceFields)
   const lead = text(read, 'reminderLeadDays')
   const leadNumber = lead === null ? null : /^\d{1,2}$/.test(lead) ? Number(lead) : Number.NaN
+  const margin = text(read, 'paceMarginPercent')?.replace(/\s*[%％]$/u, '') ?? null
+  const marginNumber = margin === null ? null : /^\d{1,3}$/.test(margin) ? Number(margin) : Number.NaN
   const workingDays = list(read, 'workingDays').map(Number).filter((day): day is IsoWeekday => weekdays.includes(day as IsoWeekday))
   const settings: WorkspaceLiveSettings = {
     timeZone: text(read, 'timeZone'),
@@ -125,10 +131,12 @@ export function readWorkspaceSettings(values: unknown, m: Messages): { settings:
     quietDigests: list(read, 'quietDigests').includes('quiet'),
     locale: supportedLocales.find((locale) => locale === read.language) ?? null,
     currency: text(read, 'currency')?.toUpperCase() ?? null,
+    paceMarginPercent: marginNumber,
   }
   const errors = problemsInWords(checkLiveSettings(settings), m)
   if (settings.currency && !isCurrencyCode(settings.currency)) errors.currency = m.liveSettings.problem.bad_currency
   if (Number.isNaN(leadNumber)) errors.reminderLeadDays = m.liveSettings.problem.lead_out_of_range
+  if (Number.isNaN(marginNumber)) errors.paceMarginPercent = m.liveSettings.problem.margin_out_of_range
   return Object.keys(errors).length > 0 ? { errors } : { settings }
 }
 
