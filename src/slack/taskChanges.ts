@@ -91,7 +91,7 @@ export async function changeTaskStatus(services: Services, input: {
         const next = taskTransition(task, change, input.reason)
         if (!next.ok) throw new TaskRefused(next.refusal)
         return next
-      }),
+      }, services.clock.now()),
     })
     if (result.outcome === 'item_not_found') return { outcome: 'task_gone' }
     const task = 'record' in result ? result.record.snapshot.tasks.find((t) => t.id === taskId) : undefined
