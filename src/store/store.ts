@@ -11,6 +11,8 @@ import { metricStore } from './metrics.ts'
 import { outboxStore } from './outbox.ts'
 import { peopleStore } from './people.ts'
 import { planStore } from './plans.ts'
+import { retroReportStore } from './retroReport.ts'
+import { retroStore } from './retro.ts'
 import { settingsStore } from './settings.ts'
 import { taskStore } from './tasks.ts'
 
@@ -29,6 +31,8 @@ export function createStore(database: Database) {
     liveTick: liveTickStore(database.prisma, { provider: database.provider }),
     liveReads: liveReadStore(database.prisma),
     people: peopleStore(database.prisma),
+    retroReport: retroReportStore(database.prisma, plans),
+    retro: retroStore(database.prisma),
     metrics: metricStore(database.prisma),
     provider: database.provider,
     close: () => database.close(),
