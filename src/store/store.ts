@@ -11,7 +11,6 @@ import { metricStore } from './metrics.ts'
 import { outboxStore } from './outbox.ts'
 import { peopleStore } from './people.ts'
 import { planStore } from './plans.ts'
-import { retroStore } from './retro.ts'
 import { retroReportStore } from './retroReport.ts'
 import { retroStore } from './retro.ts'
 import { settingsStore } from './settings.ts'
@@ -32,7 +31,6 @@ export function createStore(database: Database) {
     liveTick: liveTickStore(database.prisma, { provider: database.provider }),
     liveReads: liveReadStore(database.prisma),
     people: peopleStore(database.prisma),
-    retro: retroStore(database.prisma),
     retroReport: retroReportStore(database.prisma, plans),
     retro: retroStore(database.prisma),
     metrics: metricStore(database.prisma),
