@@ -1,7 +1,11 @@
-// `/campaign away <date> | back`: reminders and prompts wait until the person is back.
-// PLACEHOLDER until built: answers that it is not available yet.
+// `/campaign away <YYYY-MM-DD>` or `/campaign away back`: reminders and prompts wait until the
+// person is back (src/slack/away.ts); the answer says what was done, or why not and how to write it.
+import { setAwayFrom } from '../away.ts'
+import { ephemeral } from '../ephemeral.ts'
 import type { CommandContext } from './context.ts'
 
 export async function awayCommand(context: CommandContext): Promise<void> {
-  await context.respond({ response_type: 'ephemeral', text: 'awayCommand: not available yet' })
+  const { services, command, person, m, rest } = context
+  const answer = await setAwayFrom(services, command.team_id, person, rest, m)
+  await context.respond(ephemeral(answer.text))
 }

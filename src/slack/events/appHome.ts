@@ -15,10 +15,13 @@ import type { Person } from '../people.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../trouble.ts'
 import { proposalModal } from '../views/proposalModal.ts'
+import { registerAwayControls } from '../home/awayControls.ts'
 
 type HomeClick = { teamId: string; person: Person; m: Messages; body: BlockAction; action: ButtonAction; client: WebClient }
 
 export function registerAppHome(listeners: Listeners, services: Services): void {
+  registerAwayControls(listeners, services)
+
   async function publishHome(client: WebClient, teamId: string, userId: string): Promise<void> {
     await client.views.publish({ user_id: userId, view: await renderHome(services, teamId, userId) })
   }

@@ -7,6 +7,7 @@ import type { Button, HomeView, KnownBlock, ModalView } from '@slack/types'
 import type { Clock } from '../../clock.ts'
 import { localDate } from '../../domain/dates.ts'
 import { homeRoles, homeTasks, planCompleteness, stagesWithPlan } from '../../domain/home.ts'
+import { awayInForce } from '../../domain/reminders.ts'
 import { taskTransition, type Task } from '../../domain/tasks.ts'
 import { messagesFor, type Messages } from '../../i18n/catalogue.ts'
 import type { HomeData, HomeTask } from '../../store/home.ts'
@@ -22,6 +23,9 @@ import { taskDmActions } from '../taskNotifications.ts'
 export const homeActions = {
   newCampaign: 'home_new_campaign',
   openPlan: 'home_open_plan',
+  /** Away until a date (src/slack/home/awayControls.ts). */
+  setAway: 'home_away_set',
+  clearAway: 'home_away_clear',
 } as const
 
 export function readCampaignIdValue(value: string | undefined): number | null {
@@ -68,13 +72,26 @@ function campaignBlock(record: PlanRecord, userId: string, today: string, m: Mes
   }
 }
 
-/** The Home tab of `userId` from what the store read, in the person's language and calendar. */
-export function homeView(data: HomeData, userId: string, today: string, m: Messages): HomeView {
+/** "Away until …" (or how to go away), with its buttons. */
+function awayBlocks(awayUntil: string | null, m: Messages): KnownBlock[] {
+  const a = m.awaySetting
+  const buttons = awayUntil
+    ? [button(a.homeChange, homeActions.setAway, 'set'), button(a.homeClear, homeActions.clearAway, 'clear')]
+    : [button(a.homeSet, homeActions.setAway, 'set')]
+  return [context(trusted(awayUntil ? a.homeAway(awayUntil) : a.homeHere)), actions('home_away', buttons)]
+}
+
+/**
+ * The Home tab of `userId` from what the store read, in the person's language and calendar;
+ * `awayUntil` is the date they are away until, if still in force.
+ */
+export function homeView(data: HomeData, userId: string, today: string, m: Messages, awayUntil: string | null = null): HomeView {
   const h = m.home
   const blocks: Blocks = [
     header(h.title),
     context(trusted(h.intro)),
     actions('home_actions', [button(h.newCampaign, homeActions.newCampaign, 'new', 'primary')]),
+    ...awayBlocks(awayUntil, m),
     { type: 'divider' },
     header(h.tasksHeader(data.openTaskCount)),
   ]
@@ -90,12 +107,15 @@ export function homeView(data: HomeData, userId: string, today: string, m: Messa
   return { type: 'home', blocks }
 }
 
-export type HomeDeps = { store: Pick<Store, 'home'>; people: Pick<PeopleDirectory, 'person'>; clock: Clock }
+export type HomeDeps = { store: Pick<Store, 'home' | 'people'>; people: Pick<PeopleDirectory, 'person'>; clock: Clock }
 
 /** Reads and renders the Home of `userId` as things stand now. */
 export async function renderHome(deps: HomeDeps, teamId: string, userId: string): Promise<HomeView> {
-  const [person, data] = await Promise.all([deps.people.person(teamId, userId), deps.store.home.homeOf(teamId, userId)])
-  return homeView(data, userId, localDate(deps.clock.now(), person.timeZone), messagesFor(person.locale))
+  const [person, data, known] = await Promise.all([
+    deps.people.person(teamId, userId), deps.store.home.homeOf(teamId, userId), deps.store.people.find(teamId, userId),
+  ])
+  const today = localDate(deps.clock.now(), person.timeZone)
+  return homeView(data, userId, today, messagesFor(person.locale), awayInForce(known?.awayUntil ?? null, today))
 }
 
 /**
