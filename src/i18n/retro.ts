@@ -1,7 +1,8 @@
 // The retrospective (issue 8): prompts, the retro form, the compiled report, `/campaign retro`
 // and `/campaign report`.
 import type { Locale } from './locale.ts'
+import { retroReportMessages, type RetroReportMessages } from './retroReport.ts'
 
-export type RetroMessages = {}
+export type RetroMessages = { retroReport: RetroReportMessages }
 
-export const retroMessages: Record<Locale, RetroMessages> = { en: {}, 'zh-CN': {} }
+export const retroMessages: Record<Locale, RetroMessages> = { en: { retroReport: retroReportMessages.en }, 'zh-CN': { retroReport: retroReportMessages['zh-CN'] } }
