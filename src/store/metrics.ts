@@ -3,7 +3,7 @@
 // so the scheduler reads goals without their entries. Every query is scoped by the team.
 import type { Campaign } from '../domain/campaign.ts'
 import { goalActual, type EntryMode, type MetricEntry, type MetricEntryInput } from '../domain/metrics.ts'
-import type { GoalCurve } from '../domain/pace.ts'
+import { defaultPaceMarginPercent, type GoalCurve } from '../domain/pace.ts'
 import type { Goal } from '../domain/plan.ts'
 import { toCampaign, withProposal } from './campaigns.ts'
 import type { PrismaDb, PrismaTx } from './database.ts'
@@ -18,7 +18,13 @@ export type LiveGoal = Goal & {
   entries: MetricEntry[]
 }
 
-export type CampaignFigures = { campaign: Campaign; currency: string; goals: LiveGoal[] }
+export type CampaignFigures = {
+  campaign: Campaign
+  currency: string
+  goals: LiveGoal[]
+  /** How far behind its pace a goal may fall before it counts as behind (the workspace's setting). */
+  paceMarginPercent: number
+}
 
 export type EntryToSave = { goalId: number; entry: MetricEntryInput }
 
@@ -54,8 +60,9 @@ function loadFigures(db: PrismaDb | PrismaTx, teamId: string, campaignId: number
   })
 }
 
-function toFigures(row: NonNullable<Awaited<ReturnType<typeof loadFigures>>>, defaultCurrency: string): CampaignFigures {
+function toFigures(row: NonNullable<Awaited<ReturnType<typeof loadFigures>>>, defaultCurrency: string, paceMarginPercent: number | null | undefined): CampaignFigures {
   return {
+    paceMarginPercent: paceMarginPercent ?? defaultPaceMarginPercent,
     campaign: toCampaign(row),
     currency: row.plan?.currency ?? defaultCurrency,
     goals: row.goals.map((g) => {
@@ -76,8 +83,11 @@ function toFigures(row: NonNullable<Awaited<ReturnType<typeof loadFigures>>>, de
 
 export function metricStore(prisma: PrismaDb, defaultCurrency = 'CNY') {
   async function figures(teamId: string, campaignId: number): Promise<CampaignFigures | null> {
-    const row = await loadFigures(prisma, teamId, campaignId)
-    return row ? toFigures(row, defaultCurrency) : null
+    const [row, settings] = await Promise.all([
+      loadFigures(prisma, teamId, campaignId),
+      prisma.workspaceSettings.findUnique({ where: { teamId }, select: { paceMarginPercent: true } }),
+    ])
+    return row ? toFigures(row, defaultCurrency, settings?.paceMarginPercent) : null
   }
 
   return {
@@ -144,7 +154,8 @@ export function metricStore(prisma: PrismaDb, defaultCurrency = 'CNY') {
             })
           }
 
-          const after = toFigures((await loadFigures(tx, input.teamId, input.campaignId))!, defaultCurrency)
+          const settings = await tx.workspaceSettings.findUnique({ where: { teamId: input.teamId }, select: { paceMarginPercent: true } })
+          const after = toFigures((await loadFigures(tx, input.teamId, input.campaignId))!, defaultCurrency, settings?.paceMarginPercent)
           const outboxIds = await enqueue(tx, input.outbox?.(after) ?? [], input.at)
           return { outcome: 'saved' as const, figures: after, outboxIds, edited }
         })
