@@ -15,6 +15,8 @@ import { ideaBoardDraft, roundResultsDraft } from './slack/ideaNotifications.ts'
 import { scheduledLifecycle } from './slack/lifecycleNotifications.ts'
 import { liveRenderer } from './slack/live/render.ts'
 import { createPeopleDirectory } from './slack/people.ts'
+import { compileRetroReport } from './slack/retroCompile.ts'
+import { scheduledRetroPosts } from './slack/retroNotifications.ts'
 import { refusedTokenCodes, type ConnectionWatch } from './slack/socketMode.ts'
 import { openDatabase } from './store/database.ts'
 import { createStore } from './store/store.ts'
@@ -157,6 +159,10 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
             ? { found: true, timeZone: found.person.timeZone, locale: found.person.slackLocale, deactivated: found.person.deactivated }
             : found
         },
+      },
+      retro: {
+        store: store.retro, outbox: scheduledRetroPosts(people),
+        compile: (input) => compileRetroReport({ store, people, dispatcher, clock, logger: logger.child({ source: 'retro' }) }, input),
       },
     })
     scheduler.start()

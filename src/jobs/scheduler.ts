@@ -13,8 +13,10 @@ import { dueRoundClosings } from '../domain/brainstorm.ts'
 import { dueLifecycle, type LifecycleStep } from '../domain/lifecycle.ts'
 import { effectiveSettings, type EffectiveSettings } from '../domain/liveSettings.ts'
 import { planLive } from '../domain/livePlanner.ts'
+import { dueRetroSteps, type RetroStep } from '../domain/retro.ts'
 import type { LiveTickStore } from '../store/liveTick.ts'
 import type { PeopleStore } from '../store/people.ts'
+import type { RetroStepCandidate, RetroStore } from '../store/retro.ts'
 import type { LifecycleCandidate, LifecycleStore } from '../store/lifecycle.ts'
 import type { PlanOutboxFor } from '../store/plans.ts'
 import type { BoardOutboxFor, IdeaStore, RoundResults } from '../store/ideas.ts'
@@ -52,6 +54,14 @@ export type SchedulerOptions = {
     /** People looked up per pass, and how long what Slack said of them holds. */
     refreshPerTick?: number
     refreshAfterMs?: number
+  }
+  /** The retrospective: the prompt, the reminder and the compile of ended campaigns (src/domain/retro.ts). */
+  retro?: {
+    store: RetroStore
+    /** The rows of a prompt or a reminder (from slack/): the channel post, the DMs, the owner's notices. */
+    outbox: (step: Extract<RetroStep, { kind: 'prompt' | 'reminder' }>, campaign: RetroStepCandidate, at: Date) => Promise<OutboxDraft[]>
+    /** Compiles the report (from slack/); once, however often it is asked. */
+    compile: (input: { teamId: string; campaignId: number; at: Date; reason: 'all_answered' | 'deadline' }) => Promise<{ outcome: string; outboxIds?: number[] }>
   }
   /** node-cron expression; every minute. */
   every?: string
@@ -128,6 +138,27 @@ export function createScheduler(options: SchedulerOptions) {
     if (ids.length > 0) void dispatcher.sweep()
   }
 
+  async function runRetro(now: Date): Promise<void> {
+    const retro = options.retro
+    if (!retro) return
+    const { campaigns } = await retro.store.candidates()
+    const byId = new Map(campaigns.map((campaign) => [campaign.id, campaign]))
+    for (const step of dueRetroSteps(campaigns, now)) {
+      if (step.kind === 'compile') {
+        const compiled = await retro.compile({ teamId: step.teamId, campaignId: step.campaignId, at: now, reason: step.reason })
+        if (compiled.outcome === 'compiled') logger.info({ team: step.teamId, campaign: step.campaignId, reason: step.reason }, 'retro_compiled')
+        if (compiled.outboxIds?.length) void dispatcher.deliverNow(compiled.outboxIds)
+        continue
+      }
+      const drafts = await retro.outbox(step, byId.get(step.campaignId)!, now)
+      const ids = await retro.store.recordStep({ teamId: step.teamId, campaignId: step.campaignId, kind: step.kind, day: step.day, drafts, at: now })
+      // Another instance (or an earlier tick) wrote it.
+      if (ids === null) continue
+      logger.info({ team: step.teamId, campaign: step.campaignId, rows: ids.length }, step.kind === 'prompt' ? 'retro_prompted' : 'retro_reminded')
+      void dispatcher.deliverNow(ids)
+    }
+  }
+
   /**
    * Everything due at the clock's now, in a pass that starts after any pass under way. Never
    * rejects: a failure is logged and the next tick tries again.
@@ -153,6 +184,11 @@ export function createScheduler(options: SchedulerOptions) {
         await runLive(clock.now())
       } catch (error) {
         logger.error({ err: error }, 'scheduler_live_failed')
+      }
+      try {
+        await runRetro(clock.now())
+      } catch (error) {
+        logger.error({ err: error }, 'scheduler_retro_failed')
       }
     })
     return queue

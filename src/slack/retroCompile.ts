@@ -8,7 +8,7 @@ export type CompileReason = 'all_answered' | 'deadline' | 'owner'
 export type CompileOutcome = { outcome: 'compiled' | 'already' | 'not_found'; outboxIds?: number[] }
 
 export async function compileRetroReport(
-  services: Pick<Services, 'store' | 'people' | 'clock' | 'logger'>,
+  services: Services,
   input: { teamId: string; campaignId: number; at: Date; reason: CompileReason },
 ): Promise<CompileOutcome> {
   services.logger.info({ team: input.teamId, campaign: input.campaignId, reason: input.reason }, 'retro_compile_requested')
