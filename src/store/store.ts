@@ -3,6 +3,7 @@ import { calendarStore } from './calendar.ts'
 import { campaignStore } from './campaigns.ts'
 import type { Database } from './database.ts'
 import { homeStore } from './home.ts'
+import { learningStore } from './learning.ts'
 import { ideaStore } from './ideas.ts'
 import { lifecycleStore } from './lifecycle.ts'
 import { liveReadStore } from './liveReads.ts'
@@ -31,6 +32,7 @@ export function createStore(database: Database) {
     liveTick: liveTickStore(database.prisma, { provider: database.provider }),
     liveReads: liveReadStore(database.prisma),
     people: peopleStore(database.prisma),
+    learning: learningStore(database.prisma),
     retroReport: retroReportStore(database.prisma, plans),
     retro: retroStore(database.prisma),
     metrics: metricStore(database.prisma),
