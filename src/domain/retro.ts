@@ -133,22 +133,9 @@ export function checkRetro(input: unknown, stages: readonly RetroStage[], actual
     shape[retroFields.worked(stage)] = optionalText(retroLimits.text)
     shape[retroFields.failed(stage)] = optionalText(retroLimits.text)
   }
-  for (const goal of actuals?.goals ?? []) shape[retroFields.goal(goal.id)] = goal.money ? moneyAmount(actuals!.fractionDigits) : measureAmount
-  for (const line of actuals?.lines ?? []) shape[retroFields.line(line.id)] = moneyAmount(actuals!.fractionDigits)
-  for (const prize of actuals?.prizes ?? []) {
-    const most = Math.max(prize.quantity, 0) * retroLimits.prizesPerQuantity
-    shape[retroFields.prize(prize.id)] = wholeCount.refine((count) => count === null || count <= most, { message: 'too_large' })
-  }
+  if (actuals) Object.assign(shape, actualsSchema(actuals))
   const checked = checkForm<z.ZodType<Record<string, unknown>>, string>(z.object(shape) as never, input)
-  if (!checked.ok) {
-    // A prize over its limit says the limit.
-    const errors: PlanFieldErrors<string> = { ...checked.errors }
-    for (const prize of actuals?.prizes ?? []) {
-      const field = retroFields.prize(prize.id)
-      if (errors[field]?.code === 'too_large') errors[field] = { code: 'too_large', max: prize.quantity * retroLimits.prizesPerQuantity }
-    }
-    return { ok: false, errors }
-  }
+  if (!checked.ok) return { ok: false, errors: withPrizeLimits(checked.errors, actuals) }
   const v = checked.value
   const answer: RetroAnswer = {
     overallEffect: v[retroFields.overallEffect] as number,
@@ -158,15 +145,43 @@ export function checkRetro(input: unknown, stages: readonly RetroStage[], actual
       stage, worked: (v[retroFields.worked(stage)] as string | null) ?? null, failed: (v[retroFields.failed(stage)] as string | null) ?? null,
     })),
   }
-  const value: RetroValue = {
-    answer,
-    actuals: actuals && {
-      goals: actuals.goals.map((goal) => ({ id: goal.id, money: goal.money, final: (v[retroFields.goal(goal.id)] as number | null) ?? null })),
-      lines: actuals.lines.map((line) => ({ id: line.id, actualMinor: (v[retroFields.line(line.id)] as number | null) ?? null })),
-      prizes: actuals.prizes.map((prize) => ({ id: prize.id, givenOut: (v[retroFields.prize(prize.id)] as number | null) ?? null })),
-    },
+  return withFieldErrors({ answer, actuals: actuals && actualsOf(v, actuals) }, {})
+}
+
+/** The owner's actuals alone (their page of their own). */
+export function checkRetroActuals(input: unknown, actuals: ActualsShape): FormCheck<RetroActuals, string> {
+  const checked = checkForm<z.ZodType<Record<string, unknown>>, string>(z.object(actualsSchema(actuals)) as never, input)
+  if (!checked.ok) return { ok: false, errors: withPrizeLimits(checked.errors, actuals) }
+  return { ok: true, value: actualsOf(checked.value, actuals) }
+}
+
+function actualsSchema(actuals: ActualsShape): Record<string, z.ZodType> {
+  const shape: Record<string, z.ZodType> = {}
+  for (const goal of actuals.goals) shape[retroFields.goal(goal.id)] = goal.money ? moneyAmount(actuals.fractionDigits) : measureAmount
+  for (const line of actuals.lines) shape[retroFields.line(line.id)] = moneyAmount(actuals.fractionDigits)
+  for (const prize of actuals.prizes) {
+    const most = Math.max(prize.quantity, 0) * retroLimits.prizesPerQuantity
+    shape[retroFields.prize(prize.id)] = wholeCount.refine((count) => count === null || count <= most, { message: 'too_large' })
   }
-  return withFieldErrors(value, {})
+  return shape
+}
+
+/** A prize over its limit says the limit. */
+function withPrizeLimits(errors: PlanFieldErrors<string>, actuals: ActualsShape | null): PlanFieldErrors<string> {
+  const out: PlanFieldErrors<string> = { ...errors }
+  for (const prize of actuals?.prizes ?? []) {
+    const field = retroFields.prize(prize.id)
+    if (out[field]?.code === 'too_large') out[field] = { code: 'too_large', max: prize.quantity * retroLimits.prizesPerQuantity }
+  }
+  return out
+}
+
+function actualsOf(v: Record<string, unknown>, actuals: ActualsShape): RetroActuals {
+  return {
+    goals: actuals.goals.map((goal) => ({ id: goal.id, money: goal.money, final: (v[retroFields.goal(goal.id)] as number | null) ?? null })),
+    lines: actuals.lines.map((line) => ({ id: line.id, actualMinor: (v[retroFields.line(line.id)] as number | null) ?? null })),
+    prizes: actuals.prizes.map((prize) => ({ id: prize.id, givenOut: (v[retroFields.prize(prize.id)] as number | null) ?? null })),
+  }
 }
 
 // ── What the scheduler owes an ended campaign ──────────────────────────────────────────────────

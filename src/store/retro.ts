@@ -93,6 +93,24 @@ export function retroStore(prisma: PrismaDb) {
     return everyoneAnswered(participants, answered.map((row) => row.respondentId), gone.map((row) => row.userId))
   }
 
+  /** The owner's final figures, each on its own row of this campaign (an id of another campaign changes nothing). */
+  async function writeActuals(tx: PrismaTx, campaignId: number, actuals: RetroActuals): Promise<void> {
+    for (const goal of actuals.goals) {
+      const data = goal.money
+        ? { finalMinor: goal.final === null ? null : BigInt(goal.final), finalValue: null }
+        : { finalValue: goal.final, finalMinor: null }
+      await tx.goal.updateMany({ where: { id: goal.id, campaignId }, data })
+    }
+    for (const line of actuals.lines) {
+      await tx.budgetLine.updateMany({
+        where: { id: line.id, scenario: { campaignId } }, data: { actualMinor: line.actualMinor === null ? null : BigInt(line.actualMinor) },
+      })
+    }
+    for (const prize of actuals.prizes) {
+      await tx.prize.updateMany({ where: { id: prize.id, campaignId }, data: { givenOut: prize.givenOut } })
+    }
+  }
+
   return {
     /** Every campaign in its retrospective whose report is not compiled, with what the step needs. */
     async candidates(): Promise<{ campaigns: RetroStepCandidate[]; waitingForZone: number }> {
@@ -257,23 +275,29 @@ export function retroStore(prisma: PrismaDb) {
         if (entries.length > 0) {
           await tx.retroEntry.createMany({ data: entries.map((entry) => ({ retroId: retro.id, stage: entry.stage, worked: entry.worked, failed: entry.failed })) })
         }
-        if (input.actuals && input.respondentId === campaign.ownerId) {
-          for (const goal of input.actuals.goals) {
-            const data = goal.money
-              ? { finalMinor: goal.final === null ? null : BigInt(goal.final), finalValue: null }
-              : { finalValue: goal.final, finalMinor: null }
-            await tx.goal.updateMany({ where: { id: goal.id, campaignId: campaign.id }, data })
-          }
-          for (const line of input.actuals.lines) {
-            await tx.budgetLine.updateMany({
-              where: { id: line.id, scenario: { campaignId: campaign.id } }, data: { actualMinor: line.actualMinor === null ? null : BigInt(line.actualMinor) },
-            })
-          }
-          for (const prize of input.actuals.prizes) {
-            await tx.prize.updateMany({ where: { id: prize.id, campaignId: campaign.id }, data: { givenOut: prize.givenOut } })
-          }
-        }
+        if (input.actuals && input.respondentId === campaign.ownerId) await writeActuals(tx, campaign.id, input.actuals)
         return { outcome: 'saved' as const, version: retro.version, allAnswered: await allAnsweredIn(tx, campaign) }
+      })
+    },
+
+    /** The owner's actuals alone (their second page, when the form could not hold them). */
+    async saveActuals(input: { teamId: string; campaignId: number; ownerId: string; actuals: RetroActuals; at: Date }): Promise<
+      | { outcome: 'saved'; allAnswered: boolean } | { outcome: 'not_owner' }
+      | { outcome: 'not_open'; stage: CampaignStage; compiled: boolean } | { outcome: 'not_found' }
+    > {
+      return prisma.$transaction(async (tx) => {
+        const campaign = await tx.campaign.findFirst({
+          where: { id: input.campaignId, teamId: input.teamId },
+          select: { id: true, teamId: true, stage: true, ownerId: true, approverId: true, reportCompiledAt: true },
+        })
+        if (!campaign) return { outcome: 'not_found' as const }
+        const { count } = await tx.campaign.updateMany({
+          where: { id: campaign.id, stage: CampaignStage.Retrospective, reportCompiledAt: null }, data: { updatedAt: input.at },
+        })
+        if (count === 0) return { outcome: 'not_open' as const, stage: campaign.stage as CampaignStage, compiled: campaign.reportCompiledAt !== null }
+        if (campaign.ownerId !== input.ownerId) return { outcome: 'not_owner' as const }
+        await writeActuals(tx, campaign.id, input.actuals)
+        return { outcome: 'saved' as const, allAnswered: await allAnsweredIn(tx, campaign) }
       })
     },
   }
