@@ -51,6 +51,7 @@ export type RetroReportMessages = {
     alreadyCompiled: (name: M) => string
     onlyOwner: string
     notInRetrospective: (name: M) => string
+    restInChannel: (parts: number, channel: M) => string
   }
 }
 
@@ -83,9 +84,9 @@ const en: RetroReportMessages = {
   budgetMissing: (lines) => `_${lines} line${lines === 1 ? '' : 's'} without an actual spend: left out of the spent total._`,
   noBudget: 'No budget scenario was chosen.',
   cost: (channel, metric, actual, estimated, verdict) =>
-    `${verdict === 'better' ? ':white_check_mark:' : verdict === 'worse' ? ':x:' : ':heavy_minus_sign:'} *${channel}*: ${actual} per ${metric} (estimated ${estimated})`,
+    `${verdict === 'better' ? ':white_check_mark:' : verdict === 'worse' ? ':x:' : ':heavy_minus_sign:'} *${channel}* (${metric}): ${actual} per result, estimated ${estimated}`,
   costNoActual: (channel, metric, estimated, why) =>
-    `:grey_question: *${channel}*: estimated ${estimated} per ${metric}; ${why === 'spend' ? 'actual spend not entered' : 'no result reported'}`,
+    `:grey_question: *${channel}* (${metric}): estimated ${estimated} per result; ${why === 'spend' ? 'actual spend not entered' : 'no result reported'}`,
   costNote: '_Results are counted per goal, not per channel: a goal\'s result is shared among the channels that drive it in proportion to their conservative estimates._',
   noCosts: 'No promotion channel had both spend and an estimate.',
   stageTasks: (stage, onTime, late, notDone) => `• *${stage}*: ${onTime} on time, ${late} late${notDone > 0 ? ` (${notDone} never done)` : ''}`,
@@ -117,6 +118,7 @@ const en: RetroReportMessages = {
     alreadyCompiled: (name) => `The report of *${name}* was already compiled: \`/campaign report\` shows it.`,
     onlyOwner: 'Only the campaign\'s owner or a workspace admin can compile the report early.',
     notInRetrospective: (name) => `*${name}* is not in its retrospective: there is no report to compile.`,
+    restInChannel: (parts, channel) => `…and ${parts} more part${parts === 1 ? '' : 's'}: the whole report is in ${channel}, in the thread of its message.`,
   },
 }
 
@@ -149,9 +151,9 @@ const zh: RetroReportMessages = {
   budgetMissing: (lines) => `_${lines} 项未填写实际花费，未计入实际合计。_`,
   noBudget: '没有选定的预算方案。',
   cost: (channel, metric, actual, estimated, verdict) =>
-    `${verdict === 'better' ? ':white_check_mark:' : verdict === 'worse' ? ':x:' : ':heavy_minus_sign:'} *${channel}*：每个${metric} ${actual}（预估 ${estimated}）`,
+    `${verdict === 'better' ? ':white_check_mark:' : verdict === 'worse' ? ':x:' : ':heavy_minus_sign:'} *${channel}*（${metric}）：单个效果 ${actual}，预估 ${estimated}`,
   costNoActual: (channel, metric, estimated, why) =>
-    `:grey_question: *${channel}*：预估每个${metric} ${estimated}；${why === 'spend' ? '未填写实际花费' : '没有上报效果'}`,
+    `:grey_question: *${channel}*（${metric}）：预估单个效果 ${estimated}；${why === 'spend' ? '未填写实际花费' : '没有上报效果'}`,
   costNote: '_效果按目标统计而非按渠道：一个目标的效果按各渠道的保守预估比例分摊。_',
   noCosts: '没有同时有花费和预估的推广渠道。',
   stageTasks: (stage, onTime, late, notDone) => `• *${stage}*：按时 ${onTime} 项，延误 ${late} 项${notDone > 0 ? `（其中 ${notDone} 项未完成）` : ''}`,
@@ -183,6 +185,7 @@ const zh: RetroReportMessages = {
     alreadyCompiled: (name) => `*${name}* 的复盘报告已经生成过：用 \`/campaign report\` 查看。`,
     onlyOwner: '只有活动负责人或工作区管理员可以提前生成报告。',
     notInRetrospective: (name) => `*${name}* 不在复盘阶段：没有可生成的报告。`,
+    restInChannel: (parts, channel) => `……还有 ${parts} 部分：完整报告在 ${channel} 中该消息的消息列里。`,
   },
 }
 

@@ -14,6 +14,7 @@ import { registerPlanActions } from './actions/planActions.ts'
 import { registerProposalDecisions } from './actions/proposalDecision.ts'
 import { registerReminderActions } from './actions/reminderActions.ts'
 import { registerRetroSurfaces } from './actions/retroActions.ts'
+import { registerRetroReportActions } from './actions/retroReportActions.ts'
 import { registerTaskSurfaces } from './actions/taskActions.ts'
 import { registerCampaignCommand } from './commands/campaign.ts'
 import { registerAppHome } from './events/appHome.ts'
@@ -133,6 +134,7 @@ export function createSlackApp(
   registerMetricSurfaces(listeners, listenerServices)
   registerReminderActions(listeners, listenerServices)
   registerRetroSurfaces(listeners, listenerServices)
+  registerRetroReportActions(listeners, listenerServices)
   registerLearningSurfaces(listeners, listenerServices)
   return { app, receiver, inFlight: () => inFlight }
 }

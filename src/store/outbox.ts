@@ -17,6 +17,12 @@ export type OutboxPayload = {
    * delivered (src/slack/live/), from things as they are then; `text` is empty until then.
    */
   live?: DueItem
+  /** A reply in the thread of the post with this dedupeKey (same team): sent once that post is out. */
+  threadOfKey?: string
+  /** Set at delivery from threadOfKey (never stored): the thread's ts. */
+  threadTs?: string
+  /** A file drawn and uploaded at delivery (DispatcherOptions.upload) instead of a message. */
+  upload?: { chart: 'retro_goals'; campaignId: number }
 }
 
 export type OutboxDraft = {
