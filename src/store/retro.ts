@@ -263,7 +263,8 @@ export function retroStore(prisma: PrismaDb) {
 
         const key = { campaignId_respondentId: { campaignId: campaign.id, respondentId: input.respondentId } }
         const existing = await tx.retro.findUnique({ where: key, select: { id: true, version: true } })
-        if (existing && input.expectedVersion !== null && existing.version !== input.expectedVersion) {
+        // A form opened before another save of the same retro (in another window, say) is out of date.
+        if (existing && existing.version !== input.expectedVersion) {
           return { outcome: 'stale' as const, version: existing.version }
         }
         const fields = { overallEffect: input.answer.overallEffect, biggestLesson: input.answer.biggestLesson, wouldRunAgain: input.answer.wouldRunAgain, updatedAt: input.at }
