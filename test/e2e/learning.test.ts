@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testProviders } from '../support/databases.ts'
 import { startRig, type Rig } from '../support/harness.ts'
 import { seedLiveCampaign, withDatabase, type SeedCampaign } from '../support/live.ts'
-import { castTheUsualPeople, visibleText } from '../support/proposals.ts'
+import { approvedCampaign, clickInModal, openSection, pick, submit, text, user } from '../support/plans.ts'
+import { castTheUsualPeople, openNewProposal, visibleText } from '../support/proposals.ts'
 
 type ClosedSeed = Omit<SeedCampaign, 'goals' | 'stage'> & {
   finals?: Array<{ metric: string; final?: number; finalMinor?: bigint; actual?: number }>
@@ -104,6 +105,71 @@ describe.each(testProviders())('the learning loop on %s', (provider) => {
     const t2 = await ephemeralAnswer(rig, 'V1', 'lessons', 'C9')
     expect(t2).toContain('Secret of T2')
     expect(t2).not.toContain('Book the KOLs')
+  })
+
+  it('suggests targets in the goal form from similar closed campaigns of this workspace only, and Use as basis fills the basis', async () => {
+    const { campaignId, planTs } = await approvedCampaign(rig, { name: 'Winter sale', kind: 'platform', platform: 'weibo' })
+    await withDatabase(rig, (prisma) => prisma.plan.update({ where: { campaignId }, data: { purpose: 'sales' } }))
+    const goals = await openSection(rig, campaignId, 'goals', planTs)
+    // The section modal shows the lessons of the three most similar closed campaigns (not the brand week's, not T2's).
+    const lessons = visibleText(goals)
+    expect(lessons).toContain('Lessons from similar past campaigns')
+    for (const lesson of ['Start the teasers earlier', 'Book the KOLs a month ahead', 'Douyin needs vertical video']) expect(lessons).toContain(lesson)
+    expect(lessons).not.toContain('Measure reach daily')
+    expect(lessons).not.toContain('Secret of T2')
+
+    const form = await clickInModal(rig, goals, 'plan_form_open', JSON.stringify({ c: campaignId, f: 'goal', i: null }))
+    const shown = visibleText(form)
+    // Sign-ups reached 100 (Summer), 400 (Spring), 300 (Autumn, its last running total): median 300, lower quartile 200.
+    expect(shown).toContain('median *300*, lower quartile *200* (Summer sale, Spring sale, Autumn sale)')
+    expect(shown).toContain('median *$5,000.00*')
+    expect(shown).not.toContain('100,000')
+    expect(shown).not.toContain('Other workspace sale')
+
+    const since = rig.slack.calls.length
+    await rig.client.blockAction({
+      teamId: 'T1', userId: 'U1', actionId: 'learning_use_basis', value: 'signups',
+      view: { id: form.id, type: 'modal', callback_id: form.callback_id, private_metadata: form.private_metadata, hash: form.hash },
+      values: { target: text('280'), basis: text('typed before') },
+    })
+    const updated = (await rig.slack.waitFor('views.update', (c) => c.args.view_id === form.id && c.result?.ok === true, { since })).result.view
+    const block = (id: string) => (updated.blocks as Array<{ block_id: string; element?: Record<string, any> }>).find((b) => b.block_id === id)?.element
+    const pastIds = [ids.summer, ids.spring, ids.autumn].map(String)
+    expect(block('basisKind~1')?.initial_option?.value).toBe('past_campaigns')
+    expect(block('metric~1')?.initial_option?.value).toBe('signups')
+    expect(block('basis~1')?.initial_value).toBe('past campaigns: Summer sale, Spring sale, Autumn sale (median 300, lower quartile 200)')
+    expect(block('pastCampaignIds~1')?.initial_options.map((o: { value: string }) => o.value).sort()).toEqual([...pastIds].sort())
+    // What the person typed stays: the target keeps its block id.
+    expect(block('target')).toBeTruthy()
+
+    const saved = await submit(rig, updated, {
+      'metric~1': pick('signups'), target: text('280'), unit: text('people'), 'basisKind~1': pick('past_campaigns'),
+      'basis~1': text(block('basis~1')!.initial_value), dataOwnerId: user('U3'),
+      'pastCampaignIds~1': { value: { type: 'multi_static_select', selected_options: pastIds.map((value) => ({ value, text: { type: 'plain_text', text: value } })) } },
+    })
+    expect(saved.body).toBeNull()
+    const goal = await withDatabase(rig, (prisma) => prisma.goal.findFirstOrThrow({ where: { campaignId } }))
+    expect(goal).toMatchObject({ metric: 'signups', targetValue: 280, basisKind: 'past_campaigns', pastCampaignIds: pastIds.join(','), basis: 'past campaigns: Summer sale, Spring sale, Autumn sale (median 300, lower quartile 200)' })
+
+    // A field error after Use as basis lands on the block the form shows.
+    const bad = await submit(rig, updated, { 'metric~1': pick('signups'), target: text('280'), 'basisKind~1': pick('past_campaigns'), 'basis~1': text('x') })
+    expect(Object.keys(bad.body.errors)).toEqual(['pastCampaignIds~1'])
+  })
+
+  it('shows another workspace only its own lessons', async () => {
+    const view = await openNewProposal(rig, 'V1', 'T2', 'C9')
+    expect(visibleText(view)).toContain('Secret of T2')
+    expect(visibleText(view)).not.toContain('Book the KOLs')
+  })
+
+  it('shows the lessons of the most similar closed campaigns in the proposal modal', async () => {
+    const view = await openNewProposal(rig, 'U1')
+    const shown = visibleText(view)
+    expect(shown).toContain('Lessons from similar past campaigns')
+    // A new proposal is on our own site until said otherwise: the brand week first.
+    expect(shown.indexOf('Measure reach daily')).toBeGreaterThan(-1)
+    expect(shown.indexOf('Measure reach daily')).toBeLessThan(shown.indexOf('Douyin needs vertical video'))
+    expect(shown).not.toContain('Secret of T2')
   })
 
   it('exports a campaign as a workbook and a Markdown document in its channel, Chinese intact', async () => {

@@ -25,6 +25,7 @@ import { prefillFromCampaign, proposalModal } from '../views/proposalModal.ts'
 import { largestRecordId, recordId } from '../recordIds.ts'
 import { requestMessagesFor } from '../../i18n/requests.ts'
 import { ephemeral } from '../ephemeral.ts'
+import { proposalLessons } from '../views/learningBlocks.ts'
 
 export const sendBackModalCallbackId = 'proposal_send_back'
 export const sendBackReasonBlockId = 'send_back_reason'
@@ -187,6 +188,6 @@ export function registerProposalDecisions(listeners: Listeners, services: Servic
     const click = await readClick(body, action, respond, refusalToRevise)
     if (!click) return
     const metadata = { mode: 'revise' as const, campaignId: click.campaign.id, version: click.campaign.version }
-    await openModalOrExplain(client, body.trigger_id, proposalModal(click.m, metadata, prefillFromCampaign(click.campaign)), respond, click.m, services.logger)
+    await openModalOrExplain(client, body.trigger_id, proposalModal(click.m, metadata, prefillFromCampaign(click.campaign), await proposalLessons(services, click.campaign.teamId, { kind: click.campaign.kind, platform: click.campaign.platform, campaignId: click.campaign.id }, click.m)), respond, click.m, services.logger)
   })
 }

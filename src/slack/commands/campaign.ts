@@ -17,6 +17,7 @@ import type { Services } from '../services.ts'
 import { troubleMessage } from '../trouble.ts'
 import { openModalOrExplain } from '../views/openModal.ts'
 import { proposalModal } from '../views/proposalModal.ts'
+import { proposalLessons } from '../views/learningBlocks.ts'
 import { ephemeral } from '../ephemeral.ts'
 import { awayCommand } from './awayCommand.ts'
 import { exportCommand, lessonsCommand } from './learningCommands.ts'
@@ -50,7 +51,7 @@ const answering: Record<string, Answering> = {
 
 const acting: Record<string, Acting> = {
   new: async ({ services, client, command, respond, m }) => {
-    await openModalOrExplain(client, command.trigger_id, proposalModal(m, { mode: 'new' }, { ownerId: command.user_id }), respond, m, services.logger)
+    await openModalOrExplain(client, command.trigger_id, proposalModal(m, { mode: 'new' }, { ownerId: command.user_id }, await proposalLessons(services, command.team_id, {}, m)), respond, m, services.logger)
   },
   gantt: (context) => ganttCommand(context),
   // Post in the channel through the outbox; the person hears only when that cannot be done.

@@ -15,6 +15,7 @@ import type { Person } from '../people.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../trouble.ts'
 import { proposalModal } from '../views/proposalModal.ts'
+import { proposalLessons } from '../views/learningBlocks.ts'
 import { registerAwayControls } from '../home/awayControls.ts'
 
 type HomeClick = { teamId: string; person: Person; m: Messages; body: BlockAction; action: ButtonAction; client: WebClient }
@@ -64,8 +65,8 @@ export function registerAppHome(listeners: Listeners, services: Services): void 
     }
   }
 
-  listeners.action<BlockAction<ButtonAction>>(homeActions.newCampaign, homeButton('new_campaign', (click) =>
-    openModal(click, proposalModal(click.m, { mode: 'new' }, { ownerId: click.person.userId }))))
+  listeners.action<BlockAction<ButtonAction>>(homeActions.newCampaign, homeButton('new_campaign', async (click) =>
+    openModal(click, proposalModal(click.m, { mode: 'new' }, { ownerId: click.person.userId }, await proposalLessons(services, click.teamId, {}, click.m)))))
 
   listeners.action<BlockAction<ButtonAction>>(homeActions.openPlan, homeButton('open_plan', async (click) => {
     const campaignId = readCampaignIdValue(click.action.value)

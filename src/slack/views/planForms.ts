@@ -5,11 +5,12 @@ import type { Campaign } from '../../domain/campaign.ts'
 import {
   budgetCategories, checkBudgetScenario, checkContentRules, checkEffectEstimate, checkGoal, checkPrize,
   checkPromotionItem, checkPurpose, checkRisk, checkServicePlan, checkTargetUsers, checkWindow, currencyFractionDigits,
-  estimateMetrics, goalMetrics, basisKinds, refusalToAddScenario, levels, levers, moneyInputText, planLimits, promotionChannels, purposes,
+  estimateMetrics, goalMetrics, basisKinds, type GoalMetric, refusalToAddScenario, levels, levers, moneyInputText, planLimits, promotionChannels, purposes,
   type FormCheck, type PlanSection,
 } from '../../domain/plan.ts'
 import type { Messages } from '../../i18n/catalogue.ts'
 import { sectionChanges, type PlanRecord, type SectionChange } from '../../store/plans.ts'
+import { basisTextOf, type PlanLearning } from './learningBlocks.ts'
 import type { FieldSpec, FormValues } from './formFields.ts'
 import { readFields } from './formFields.ts'
 
@@ -24,10 +25,16 @@ export type FormContext = {
   today: string
   /** Other campaigns of the workspace a goal's basis may name. */
   pastCampaigns: readonly Pick<Campaign, 'id' | 'name'>[]
+  /** What similar closed campaigns reached and learned (the goal form's suggestions, the section modals' lessons). */
+  learning?: PlanLearning
 }
 
 /** What a form carries besides its item: the budget form's number of line slots, an estimate's channel. */
-export type FormExtra = { slots?: number; channel?: string }
+export type FormExtra = {
+  slots?: number; channel?: string
+  /** How many times Use as basis was pressed, and for which metric: the goal's basis fields are keyed anew so Slack shows the filled-in values. */
+  basis?: number; basisMetric?: GoalMetric
+}
 
 export type PlanForm = {
   key: PlanFormKey
@@ -77,27 +84,32 @@ const goal: PlanForm = {
   key: 'goal', section: 'goals',
   title: (m) => m.forms.titles.goal,
   current: (record, itemId) => (itemId === null ? null : record.snapshot.goals.find((g) => g.id === itemId)),
-  fields: ({ m, record, pastCampaigns }, current) => {
+  fields: ({ m, record, pastCampaigns, learning }, current, extra) => {
     const value = current as PlanRecord['snapshot']['goals'][number] | null
+    const b = basisFields(extra)
+    const used = usedSuggestion(learning, extra, pastCampaigns, record)
     const isMoney = value?.metric === 'revenue'
     const targetText = value ? (isMoney ? moneyInputText(value.target, digitsOf(record)) : String(value.target)) : null
     const fields: FieldSpec[] = [
-      { kind: 'select', name: 'metric', label: m.forms.goal.metric, options: options(goalMetrics, m.names.metric), initial: value?.metric ?? null },
+      { kind: 'select', name: b('metric'), label: m.forms.goal.metric, options: options(goalMetrics, m.names.metric), initial: used?.metric ?? value?.metric ?? null },
       { kind: 'text', name: 'customMetric', label: m.forms.goal.customMetric, hint: m.forms.goal.customMetricHint, maxLength: planLimits.customMetric, optional: true, initial: value?.customMetric ?? null },
       { kind: 'text', name: 'target', label: m.forms.goal.target, hint: `${m.forms.goal.targetHint} ${m.forms.currencyHint(record.currency)}`, maxLength: 24, initial: targetText },
       { kind: 'text', name: 'unit', label: m.forms.goal.unit, hint: m.forms.goal.unitHint, maxLength: planLimits.unit, optional: true, initial: value?.unit ?? null },
-      { kind: 'select', name: 'basisKind', label: m.forms.goal.basisKind, options: options(basisKinds, m.names.basisKind), initial: value?.basisKind ?? 'reasoned' },
-      { kind: 'text', name: 'basis', label: m.forms.goal.basis, hint: m.forms.goal.basisHint, maxLength: planLimits.basis, multiline: true, initial: value?.basis ?? null },
+      { kind: 'select', name: b('basisKind'), label: m.forms.goal.basisKind, options: options(basisKinds, m.names.basisKind), initial: used ? 'past_campaigns' : value?.basisKind ?? 'reasoned' },
+      { kind: 'text', name: b('basis'), label: m.forms.goal.basis, hint: m.forms.goal.basisHint, maxLength: planLimits.basis, multiline: true, initial: used ? basisTextOf(used, record.currency, m, planLimits.basis) : value?.basis ?? null },
     ]
     const choices = pastCampaigns.filter((c) => c.id !== record.campaign.id).map((c) => ({ value: String(c.id), label: `#${c.id} ${c.name}` }))
     if (choices.length > 0) {
-      fields.push({ kind: 'multiSelect', name: 'pastCampaignIds', label: m.names.basisKind.past_campaigns, options: choices, optional: true, initial: (value?.pastCampaignIds ?? []).map(String) })
+      const initial = used ? used.campaigns.map((c) => String(c.id)) : (value?.pastCampaignIds ?? []).map(String)
+      fields.push({ kind: 'multiSelect', name: b('pastCampaignIds'), label: m.names.basisKind.past_campaigns, options: choices, optional: true, initial })
     }
     fields.push({ kind: 'user', name: 'dataOwnerId', label: m.forms.goal.dataOwner, hint: m.forms.goal.dataOwnerHint, optional: true, initial: value?.dataOwnerId ?? null })
     return fields
   },
-  read: (values) => {
-    const read = readFields(values, ['metric', 'customMetric', 'target', 'unit', 'basisKind', 'basis', 'pastCampaignIds', 'dataOwnerId'])
+  read: (values, _context, extra) => {
+    const b = basisFields(extra)
+    const keyed = readFields(values, ['metric', 'customMetric', 'target', 'unit', 'basisKind', 'basis', 'pastCampaignIds', 'dataOwnerId'].map(b))
+    const read = Object.fromEntries(Object.entries(keyed).map(([name, v]) => [name.split('~')[0]!, v]))
     return { ...read, pastCampaignIds: Array.isArray(read.pastCampaignIds) ? read.pastCampaignIds : [] }
   },
   check: (raw, { record, pastCampaigns }) => {
@@ -113,8 +125,23 @@ const goal: PlanForm = {
     const goalValue = value as Parameters<typeof sectionChanges.saveGoal>[1]
     return sectionChanges.saveGoal(itemId, goalValue, goalValue.metric === 'revenue')
   },
-  errorBlock: (field, { pastCampaigns, record }) =>
-    field === 'pastCampaignIds' && !pastCampaigns.some((c) => c.id !== record.campaign.id) ? 'basisKind' : field,
+  errorBlock: (field, { pastCampaigns, record }, extra) =>
+    basisFields(extra)(field === 'pastCampaignIds' && !pastCampaigns.some((c) => c.id !== record.campaign.id) ? 'basisKind' : field),
+}
+
+/** The goal's fields Use as basis fills in: keyed `name~n` after the n-th press (Slack keeps what was typed in a block id it has seen). */
+const basisFieldNames: ReadonlySet<string> = new Set(['metric', 'basisKind', 'basis', 'pastCampaignIds'])
+function basisFields(extra: FormExtra): (name: string) => string {
+  return (name) => (extra.basis && basisFieldNames.has(name) ? `${name}~${extra.basis}` : name)
+}
+
+/** The suggestion Use as basis took, limited to the campaigns the form may offer; null when none. */
+function usedSuggestion(learning: PlanLearning | undefined, extra: FormExtra, pastCampaigns: FormContext['pastCampaigns'], record: PlanRecord) {
+  if (!extra.basis || !extra.basisMetric) return null
+  const suggestion = learning?.suggestions.find((s) => s.metric === extra.basisMetric)
+  const offered = new Set(pastCampaigns.filter((c) => c.id !== record.campaign.id).map((c) => c.id))
+  const campaigns = suggestion?.campaigns.filter((c) => offered.has(c.id)) ?? []
+  return suggestion && campaigns.length > 0 ? { ...suggestion, campaigns } : null
 }
 
 const targetUsers: PlanForm = {

@@ -4,7 +4,7 @@
 import type { Button, KnownBlock, ModalView, Overflow } from '@slack/types'
 import { z } from 'zod'
 import {
-  costPerExpectedResult, planLimits, promotionChannels, scenarioTotal, sectionStates, type PlanSection,
+  costPerExpectedResult, goalMetrics, planLimits, promotionChannels, scenarioTotal, sectionStates, type PlanSection,
 } from '../../domain/plan.ts'
 import { versionStamp } from '../../domain/stamp.ts'
 import type { Messages } from '../../i18n/catalogue.ts'
@@ -14,6 +14,7 @@ import { escapeMrkdwn, mentionUser, trusted, type Mrkdwn } from '../blocks/mrkdw
 import { recordId } from '../recordIds.ts'
 import { sectionSummary, stateLine } from '../blocks/planMessage.ts'
 import { fieldBlock } from './formFields.ts'
+import { lessonsBlock, suggestionBlocks, suggestionsFor } from './learningBlocks.ts'
 import { planFormKeys, planForms, scenarioSlotCount, scenarioSlots, type FormContext, type FormExtra, type PlanFormKey } from './planForms.ts'
 
 export const planModalIds = {
@@ -32,7 +33,10 @@ const formMetadataSchema = z.object({
   s: z.string().max(16),
   /** The section modal underneath, to refresh after saving; null when opened on its own. */
   p: z.string().max(40).nullable(),
-  x: z.object({ slots: z.number().int().positive().max(planLimits.budgetLines).optional(), channel: z.enum(promotionChannels).optional() }).optional(),
+  x: z.object({
+    slots: z.number().int().positive().max(planLimits.budgetLines).optional(), channel: z.enum(promotionChannels).optional(),
+    basis: z.number().int().positive().max(1000).optional(), basisMetric: z.enum(goalMetrics).optional(),
+  }).optional(),
 })
 export type FormMetadata = z.infer<typeof formMetadataSchema>
 
@@ -79,12 +83,17 @@ export function planFormModal(
   const { m } = context
   const current = form.current(context.record, itemId, extra)
   const slots = key === 'scenario' ? scenarioSlotCount((current as { lines?: unknown[] } | null)?.lines?.length ?? 0, extra.slots) : undefined
+  const basis = extra.basis && extra.basisMetric ? { basis: extra.basis, basisMetric: extra.basisMetric } : {}
   const metadata: FormMetadata = {
     c: context.record.campaign.id, f: key, i: itemId, s: stampOf(current), p: parentViewId,
-    ...(slots || extra.channel ? { x: { ...(slots ? { slots } : {}), ...(extra.channel ? { channel: extra.channel as never } : {}) } } : {}),
+    ...(slots || extra.channel || extra.basis ? { x: { ...(slots ? { slots } : {}), ...(extra.channel ? { channel: extra.channel as never } : {}), ...basis } } : {}),
   }
   const blocks: KnownBlock[] = [context_(trusted(`*${escapeMrkdwn(context.record.campaign.name)}* · ${m.plan.section[form.section]}`))]
   if (notice) blocks.push(section(notice))
+  if (key === 'goal') {
+    const metric = extra.basisMetric ?? (current as { metric?: (typeof goalMetrics)[number] } | null)?.metric ?? null
+    blocks.push(...suggestionBlocks(suggestionsFor(context.learning, metric), context.record.currency, m))
+  }
   blocks.push(...form.fields(context, current, { ...extra, ...(slots ? { slots } : {}) }).map(fieldBlock))
   if (key === 'scenario' && slots !== undefined && slots < planLimits.budgetLines) {
     blocks.push(actions('scenario_lines', [button(m.forms.scenario.moreLines, planModalIds.moreLines, String(Math.min(planLimits.budgetLines, slots + scenarioSlots.step)))]))
@@ -263,6 +272,8 @@ export function sectionModal(sectionKey: PlanSection, context: FormContext, canE
     ...sectionBlocks(sectionKey, context, canEdit),
   ]
   if (!canEdit) blocks.push(context_(trusted(m.forms.viewOnly)))
+  const lessons = context.learning ? lessonsBlock(context.learning.lessons, m) : null
+  if (lessons) blocks.splice(1, 0, lessons)
   return {
     type: 'modal',
     callback_id: planModalIds.sectionCallback,

@@ -18,6 +18,7 @@ import { applyPlanChange } from '../planChanges.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../trouble.ts'
 import { fieldErrorsForSlack, type FieldSpec } from './formFields.ts'
+import { planLearning } from './learningBlocks.ts'
 import { planForms, type FormContext, type FormExtra } from './planForms.ts'
 import { noticeModal, planFormModal, planModalIds, readFormMetadata, sectionModal, stampOf } from './planModals.ts'
 
@@ -28,6 +29,7 @@ export async function formContext(services: Services, record: PlanRecord, person
     record,
     today: localDate(services.clock.now(), person.timeZone),
     pastCampaigns: await services.store.plans.pastCampaigns(record.campaign.teamId),
+    learning: await planLearning(services, record),
   }
 }
 

@@ -1,6 +1,6 @@
 // The proposal modal of stage 1: opened by `/campaign new` (empty) or by Revise (filled in),
 // read back into a domain proposal on submit.
-import type { ModalView, PlainTextInput } from '@slack/types'
+import type { KnownBlock, ModalView, PlainTextInput } from '@slack/types'
 import { z } from 'zod'
 import { campaignKinds, platforms, timingNodes, type Campaign } from '../../domain/campaign.ts'
 import { proposalLimits, type FieldErrors, type ProposalField, type ProposalInput } from '../../domain/proposal.ts'
@@ -66,7 +66,8 @@ function textInput(maxLength: number, initial: string | null | undefined, placeh
   }
 }
 
-export function proposalModal(m: Messages, metadata: ProposalModalMetadata, prefill: ProposalModalPrefill = {}): ModalView {
+/** `lessons`: what the most similar closed campaigns learned (learningBlocks.ts), shown under the intro. */
+export function proposalModal(m: Messages, metadata: ProposalModalMetadata, prefill: ProposalModalPrefill = {}, lessons: KnownBlock | null = null): ModalView {
   const t = m.proposalModal
   const revising = metadata.mode === 'revise'
   const kindOptions = campaignKinds.map((kind) => option(m.kind[kind], kind))
@@ -86,6 +87,7 @@ export function proposalModal(m: Messages, metadata: ProposalModalMetadata, pref
     close: plainText(t.close, 24),
     blocks: [
       context(trusted(t.intro)),
+      ...(lessons ? [lessons] : []),
       input(b.name, t.name.label, textInput(proposalLimits.name, prefill.name, t.name.placeholder)),
       input(b.theme, t.theme.label, textInput(proposalLimits.theme, prefill.theme, t.theme.placeholder), { hint: t.theme.hint }),
       input(b.basicContent, t.basicContent.label, textInput(proposalLimits.basicContent, prefill.basicContent, t.basicContent.placeholder, true), { hint: t.basicContent.hint }),
