@@ -15,6 +15,7 @@ import { ideaBoardDraft, roundResultsDraft } from './slack/ideaNotifications.ts'
 import { scheduledLifecycle } from './slack/lifecycleNotifications.ts'
 import { liveRenderer } from './slack/live/render.ts'
 import { createPeopleDirectory } from './slack/people.ts'
+import { retroChartUploader } from './slack/retroChart.ts'
 import { compileRetroReport } from './slack/retroCompile.ts'
 import { scheduledRetroPosts } from './slack/retroNotifications.ts'
 import { refusedTokenCodes, type ConnectionWatch } from './slack/socketMode.ts'
@@ -122,6 +123,8 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
       homeView: (teamId, userId) => renderHome({ store, people, clock }, teamId, userId),
       // So is a live-stage post (digest, reminder, prompt, alert).
       renderLive: liveRenderer({ store, people, clock, logger }),
+      // The retrospective report's goals chart, drawn and uploaded when its row is delivered.
+      upload: retroChartUploader({ store, people, client: deliveryClient, logger: logger.child({ source: 'retro' }) }),
       ...(options.dispatcher?.pollMs ? { pollMs: options.dispatcher.pollMs } : {}),
       ...(options.dispatcher?.retry ? { retry: options.dispatcher.retry } : {}),
     })

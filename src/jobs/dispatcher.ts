@@ -40,6 +40,11 @@ export type DispatcherOptions = {
    * longer to be sent (its task was finished, its day has passed…). Without it, such rows fail.
    */
   renderLive?: (message: OutboxMessage) => Promise<LiveRendering>
+  /**
+   * Draws and uploads the file a row asks for (payload.upload) into its channel, in `threadTs`'s
+   * thread when given, or says why it is no longer to be sent. Without it, such rows fail.
+   */
+  upload?: (message: OutboxMessage, threadTs: string | null) => Promise<void | { drop: string }>
 }
 
 /** A live-stage post as rendered at delivery, or the reason it is dropped instead. */
@@ -94,7 +99,9 @@ export function createDispatcher(options: DispatcherOptions) {
   }
 
   async function post(channel: string, payload: OutboxMessage['payload']): Promise<{ channel: string; ts: string | null }> {
-    const answer = await client.chat.postMessage({ channel, text: payload.text, ...(payload.blocks ? { blocks: payload.blocks as never } : {}) })
+    const answer = await client.chat.postMessage({
+      channel, text: payload.text, ...(payload.blocks ? { blocks: payload.blocks as never } : {}), ...(payload.threadTs ? { thread_ts: payload.threadTs } : {}),
+    })
     return { channel: answer.channel ?? channel, ts: answer.ts ?? null }
   }
 
@@ -202,6 +209,36 @@ export function createDispatcher(options: DispatcherOptions) {
       if (!channel) throw Object.assign(new Error('conversations.open returned no channel'), { code: 'no_dm_channel' })
       const sent = await post(channel, message.payload)
       await recordSent(message.id, sent.channel, sent.ts, clock.now())
+      return 'sent'
+    }
+    if (message.payload.threadOfKey) {
+      // A reply goes into the thread of the post it belongs to, once that is out.
+      const parent = await outbox.findByKey(message.teamId, message.payload.threadOfKey)
+      // Replies keep their order even when another instance holds the one before.
+      const before = message.payload.afterKey ? await outbox.findByKey(message.teamId, message.payload.afterKey) : null
+      if (!parent || parent.status === 'pending' || before?.status === 'pending') {
+        await outbox.reschedule(message.id, 'waiting_for_original', new Date(now.getTime() + Math.min(pollMs, 1_000)), false)
+        return 'waiting'
+      }
+      if (parent.status !== 'sent' || !parent.slackTs) {
+        await outbox.markFailed(message.id, 'original_not_posted', now)
+        return 'failed'
+      }
+      message = { ...message, payload: { ...message.payload, threadTs: parent.slackTs } }
+    }
+    if (message.payload.upload) {
+      const upload = options.upload
+      if (!upload) {
+        await outbox.markFailed(message.id, 'no_uploader', now)
+        return 'failed'
+      }
+      const uploaded = await upload(message, message.payload.threadTs ?? null)
+      if (uploaded) {
+        logger.info({ team: message.teamId, outboxId: message.id, key: message.dedupeKey, reason: uploaded.drop }, 'outbox_dropped')
+        await outbox.markSuperseded(message.id, uploaded.drop)
+        return 'superseded'
+      }
+      await recordSent(message.id, message.target, null, clock.now())
       return 'sent'
     }
     const sent = await postJoiningIfNeeded(message)

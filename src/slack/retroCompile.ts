@@ -40,10 +40,16 @@ export function reportOutbox(data: RetroReportData, locale: Locale, compilation:
     ...messages.map((message, index): OutboxDraft => ({
       ...base,
       dedupeKey: index === 0 ? reportPostKey(campaign.id) : reportPartKey(campaign.id, index + 1),
-      payload: { text: message.text, blocks: message.blocks, ...(index === 0 ? {} : { threadOfKey: reportPostKey(campaign.id) }) },
+      payload: {
+        text: message.text, blocks: message.blocks,
+        ...(index === 0 ? {} : { threadOfKey: reportPostKey(campaign.id), ...(index > 1 ? { afterKey: reportPartKey(campaign.id, index) } : {}) }),
+      },
     })),
     ...(chart
-      ? [{ ...base, dedupeKey: reportChartKey(campaign.id), payload: { text: '', upload: { chart: 'retro_goals' as const, campaignId: campaign.id }, threadOfKey: reportPostKey(campaign.id) } }]
+      ? [{ ...base, dedupeKey: reportChartKey(campaign.id), payload: {
+          text: '', upload: { chart: 'retro_goals' as const, campaignId: campaign.id }, threadOfKey: reportPostKey(campaign.id),
+          ...(messages.length > 1 ? { afterKey: reportPartKey(campaign.id, messages.length) } : {}),
+        } }]
       : []),
   ]
 }

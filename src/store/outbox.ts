@@ -19,6 +19,8 @@ export type OutboxPayload = {
   live?: DueItem
   /** A reply in the thread of the post with this dedupeKey (same team): sent once that post is out. */
   threadOfKey?: string
+  /** With threadOfKey: not before the reply with this dedupeKey is out, so replies keep their order. */
+  afterKey?: string
   /** Set at delivery from threadOfKey (never stored): the thread's ts. */
   threadTs?: string
   /** A file drawn and uploaded at delivery (DispatcherOptions.upload) instead of a message. */
