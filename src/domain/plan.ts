@@ -8,6 +8,7 @@ import {
   slackUserId, withFieldErrors, type FormCheck, type PlanFieldErrorCode, type PlanFieldErrors,
 } from './formCheck.ts'
 import { costPerUnitMinor, parseMeasure, parseMoney } from './money.ts'
+import { goalCurves, type GoalCurve } from './pace.ts'
 import { sentenceCount } from './proposal.ts'
 import { isOverdue, type Task } from './tasks.ts'
 
@@ -96,6 +97,8 @@ export type Goal = {
   basis: string
   pastCampaignIds: number[]
   dataOwnerId: string | null
+  /** How the figure is expected to grow while live (pace.ts); absent = linear, or as stored when editing. */
+  curve?: GoalCurve
 }
 export type GoalValue = Omit<Goal, 'id'>
 
@@ -118,6 +121,7 @@ const goalSchema = z.object({
     .nullish()
     .transform((ids) => [...new Set(ids ?? [])]),
   dataOwnerId: optionalSlackUserId,
+  curve: z.enum(goalCurves, { error: 'required' }).nullish().transform((curve) => curve ?? undefined),
 })
 export type GoalField = keyof z.input<typeof goalSchema>
 

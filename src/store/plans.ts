@@ -94,6 +94,7 @@ function toRecord(row: PlanRow, defaultCurrency: string): PlanRecord {
     id: g.id, metric: g.metric as Goal['metric'], customMetric: g.customMetric, unit: g.unit,
     target: g.targetMinor !== null ? toNumber(g.targetMinor) : (g.targetValue ?? 0),
     basisKind: g.basisKind as Goal['basisKind'], basis: g.basis, pastCampaignIds: csvIds(g.pastCampaignIds), dataOwnerId: g.dataOwnerId,
+    curve: g.curve === 'front_loaded' ? 'front_loaded' : 'linear',
   }))
   const promotion: PromotionItem[] = row.promotionItems.map((p) => ({
     id: p.id, channel: p.channel as PromotionItem['channel'], channelOther: p.channelOther, what: p.what, onDate: p.onDate, promoterId: p.promoterId,
@@ -324,6 +325,8 @@ export const sectionChanges = {
       targetMinor: isMoney ? BigInt(value.target) : null, targetValue: isMoney ? null : value.target,
       basisKind: value.basisKind, basis: value.basis, pastCampaignIds: value.pastCampaignIds.length > 0 ? value.pastCampaignIds.join(',') : null,
       dataOwnerId: value.dataOwnerId,
+      // A form without the curve (opened before it was offered) leaves it as it is.
+      ...(value.curve ? { curve: value.curve } : {}),
     }
     if (goalId === null) {
       await tx.goal.create({ data: { ...data, campaignId, position: await tx.goal.count({ where: { campaignId } }) } })

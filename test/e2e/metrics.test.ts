@@ -9,6 +9,7 @@ import { checkMessage } from '../support/blockKitLimits.ts'
 import { testProviders } from '../support/databases.ts'
 import { startRig, type Rig } from '../support/harness.ts'
 import { seedLiveCampaign, withDatabase } from '../support/live.ts'
+import { addRequest, clickInModal, goodValues, menuOption, openSection, pick, submit } from '../support/plans.ts'
 import { buttonsOf, castTheUsualPeople, visibleText } from '../support/proposals.ts'
 import { datePicked, plainText, type StateValues } from '../support/slackRequests.ts'
 
@@ -205,5 +206,29 @@ describe.each(testProviders())('metric prompts and entry on %s', (provider) => {
       rig.slack.clearFailures()
     }
     expect(promptsTo('U6', campaignId)).toHaveLength(0)
+  })
+
+  it('offers a goal\'s curve in the plan\'s goal form, linear unless front-loaded is chosen, and keeps it on edit', async () => {
+    rig.clock.set('2026-12-01T02:00:00Z')
+    const { campaignId } = await seedLiveCampaign(rig, { name: 'Curvy campaign', stage: 'scheduled', startDate: '2026-12-10', endDate: '2026-12-24' })
+    const planTs = '1.000009'
+    const goals = await openSection(rig, campaignId, 'goals', planTs)
+    const form = await clickInModal(rig, goals, 'plan_form_open', addRequest(campaignId, 'goal'))
+    expect(JSON.stringify(form.blocks)).toContain('"block_id":"curve"')
+    const added = await submit(rig, form, { ...goodValues.goal(), curve: pick('front_loaded') })
+    expect(added.body, JSON.stringify(added.body)).toBeNull()
+    const stored = () => withDatabase(rig, (prisma) => prisma.goal.findFirstOrThrow({ where: { campaignId } }))
+    expect((await stored()).curve).toBe('front_loaded')
+
+    const since = rig.slack.calls.length
+    const section = await openSection(rig, campaignId, 'goals', planTs)
+    await rig.client.blockAction({
+      teamId: 'T1', userId: 'U1', actionId: 'plan_item_menu', view: { id: section.id, type: 'modal', callback_id: section.callback_id, private_metadata: section.private_metadata },
+      action: { type: 'overflow', selected_option: { text: { type: 'plain_text', text: 'x' }, value: menuOption(section, 'goal', 'edit') } },
+    })
+    const edit = (await rig.slack.waitFor('views.push', (c) => !c.failed, { since })).result.view
+    expect(edit.blocks.find((b: { block_id?: string }) => b.block_id === 'curve').element.initial_option.value).toBe('front_loaded')
+    expect((await submit(rig, edit, { ...goodValues.goal('12000'), curve: pick('linear') })).body).toBeNull()
+    expect((await stored()).curve).toBe('linear')
   })
 })

@@ -8,6 +8,7 @@ import {
   estimateMetrics, goalMetrics, basisKinds, type GoalMetric, refusalToAddScenario, levels, levers, moneyInputText, planLimits, promotionChannels, purposes,
   type FormCheck, type PlanSection,
 } from '../../domain/plan.ts'
+import { goalCurves } from '../../domain/pace.ts'
 import type { Messages } from '../../i18n/catalogue.ts'
 import { sectionChanges, type PlanRecord, type SectionChange } from '../../store/plans.ts'
 import { basisTextOf, type PlanLearning } from './learningBlocks.ts'
@@ -104,11 +105,12 @@ const goal: PlanForm = {
       fields.push({ kind: 'multiSelect', name: b('pastCampaignIds'), label: m.names.basisKind.past_campaigns, options: choices, optional: true, initial })
     }
     fields.push({ kind: 'user', name: 'dataOwnerId', label: m.forms.goal.dataOwner, hint: m.forms.goal.dataOwnerHint, optional: true, initial: value?.dataOwnerId ?? null })
+    fields.push({ kind: 'select', name: 'curve', label: m.metrics.curve.label, hint: m.metrics.curve.hint, options: options(goalCurves, m.metrics.curve.options), initial: value?.curve ?? 'linear' })
     return fields
   },
   read: (values, _context, extra) => {
     const b = basisFields(extra)
-    const keyed = readFields(values, ['metric', 'customMetric', 'target', 'unit', 'basisKind', 'basis', 'pastCampaignIds', 'dataOwnerId'].map(b))
+    const keyed = readFields(values, ['metric', 'customMetric', 'target', 'unit', 'basisKind', 'basis', 'pastCampaignIds', 'dataOwnerId', 'curve'].map(b))
     const read = Object.fromEntries(Object.entries(keyed).map(([name, v]) => [name.split('~')[0]!, v]))
     return { ...read, pastCampaignIds: Array.isArray(read.pastCampaignIds) ? read.pastCampaignIds : [] }
   },
