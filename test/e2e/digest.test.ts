@@ -1,7 +1,7 @@
 // The daily digest, the behind-pace alert and the owner's away / gone notices end to end: the
 // scheduler ticks on the injected clock, the dispatcher renders each row when it delivers it, and
 // the fake Slack records what was posted (and refuses what breaks Block Kit's limits).
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { testProviders } from '../support/databases.ts'
 import { checkMessage } from '../support/blockKitLimits.ts'
 import { startRig, type Rig } from '../support/harness.ts'
@@ -26,6 +26,11 @@ describe.each(testProviders())('the daily digest and pace alerts on %s', (provid
     }
   })
   afterAll(async () => rig.close())
+  // Each test's campaigns are closed after it, so that later days in the next tests do not end
+  // them (retrospectives, reports) or remind their people: the dispatcher then has only this test's posts.
+  afterEach(async () => {
+    await withDatabase(rig, (prisma) => prisma.campaign.updateMany({ where: { stage: { not: 'closed' } }, data: { stage: 'closed', activeNameKey: null } }))
+  })
 
   const posted = (channel: string, pattern: RegExp) => rig.slack.calls.filter((c) =>
     c.method === 'chat.postMessage' && c.result?.ok === true && c.args.channel === channel && pattern.test(String(c.args.text)))
@@ -104,7 +109,7 @@ describe.each(testProviders())('the daily digest and pace alerts on %s', (provid
 
     // The next working day, still behind: one more; caught up by the day after: none.
     await tickAt('2026-12-14T01:31:00Z', 3)
-    await vi.waitFor(() => expect(posted('C_PACE', /behind its pace/)).toHaveLength(2))
+    await vi.waitFor(() => expect(posted('C_PACE', /behind its pace/)).toHaveLength(2), { timeout: 10_000 })
     await withDatabase(rig, async (prisma) => {
       await prisma.goal.update({ where: { id: goalIds[0]! }, data: { actualValue: 400, actualAsOf: '2026-12-14' } })
       await prisma.goal.update({ where: { id: goalIds[1]! }, data: { actualValue: 80, actualAsOf: '2026-12-14' } })
@@ -130,7 +135,7 @@ describe.each(testProviders())('the daily digest and pace alerts on %s', (provid
     // A task is finished: the next day's digest is posted, and shows it.
     await withDatabase(rig, (prisma) => prisma.task.update({ where: { id: taskIds[0]! }, data: { status: 'done', doneAt: new Date() } }))
     await tickAt('2026-12-18T01:31:00Z', 2)
-    await vi.waitFor(() => expect(posted('C_QUIET', /Daily digest/)).toHaveLength(2))
+    await vi.waitFor(() => expect(posted('C_QUIET', /Daily digest/)).toHaveLength(2), { timeout: 10_000 })
     expect(visibleText(posted('C_QUIET', /Daily digest/)[1]!.args)).toContain('1 / 2 done')
   })
 
@@ -143,32 +148,11 @@ describe.each(testProviders())('the daily digest and pace alerts on %s', (provid
       await tickAt('2026-12-21T01:31:00Z')
       await rig.slack.waitFor('chat.postMessage', (c) => c.failed === true && c.args.channel === 'C_PAUSE', { since })
       await withDatabase(rig, (prisma) => prisma.campaign.update({ where: { id: campaignId }, data: { pausedAt: new Date() } }))
-      await vi.waitFor(async () => expect(await outboxRow(key)).toMatchObject({ status: 'superseded', lastError: 'not_live' }), { timeout: 5_000 })
+      await vi.waitFor(async () => expect(await outboxRow(key)).toMatchObject({ status: 'superseded', lastError: 'not_live' }), { timeout: 10_000 })
     } finally {
       rig.slack.clearFailures()
     }
     expect(posted('C_PAUSE', /./)).toHaveLength(0)
-  })
-
-  it('keeps a digest of a campaign with 80 tasks within Block Kit\'s limits', async () => {
-    const tasks: SeedTask[] = Array.from({ length: 80 }, (_, i) => ({
-      title: `${'Long task title that goes on and on '.repeat(4)}${i}`, stage: ['creative', 'content', 'design', 'promotion', 'data'][i % 5]!,
-      ownerId: ['U1', 'U3', 'U5'][i % 3]!, dueDate: i < 40 ? '2026-12-18' : i < 70 ? '2026-12-22' : '2026-12-28', status: i % 7 === 0 ? 'done' : 'todo',
-    }))
-    const goals = Array.from({ length: 14 }, (_, i) => ({ metric: 'custom', customMetric: `Metric ${i}`, unit: 'clicks', targetValue: 1000 + i }))
-    const { campaignId } = await seedLiveCampaign(rig, { channelId: 'C_BIG', timeZone: 'Asia/Shanghai', startDate: '2026-12-16', endDate: '2026-12-31', tasks, goals })
-    await tickAt('2026-12-22T01:31:00Z', 2)
-    const call = await rig.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'C_BIG' && c.args.text !== undefined && /Daily digest/.test(String(c.args.text)))
-    expect(call.result?.ok).toBe(true)
-    expect(checkMessage(call.args)).toBeNull()
-    const shown = visibleText(call.args)
-    expect(shown).toContain('12 / 80 done')
-    // 34 open tasks overdue, 26 due today, 14 goals: ten of each shown, the rest counted.
-    expect(shown).toMatch(/\*Due today\* \(26\).*…and 16 more/)
-    expect(shown).toMatch(/\*Overdue\* \(34\).*…and 24 more/)
-    expect(shown).toMatch(/\*Metric 9\*.*…and 4 more/)
-    // Its 68 open tasks would send reminders every day of the tests that follow.
-    await withDatabase(rig, (prisma) => prisma.campaign.update({ where: { id: campaignId }, data: { pausedAt: new Date() } }))
   })
 
   it('tells the campaign owner once who is away and who has left, in a DM with the plan', async () => {
@@ -181,10 +165,14 @@ describe.each(testProviders())('the daily digest and pace alerts on %s', (provid
       name: 'New year push', channelId: 'C_NOTE', timeZone: 'Asia/Shanghai', ownerId: 'U1', startDate: '2026-12-28', endDate: '2027-01-08',
       tasks: [{ dueDate: '2026-12-29', ownerId: 'U7' }, { dueDate: '2026-12-29', ownerId: 'U8' }, { dueDate: '2026-12-30', ownerId: 'U8' }],
     })
-    for (const at of ['2026-12-29T01:01:00Z', '2026-12-29T02:00:00Z', '2026-12-30T01:05:00Z']) await tickAt(at, 2)
-    // Behind the day's reminders from the campaigns before: a little longer than the default wait.
-    const away = await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && /<@U7> is away until 2027-01-04/.test(String(c.args.text)), { timeoutMs: 15_000 })
-    const gone = await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && /<@U8>’s Slack account is deactivated/.test(String(c.args.text)), { timeoutMs: 15_000 })
+    // Their reminders fall due at 09:00 on the 29th: the owner is told instead.
+    await tickAt('2026-12-29T01:01:00Z', 2)
+    const away = await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && /<@U7> is away until 2027-01-04/.test(String(c.args.text)), { timeoutMs: 10_000 })
+    const gone = await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && /<@U8>’s Slack account is deactivated/.test(String(c.args.text)), { timeoutMs: 10_000 })
+    // Later that day and the next (another of U8's tasks falls due), nothing more: told once.
+    await tickAt('2026-12-29T02:00:00Z', 2)
+    await tickAt('2026-12-30T01:35:00Z', 2)
+    await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === 'C_NOTE' && /Daily digest/.test(String(c.args.text)) && visibleText(c.args).includes('10 days left'), { timeoutMs: 10_000 })
     for (const notice of [away, gone]) {
       expect(String(notice.args.text)).toContain('*New year push*')
       expect(buttonsOf(notice.args)).toEqual([expect.objectContaining({ action_id: 'home_open_plan', value: String(campaignId) })])
@@ -211,5 +199,25 @@ describe.each(testProviders())('the daily digest and pace alerts on %s', (provid
     const reopened = (await rig.slack.waitFor('views.open', (c) => c.result?.ok === true, { since: again })).result.view as Json
     const field = reopened.blocks.find((block: Json) => block.block_id === 'paceMarginPercent')
     expect(field.element.initial_value).toBe('25')
+  })
+
+  // Last: its 68 open tasks' reminders keep the dispatcher busy for a while.
+  it('keeps a digest of a campaign with 80 tasks within Block Kit\'s limits', async () => {
+    const tasks: SeedTask[] = Array.from({ length: 80 }, (_, i) => ({
+      title: `${'Long task title that goes on and on '.repeat(4)}${i}`, stage: ['creative', 'content', 'design', 'promotion', 'data'][i % 5]!,
+      ownerId: ['U1', 'U3', 'U5'][i % 3]!, dueDate: i < 40 ? '2027-01-13' : i < 70 ? '2027-01-15' : '2027-01-22', status: i % 7 === 0 ? 'done' : 'todo',
+    }))
+    const goals = Array.from({ length: 14 }, (_, i) => ({ metric: 'custom', customMetric: `Metric ${i}`, unit: 'clicks', targetValue: 1000 + i }))
+    await seedLiveCampaign(rig, { channelId: 'C_BIG', timeZone: 'Asia/Shanghai', startDate: '2027-01-11', endDate: '2027-01-26', tasks, goals })
+    await tickAt('2027-01-15T01:31:00Z', 2)
+    const call = await rig.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'C_BIG' && c.args.text !== undefined && /Daily digest/.test(String(c.args.text)), { timeoutMs: 15_000 })
+    expect(call.result?.ok).toBe(true)
+    expect(checkMessage(call.args)).toBeNull()
+    const shown = visibleText(call.args)
+    expect(shown).toContain('12 / 80 done')
+    // 34 open tasks overdue, 26 due today, 14 goals: ten of each shown, the rest counted.
+    expect(shown).toMatch(/\*Due today\* \(26\).*…and 16 more/)
+    expect(shown).toMatch(/\*Overdue\* \(34\).*…and 24 more/)
+    expect(shown).toMatch(/\*Metric 9\*.*…and 4 more/)
   })
 })
