@@ -302,6 +302,56 @@ describe('the start command', () => {
       await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow()
     }, 60_000)
 
+    it('runs the live stage by the system clock: a Scheduled campaign goes live, posts its digest and reminds a task owner, each once', async () => {
+      // A zone where it is now between 10:00 and 21:59, so today's 09:30 digest and 09:00 reminder
+      // are both due in the real process's first tick (its clock is the system's).
+      const hour = new Date().getUTCHours()
+      const offset = [...Array(27).keys()].map((i) => i - 12).find((o) => (hour + o + 24) % 24 >= 10 && (hour + o + 24) % 24 <= 21)!
+      const zone = offset === 0 ? 'UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}` // Etc/GMT-3 is UTC+3
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
+      fake.addUser({ id: 'ULIVE1', name: 'olivia', tz: zone })
+      fake.addUser({ id: 'ULIVE3', name: 'sam', tz: zone })
+      fake.addChannel({ id: 'CLIVE', name: 'live', members: ['ULIVE1', fake.botUserId] })
+      const databaseFile = path.join(workDir, 'live.db')
+      const { openDatabase } = await import('../src/store/database.ts')
+      const { seedCampaign } = await import('./support/live.ts')
+      const database = await openDatabase({ provider: 'sqlite', file: databaseFile, url: `file:${databaseFile}` } as never)
+      let campaignId: number
+      try {
+        await database.prisma.workspaceSettings.create({ data: { teamId: 'T1', timeZone: zone, workingDays: '1,2,3,4,5,6,7' } })
+        ;({ campaignId } = await seedCampaign(database.prisma, {
+          stage: 'scheduled', startDate: today, endDate: '2099-12-31', channelId: 'CLIVE', ownerId: 'ULIVE1',
+          tasks: [{ dueDate: today, ownerId: 'ULIVE3' }], goals: [],
+        }))
+      } finally {
+        await database.close()
+      }
+      const child = startApp({
+        SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: '0123456789abcdef', SLACK_API_URL: fake.apiUrl,
+        PORT: String(await freePort()), DATABASE_URL: `file:${databaseFile}`, LOG_LEVEL: 'info',
+      })
+      await outputLine(child, 'stdout', /"msg":"live_tick"/, 45_000)
+      const sentKeys = async () => {
+        const Sqlite = createRequire(import.meta.url)('better-sqlite3')
+        const db = new Sqlite(databaseFile, { readonly: true })
+        try {
+          return (db.prepare(`SELECT "dedupeKey" FROM "OutboxMessage" WHERE "status" = 'sent' ORDER BY "dedupeKey"`).all() as { dedupeKey: string }[]).map((row) => row.dedupeKey)
+        } finally {
+          db.close()
+        }
+      }
+      let keys: string[] = []
+      for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
+        keys = await sentKeys()
+        if (keys.some((key) => key.startsWith('reminder:')) && keys.some((key) => key.startsWith('digest:'))) break
+      }
+      expect(keys).toEqual(expect.arrayContaining([`go-live:${campaignId}`, `digest:${campaignId}:${today}`]))
+      expect(keys.filter((key) => key.startsWith('reminder:'))).toHaveLength(1)
+      expect(fake.callsTo('chat.postMessage').filter((call) => call.args.channel === 'CLIVE' && call.result?.ok)).toHaveLength(2)
+      child.process.kill('SIGTERM')
+      expect((await exitWithin(child, stopMs)).code).toBe(0)
+    }, 60_000)
+
     it('exits 1 with one line naming SLACK_BOT_TOKEN when Slack refuses the token', async () => {
       const child = startApp({
         SLACK_BOT_TOKEN: 'xoxb-refused-by-slack',
