@@ -315,6 +315,7 @@ async function main(): Promise<void> {
       `Stage 1, calendar and brainstorm (times in ms)`,
       `  calendar, CN, 12 months                  median ${f(calendar.medianMs, 2)}  p99 ${f(calendar.p99Ms, 2)}   (${calendar.nodes} dates, ${calendar.blocks} blocks; the first, cold run ${f(calendar.firstMs, 0)})`,
       `  /campaign ideas, 500 ideas → posted      median ${f(ideas.medianMs, 1)}  p99 ${f(ideas.p99Ms, 1)}   (${f(ratio(ideas.medianMs, s.command.app.median))}× /campaign new; n=${ideas.n}, ${ideas.blocks} blocks)`,
+      ...(await (await import('./retroReport.ts')).benchRetroReport()).lines,
       '',
       'How to read it:',
       '  /campaign new → views.open   from POSTing a signed `/campaign new` to its views.open call (the form opening) reaching Slack',

@@ -1,7 +1,7 @@
 // The compiled retrospective report (issue 8, point 3): what a campaign achieved against what it
 // planned, gathered from its goals, budget, estimates, tasks and everyone's retro answers. Pure:
 // the data come in as loaded, time zones as arguments. Money stays in integer minor units.
-import { campaignLengthInDays, localDate } from './dates.ts'
+import { campaignLengthInDays } from './dates.ts'
 import { runningTotals, type EntryMode } from './metrics.ts'
 import { curveShare, type GoalCurve } from './pace.ts'
 import type { BudgetCategory, EffectEstimate, EstimateMetric, GoalMetric, PromotionChannel } from './plan.ts'
@@ -194,6 +194,13 @@ export type StageTasks = { stage: WorkStage; total: number; onTime: number; late
  * doneAt was kept has no date to judge by and counts as on time.
  */
 export function tasksByStage(tasks: readonly ReportTask[], timeZone: string): StageTasks[] {
+  // One formatter for the whole list: building one per task (as localDate does) cost ~1 ms each.
+  let format: Intl.DateTimeFormat
+  try {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: timeZone || 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' })
+  } catch {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' })
+  }
   return workStages.flatMap((stage) => {
     const ofStage = tasks.filter((task) => task.stage === stage)
     if (ofStage.length === 0) return []
@@ -201,7 +208,7 @@ export function tasksByStage(tasks: readonly ReportTask[], timeZone: string): St
     let notDone = 0
     for (const task of ofStage) {
       if (task.status !== 'done') notDone++
-      else if (task.doneAt === null || localDate(task.doneAt, timeZone) <= task.dueDate) onTime++
+      else if (task.doneAt === null || format.format(task.doneAt) <= task.dueDate) onTime++
     }
     return [{ stage, total: ofStage.length, onTime, late: ofStage.length - onTime, notDone }]
   })
