@@ -247,5 +247,24 @@ describe.each(testProviders())('the retrospective on %s', (provider) => {
       goals: [{ finalMinor: 420_000n, finalValue: null }, { finalMinor: null, finalValue: 901 }],
       line: { actualMinor: 185_025n }, prize: { givenOut: 18 }, retros: 5,
     })
+    // Editable until compiled: then refused in words.
+    await vi.waitFor(async () => expect(await withDatabase(rig, (prisma) => prisma.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { reportCompiledAt: true } }))).not.toEqual({ reportCompiledAt: null }), { timeout: 10_000 })
+    const late = await openForm('U2')
+    expect(late.refused?.text).toContain('already compiled')
+  })
+
+  it('compiles another campaign by the three-day rule: once its third working day after the end is over, at the digest time', async () => {
+    const other = await seedLiveCampaign(rig, {
+      name: `Quiet campaign ${provider}`, stage: 'retrospective', startDate: '2026-10-19', endDate: '2026-10-30', timeZone: 'America/New_York',
+      tasks: [{ dueDate: '2026-10-20', stage: 'content', ownerId: 'U3', status: 'done' }],
+    })
+    const deadlineCalls = () => compile.mock.calls.filter(([, input]) => input.campaignId === other.campaignId)
+    rig.clock.set('2026-11-05T14:29:00Z') // Thursday 09:29 in New York
+    await rig.app.scheduler.tick()
+    expect(deadlineCalls()).toEqual([])
+    expect(await withDatabase(rig, (prisma) => prisma.campaign.findUniqueOrThrow({ where: { id: other.campaignId }, select: { retroPromptOn: true } }))).toEqual({ retroPromptOn: '2026-11-05' })
+    rig.clock.set('2026-11-05T14:30:00Z')
+    await rig.app.scheduler.tick()
+    expect(deadlineCalls().map(([, input]) => input.reason)).toEqual(['deadline'])
   })
 })
