@@ -155,6 +155,27 @@ describe.each(testProviders())('the daily digest and pace alerts on %s', (provid
     expect(posted('C_PAUSE', /./)).toHaveLength(0)
   })
 
+  it('drops a pace alert whose goal caught up before it could be delivered', async () => {
+    const { goalIds } = await seedLiveCampaign(rig, {
+      channelId: 'C_PAUSE', timeZone: 'Asia/Shanghai', startDate: '2026-12-21', endDate: '2026-12-30', goals: [{ targetValue: 100 }], promoterIds: ['U5'],
+    })
+    // 10 of 20 expected by the 22nd: behind.
+    await withDatabase(rig, (prisma) => prisma.goal.update({ where: { id: goalIds[0]! }, data: { actualValue: 10, actualAsOf: '2026-12-22' } }))
+    const key = `pace:${goalIds[0]}:2026-12-23`
+    rig.slack.failAlways('chat.postMessage', { status: 500 })
+    try {
+      const since = rig.slack.calls.length
+      await tickAt('2026-12-23T01:31:00Z')
+      await rig.slack.waitFor('chat.postMessage', (c) => c.failed === true && c.args.channel === 'C_PAUSE' && /behind its pace/.test(String(c.args.text)), { since })
+      // Today's figure comes in: 30 by the 23rd, 30 expected.
+      await withDatabase(rig, (prisma) => prisma.goal.update({ where: { id: goalIds[0]! }, data: { actualValue: 30, actualAsOf: '2026-12-23' } }))
+      await vi.waitFor(async () => expect(await outboxRow(key)).toMatchObject({ status: 'superseded', lastError: 'caught_up' }), { timeout: 10_000 })
+    } finally {
+      rig.slack.clearFailures()
+    }
+    expect(posted('C_PAUSE', /behind its pace/)).toHaveLength(0)
+  })
+
   it('tells the campaign owner once who is away and who has left, in a DM with the plan', async () => {
     await withDatabase(rig, (prisma) => prisma.person.upsert({
       where: { teamId_userId: { teamId: 'T1', userId: 'U7' } },
