@@ -1,5 +1,5 @@
 // The reads behind a person's App Home: their open tasks (the first page, soonest due first, and
-// how many in all) and the campaigns in flight they own, approve or have tasks in, with their
+// how many in all) and the campaigns in flight they own, approve, have tasks in or report figures of, with their
 // plans. A few queries whatever the number of campaigns: the plans of every campaign shown are
 // read together (plans.loadMany), never one campaign at a time.
 import { homeCampaignOrder, homeLimits, homeStages } from '../domain/home.ts'
@@ -35,7 +35,7 @@ export function homeStore(prisma: PrismaDb, plans: PlanStore) {
         prisma.campaign.findMany({
           where: {
             teamId, stage: inFlight,
-            OR: [{ ownerId: userId }, { approverId: userId }, { tasks: { some: { ownerId: userId } } }],
+            OR: [{ ownerId: userId }, { approverId: userId }, { tasks: { some: { ownerId: userId } } }, { goals: { some: { dataOwnerId: userId } } }],
           },
           select: { id: true, stage: true, startDate: true },
         }),

@@ -34,6 +34,7 @@ describe.each(testProviders())('metric prompts and entry on %s', (provider) => {
     rig.slack.addUser({ id: 'U4', teamId: 'T1', name: 'mei', tz: 'Asia/Shanghai', locale: 'en-US' })
     rig.slack.addUser({ id: 'U5', teamId: 'T1', name: 'liam', tz: 'Europe/London', locale: 'en-GB' })
     rig.slack.addUser({ id: 'U6', teamId: 'T1', name: 'ling', tz: 'Asia/Shanghai', locale: 'zh-CN' })
+    rig.slack.addUser({ id: 'U7', teamId: 'T1', name: 'noor', tz: 'Europe/London', locale: 'en-GB' })
   })
   afterAll(async () => rig.close())
 
@@ -230,5 +231,23 @@ describe.each(testProviders())('metric prompts and entry on %s', (provider) => {
     expect(edit.blocks.find((b: { block_id?: string }) => b.block_id === 'curve').element.initial_option.value).toBe('front_loaded')
     expect((await submit(rig, edit, { ...goodValues.goal('12000'), curve: pick('linear') })).body).toBeNull()
     expect((await stored()).curve).toBe('linear')
+  })
+
+  it('shows Enter figures on the App Home of a live campaign\'s data owner, which opens the modal from there', async () => {
+    rig.clock.set('2026-12-16T10:00:00Z')
+    const { campaignId } = await seedLiveCampaign(rig, {
+      name: 'Home figures', startDate: '2026-12-14', endDate: '2026-12-27', timeZone: 'Europe/London',
+      goals: [{ metric: 'visits', targetValue: 5000, dataOwnerId: 'U7' }],
+    })
+    const since = rig.slack.homePublished.length
+    expect((await rig.client.appHomeOpened({ teamId: 'T1', userId: 'U7', tab: 'home' })).status).toBe(200)
+    const home = await rig.slack.waitForHome('U7', () => true, { since })
+    expect(buttonsOf(home as never)).toContainEqual(expect.objectContaining({ action_id: enterMetricsAction, value: String(campaignId) }))
+
+    const sinceCalls = rig.slack.calls.length
+    await rig.client.blockAction({ teamId: 'T1', userId: 'U7', actionId: enterMetricsAction, value: String(campaignId), view: { id: home.id, type: 'home', hash: home.hash } })
+    const opened = await rig.slack.waitFor('views.open', (c) => !c.failed, { since: sinceCalls })
+    expect(opened.result.view.callback_id).toBe(metricModalIds.callback)
+    expect(JSON.stringify(opened.result.view.blocks)).toContain('"initial_date":"2026-12-16"')
   })
 })

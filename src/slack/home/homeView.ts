@@ -15,6 +15,7 @@ import type { PlanRecord } from '../../store/plans.ts'
 import type { Store } from '../../store/store.ts'
 import { actions, button, context, header, plainText, section, type Blocks } from '../blocks/elements.ts'
 import { escapeMrkdwn, trusted, type Mrkdwn } from '../blocks/mrkdwn.ts'
+import { enterFiguresButton } from '../blocks/enterFigures.ts'
 import { planMessage } from '../blocks/planMessage.ts'
 import type { PeopleDirectory } from '../people.ts'
 import { taskDmActions } from '../taskNotifications.ts'
@@ -72,6 +73,14 @@ function campaignBlock(record: PlanRecord, userId: string, today: string, m: Mes
   }
 }
 
+/** Enter figures, under a live campaign whose owner or a goal's data owner this person is. */
+function figuresBlocks(record: PlanRecord, userId: string, m: Messages): KnownBlock[] {
+  const { campaign, snapshot } = record
+  const reports = campaign.ownerId === userId || snapshot.goals.some((goal) => goal.dataOwnerId === userId)
+  if (campaign.stage !== 'live' || snapshot.goals.length === 0 || !reports) return []
+  return [actions(`home_figures_${campaign.id}`, [enterFiguresButton(campaign.id, m)])]
+}
+
 /** "Away until …" (or how to go away), with its buttons. */
 function awayBlocks(awayUntil: string | null, m: Messages): KnownBlock[] {
   const a = m.awaySetting
@@ -101,7 +110,7 @@ export function homeView(data: HomeData, userId: string, today: string, m: Messa
   if (tasks.more > 0) blocks.push(context(trusted(h.moreTasks(tasks.more))))
   blocks.push({ type: 'divider' }, header(h.campaignsHeader(data.campaignCount)))
   if (data.campaigns.length === 0) blocks.push(section(trusted(h.noCampaigns)))
-  for (const record of data.campaigns) blocks.push(campaignBlock(record, userId, today, m))
+  for (const record of data.campaigns) blocks.push(campaignBlock(record, userId, today, m), ...figuresBlocks(record, userId, m))
   const moreCampaigns = data.campaignCount - data.campaigns.length
   if (moreCampaigns > 0) blocks.push(context(trusted(h.moreCampaigns(moreCampaigns))))
   return { type: 'home', blocks }
