@@ -37,15 +37,16 @@ export function campaignMarkdown(data: CampaignExport, m: Messages, names: Reado
 
   if (labels.planRows.length > 0) {
     children.push(heading(2, h.plan))
-    let current = ''
-    for (const row of labels.planRows) {
-      if (row.section !== current) {
-        current = row.section
-        children.push(heading(3, current))
+    // One list per section: lists side by side would be told apart by alternating bullets.
+    let items: ListItem[] = []
+    labels.planRows.forEach((row, index) => {
+      if (index === 0 || row.section !== labels.planRows[index - 1]!.section) {
+        items = []
+        children.push(heading(3, row.section), list(items))
       }
       const parts = [row.detail, row.who, row.date, row.amountMinor != null ? money(row.amountMinor) : null].filter((p): p is string => !!p)
-      children.push(list([labelled(row.item, parts.join(' · '))]))
-    }
+      items.push(labelled(row.item, parts.join(' · ')))
+    })
   }
 
   children.push(heading(2, h.goals))
