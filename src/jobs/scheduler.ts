@@ -144,18 +144,23 @@ export function createScheduler(options: SchedulerOptions) {
     const { campaigns } = await retro.store.candidates()
     const byId = new Map(campaigns.map((campaign) => [campaign.id, campaign]))
     for (const step of dueRetroSteps(campaigns, now)) {
-      if (step.kind === 'compile') {
-        const compiled = await retro.compile({ teamId: step.teamId, campaignId: step.campaignId, at: now, reason: step.reason })
-        if (compiled.outcome === 'compiled') logger.info({ team: step.teamId, campaign: step.campaignId, reason: step.reason }, 'retro_compiled')
-        if (compiled.outboxIds?.length) void dispatcher.deliverNow(compiled.outboxIds)
-        continue
+      // One campaign's failure (a report that cannot be drawn, say) does not hold back the others.
+      try {
+        if (step.kind === 'compile') {
+          const compiled = await retro.compile({ teamId: step.teamId, campaignId: step.campaignId, at: now, reason: step.reason })
+          if (compiled.outcome === 'compiled') logger.info({ team: step.teamId, campaign: step.campaignId, reason: step.reason }, 'retro_compiled')
+          if (compiled.outboxIds?.length) void dispatcher.deliverNow(compiled.outboxIds)
+          continue
+        }
+        const drafts = await retro.outbox(step, byId.get(step.campaignId)!, now)
+        const ids = await retro.store.recordStep({ teamId: step.teamId, campaignId: step.campaignId, kind: step.kind, day: step.day, drafts, at: now })
+        // Another instance (or an earlier tick) wrote it.
+        if (ids === null) continue
+        logger.info({ team: step.teamId, campaign: step.campaignId, rows: ids.length }, step.kind === 'prompt' ? 'retro_prompted' : 'retro_reminded')
+        void dispatcher.deliverNow(ids)
+      } catch (error) {
+        logger.error({ err: error, team: step.teamId, campaign: step.campaignId, step: step.kind }, 'scheduler_retro_step_failed')
       }
-      const drafts = await retro.outbox(step, byId.get(step.campaignId)!, now)
-      const ids = await retro.store.recordStep({ teamId: step.teamId, campaignId: step.campaignId, kind: step.kind, day: step.day, drafts, at: now })
-      // Another instance (or an earlier tick) wrote it.
-      if (ids === null) continue
-      logger.info({ team: step.teamId, campaign: step.campaignId, rows: ids.length }, step.kind === 'prompt' ? 'retro_prompted' : 'retro_reminded')
-      void dispatcher.deliverNow(ids)
     }
   }
 

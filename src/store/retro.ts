@@ -57,6 +57,16 @@ export type RetroSaved =
   | { outcome: 'not_open'; stage: CampaignStage; compiled: boolean }
   | { outcome: 'not_found' }
 
+function groupByCampaign<T extends { campaignId: number }>(rows: readonly T[]): Map<number, T[]> {
+  const groups = new Map<number, T[]>()
+  for (const row of rows) {
+    const group = groups.get(row.campaignId)
+    if (group) group.push(row)
+    else groups.set(row.campaignId, [row])
+  }
+  return groups
+}
+
 const asNumber = (minor: bigint | null, value: number | null): number | null => (minor !== null ? Number(minor) : value)
 
 export function retroStore(prisma: PrismaDb) {
@@ -69,15 +79,18 @@ export function retroStore(prisma: PrismaDb) {
     const goals = await db.goal.findMany({ where: { campaignId: { in: ids } }, select: { campaignId: true, dataOwnerId: true }, orderBy: [{ position: 'asc' }, { id: 'asc' }] })
     const promoters = await db.promotionItem.findMany({ where: { campaignId: { in: ids } }, select: { campaignId: true, promoterId: true }, orderBy: { id: 'asc' } })
     const byCampaign = new Map<number, { participants: string[]; stages: string[] }>()
+    const tasksOf = groupByCampaign(tasks)
+    const goalsOf = groupByCampaign(goals)
+    const promotersOf = groupByCampaign(promoters)
     for (const campaign of campaigns) {
-      const own = <T extends { campaignId: number }>(rows: T[]) => rows.filter((row) => row.campaignId === campaign.id)
-      const campaignTasks = own(tasks)
+      const own = <T>(groups: Map<number, T[]>) => groups.get(campaign.id) ?? []
+      const campaignTasks = own(tasksOf)
       byCampaign.set(campaign.id, {
         participants: retroParticipants({
           ownerId: campaign.ownerId, approverId: campaign.approverId,
           taskOwnerIds: campaignTasks.map((task) => task.ownerId),
-          dataOwnerIds: own(goals).map((goal) => goal.dataOwnerId),
-          promoterIds: own(promoters).map((item) => item.promoterId),
+          dataOwnerIds: own(goalsOf).map((goal) => goal.dataOwnerId),
+          promoterIds: own(promotersOf).map((item) => item.promoterId),
         }),
         stages: campaignTasks.map((task) => task.stage),
       })
@@ -138,6 +151,10 @@ export function retroStore(prisma: PrismaDb) {
       })
       const peopleByKey = new Map<string, RetroPerson>(people.map((row) => [personKey(row.teamId, row.userId), row]))
       const byTeam = new Map(workspaces.map((row) => [row.teamId, row]))
+      const answersOf = groupByCampaign(answers)
+      // The first move to the retrospective is the end (transitions come oldest first).
+      const endedAtOf = new Map<number, Date>()
+      for (const transition of ended) if (!endedAtOf.has(transition.campaignId)) endedAtOf.set(transition.campaignId, transition.at)
       const campaigns: RetroStepCandidate[] = []
       let waitingForZone = 0
       for (const row of rows) {
@@ -152,7 +169,7 @@ export function retroStore(prisma: PrismaDb) {
           timeZone: row.timeZone, digestTime: row.digestTime, promptTime: row.promptTime, quietDigests: row.quietDigests,
         }, ownerZone)
         // Ended early: its last day is the day it was ended.
-        const endedAt = ended.find((transition) => transition.campaignId === row.id)?.at
+        const endedAt = endedAtOf.get(row.id)
         const endedOn = endedAt ? localDateIn(endedAt, settings.timeZone) : null
         const { participants } = involved.get(row.id)!
         const teamPeople = new Map(participants.flatMap((userId) => {
@@ -164,7 +181,7 @@ export function retroStore(prisma: PrismaDb) {
           endDate: endedOn && endedOn < row.endDate ? endedOn : row.endDate,
           settings, retroPromptOn: row.retroPromptOn, retroReminderOn: row.retroReminderOn,
           participants,
-          answered: answers.filter((answer) => answer.campaignId === row.id).map((answer) => answer.respondentId),
+          answered: (answersOf.get(row.id) ?? []).map((answer) => answer.respondentId),
           gone: participants.filter((userId) => teamPeople.get(userId)?.deactivated),
           locale: workspace?.locale ?? null,
           people: teamPeople,
