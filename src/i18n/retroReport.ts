@@ -81,7 +81,7 @@ const en: RetroReportMessages = {
   budgetLine: (what, planned, actual, difference) => `• ${what}: planned ${planned}, spent ${actual} (${difference})`,
   budgetLineNoActual: (what, planned) => `• ${what}: planned ${planned}, spend not entered`,
   budgetTotal: (planned, actual, difference) => `*Total*: planned ${planned}, spent ${actual} (${difference})`,
-  budgetMissing: (lines) => `_${lines} line${lines === 1 ? '' : 's'} without an actual spend: left out of the spent total._`,
+  budgetMissing: (lines) => `_${lines} line${lines === 1 ? '' : 's'} without an actual spend: left out of the spent total and the difference._`,
   noBudget: 'No budget scenario was chosen.',
   cost: (channel, metric, actual, estimated, verdict) =>
     `${verdict === 'better' ? ':white_check_mark:' : verdict === 'worse' ? ':x:' : ':heavy_minus_sign:'} *${channel}* (${metric}): ${actual} per result, estimated ${estimated}`,
@@ -148,7 +148,7 @@ const zh: RetroReportMessages = {
   budgetLine: (what, planned, actual, difference) => `• ${what}：计划 ${planned}，实际 ${actual}（${difference}）`,
   budgetLineNoActual: (what, planned) => `• ${what}：计划 ${planned}，未填写实际花费`,
   budgetTotal: (planned, actual, difference) => `*合计*：计划 ${planned}，实际 ${actual}（${difference}）`,
-  budgetMissing: (lines) => `_${lines} 项未填写实际花费，未计入实际合计。_`,
+  budgetMissing: (lines) => `_${lines} 项未填写实际花费，未计入实际合计与差额。_`,
   noBudget: '没有选定的预算方案。',
   cost: (channel, metric, actual, estimated, verdict) =>
     `${verdict === 'better' ? ':white_check_mark:' : verdict === 'worse' ? ':x:' : ':heavy_minus_sign:'} *${channel}*（${metric}）：单个效果 ${actual}，预估 ${estimated}`,

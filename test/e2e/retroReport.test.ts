@@ -177,6 +177,29 @@ describe.each(testProviders())('the compiled retrospective report on %s', (provi
     expect(reportPosts(name)).toHaveLength(1)
   })
 
+  it('in a workspace whose channel language is Chinese, a short report is one message in Chinese, its chart in its thread', async () => {
+    const name = `Tea week ${++serial}`
+    const { campaignId } = await withDatabase(rig, async (prisma) => {
+      await prisma.workspaceSettings.upsert({ where: { teamId: 'T1' }, create: { teamId: 'T1', locale: 'zh-CN' }, update: { locale: 'zh-CN' } })
+      const seeded = await seedCampaign(prisma, { name, stage: 'retrospective', startDate: day(3), endDate: day(9), goals: [{ metric: 'orders', targetValue: 70 }] })
+      await prisma.metricEntry.createMany({ data: [3, 4, 5].map((n) => ({ campaignId: seeded.campaignId, goalId: seeded.goalIds[0]!, onDate: day(n), mode: 'day', value: 10, reportedBy: 'U3', createdAt: new Date(), updatedAt: new Date() })) })
+      await prisma.goal.update({ where: { id: seeded.goalIds[0]! }, data: { actualValue: 30, actualAsOf: day(5) } })
+      return seeded
+    })
+    const url = rig.slack.newResponseUrl()
+    await rig.client.blockAction({ teamId: 'T1', userId: 'U1', actionId: 'retro_compile', value: String(campaignId), responseUrl: url, channelId: 'C1' })
+    const chart = await rig.slack.waitForFile((f) => f.filename === `retro-goals-${campaignId}.png`, { timeoutMs: 30_000 })
+    const posted = rig.slack.callsTo('chat.postMessage').filter((c) => c.result?.ok === true && JSON.stringify(c.args.blocks ?? '').includes(`复盘报告：${name}`))
+    expect(posted).toHaveLength(1)
+    expect(chart.threadTs).toBe(posted[0]!.result.ts)
+    expect(chart.title).toBe(`${name}：目标`)
+    const text = JSON.stringify(posted[0]!.args.blocks)
+    expect(text).toContain('*订单数*：30 / 目标 70（42.9%）')
+    expect(text).toContain('没有人填写复盘。')
+    expect(rig.slack.messagesIn('C1').filter((m) => m.threadTs === posted[0]!.result.ts && !m.files)).toHaveLength(0)
+    await withDatabase(rig, (prisma) => prisma.workspaceSettings.update({ where: { teamId: 'T1' }, data: { locale: null } }))
+  })
+
   it('a campaign still live has no report yet, and Compile report now refuses it', async () => {
     const name = `Spring launch ${++serial}`
     const { campaignId } = await withDatabase(rig, (prisma) => seedCampaign(prisma, { name, stage: 'live', startDate: day(20), endDate: '2026-12-20' }))
