@@ -13,6 +13,7 @@ import type { Services } from '../services.ts'
 import { troubleMessage } from '../trouble.ts'
 import { openModalOrExplain } from '../views/openModal.ts'
 import { proposalModal, type ProposalModalPrefill } from '../views/proposalModal.ts'
+import { proposalLessons } from '../views/learningBlocks.ts'
 import { ephemeral } from '../ephemeral.ts'
 
 /** The timing note a Plan-this click writes: the node's name and dates, which the calendar reads back (campaignsAround). */
@@ -38,7 +39,7 @@ export function registerCalendarActions(listeners: Listeners, services: Services
       const today = localDate(services.clock.now(), person.timeZone)
       const node = key ? nodeByKey(key, today) : null
       if (!node) return void (await respond(ephemeral(m.calendar.nodeGone)).catch(() => {}))
-      const view = proposalModal(m, { mode: 'new' }, calendarPrefill(node, today, person.userId, person.locale))
+      const view = proposalModal(m, { mode: 'new' }, calendarPrefill(node, today, person.userId, person.locale), await proposalLessons(services, teamId, {}, m))
       await openModalOrExplain(client, body.trigger_id, view, respond, m, services.logger)
     } catch (error) {
       services.logger.error({ err: error, team: teamId, user: person.userId, node: key }, 'calendar_plan_failed')

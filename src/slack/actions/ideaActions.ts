@@ -21,6 +21,7 @@ import {
 } from '../views/ideaModal.ts'
 import { openModalOrExplain } from '../views/openModal.ts'
 import { proposalModal } from '../views/proposalModal.ts'
+import { proposalLessons } from '../views/learningBlocks.ts'
 import { ephemeral } from '../ephemeral.ts'
 
 /** The message shortcut, as declared in manifest.yml. */
@@ -153,7 +154,7 @@ export function registerIdeaSurfaces(listeners: Listeners, services: Services): 
       theme: cutTo(idea.text, proposalLimits.theme),
       ...(idea.tag ? { timingNote: cutTo(idea.tag.label, proposalLimits.timingNote) } : {}),
       ownerId: click.person.userId,
-    })
+    }, await proposalLessons(services, click.teamId, {}, click.m))
     await openModalOrExplain(client, body.trigger_id, view, respond, click.m, services.logger)
   }))
 
