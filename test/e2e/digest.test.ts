@@ -17,11 +17,11 @@ describe.each(testProviders())('the daily digest and pace alerts on %s', (provid
     rig = await startRig(provider)
     castTheUsualPeople(rig)
     rig.slack.addUser({ id: 'U5', name: 'nora' })
-    rig.slack.addUser({ id: 'U6', name: 'li' })
+    rig.slack.addUser({ id: 'U6', name: 'li', locale: 'zh-CN' })
     rig.slack.addUser({ id: 'U7', name: 'away' })
     rig.slack.addUser({ id: 'U8', name: 'gone', deleted: true })
     rig.slack.addUser({ id: 'UADM', name: 'root', isAdmin: true })
-    for (const id of ['C_DIG', 'C_PACE', 'C_QUIET', 'C_PAUSE', 'C_BIG', 'C_NOTE']) {
+    for (const id of ['C_DIG', 'C_PACE', 'C_QUIET', 'C_PAUSE', 'C_BIG', 'C_NOTE', 'C_ZH']) {
       rig.slack.addChannel({ id, name: id.toLowerCase(), members: ['U1', 'U2', 'U3', rig.slack.botUserId] })
     }
   })
@@ -199,6 +199,22 @@ describe.each(testProviders())('the daily digest and pace alerts on %s', (provid
       expect(buttonsOf(notice.args)).toEqual([expect.objectContaining({ action_id: 'home_open_plan', value: String(campaignId) })])
     }
     expect(rig.slack.calls.filter((c) => c.method === 'chat.postMessage' && c.result?.ok && /<@U(7|8)>(’s Slack account| is away)/.test(String(c.args.text)))).toHaveLength(2)
+  })
+
+  it("speaks the campaign owner's language in the channel while the workspace has not chosen one", async () => {
+    const { campaignId } = await seedLiveCampaign(rig, {
+      name: '春节促销', channelId: 'C_ZH', ownerId: 'U6', timeZone: 'Asia/Shanghai', startDate: '2026-12-28', endDate: '2027-01-08',
+      tasks: [{ title: '写文案', dueDate: '2026-12-30', ownerId: 'U3' }], goals: [{ metric: 'revenue', targetMinor: 1_000_000n }], currency: 'CNY',
+    })
+    await tickAt('2026-12-30T01:40:00Z', 2)
+    const call = await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === 'C_ZH', { timeoutMs: 10_000 })
+    const shown = visibleText(call.args)
+    expect(call.args.text).toMatch(/^\*春节促销\* 每日日报/)
+    expect(shown).toContain('*还剩 10 天*（2027-01-08 结束）')
+    expect(shown).toContain('*今天到期*（1）\\n• 写文案 — <@U3>')
+    expect(shown).toMatch(/\*销售额\*: ¥0\.00 \/ ¥10,000\.00/)
+    expect(buttonsOf(call.args).map((b) => b.value)).toEqual([String(campaignId), String(campaignId)])
+    expect(shown).toContain('填报数据')
   })
 
   it('lets an admin set the pace margin, refusing 0 and 120 on its field', async () => {
