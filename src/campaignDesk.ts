@@ -7,12 +7,14 @@ import { systemClock, type Clock } from './clock.ts'
 import type { Config } from './config.ts'
 import type { RetryPolicy } from './domain/delivery.ts'
 import { createDispatcher } from './jobs/dispatcher.ts'
+import type { PacingLimits } from './jobs/pacing.ts'
 import { createScheduler } from './jobs/scheduler.ts'
 import { createLogger, slackLogger, type Logger } from './logger.ts'
 import { createSlackApp, interactiveClientOptions, slackEventsPath } from './slack/app.ts'
 import { renderHome } from './slack/home/homeView.ts'
 import { ideaBoardDraft, roundResultsDraft } from './slack/ideaNotifications.ts'
 import { scheduledLifecycle } from './slack/lifecycleNotifications.ts'
+import { liveDeliveryTrouble } from './slack/live/deliveryTrouble.ts'
 import { liveRenderer } from './slack/live/render.ts'
 import { createPeopleDirectory } from './slack/people.ts'
 import { retroChartUploader } from './slack/retroChart.ts'
@@ -26,7 +28,7 @@ export type StartOptions = {
   clock?: Clock
   logger?: Logger
   /** Test and bench knobs for the outbox dispatcher. */
-  dispatcher?: { pollMs?: number; retry?: RetryPolicy }
+  dispatcher?: { pollMs?: number; retry?: RetryPolicy; pacing?: PacingLimits }
   /** Lines for a person while the app starts (main.ts prints them on stderr), e.g. why Slack is being retried. */
   onNotice?: (line: string) => void
 }
@@ -123,10 +125,13 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
       homeView: (teamId, userId) => renderHome({ store, people, clock }, teamId, userId),
       // So is a live-stage post (digest, reminder, prompt, alert).
       renderLive: liveRenderer({ store, people, clock, logger }),
+      // A live post that fails for good: its campaign's owner is told, in words composed there.
+      liveTrouble: liveDeliveryTrouble({ store, people, clock }),
       // The retrospective report's goals chart, drawn and uploaded when its row is delivered.
       upload: retroChartUploader({ store, people, client: deliveryClient, logger: logger.child({ source: 'retro' }) }),
       ...(options.dispatcher?.pollMs ? { pollMs: options.dispatcher.pollMs } : {}),
       ...(options.dispatcher?.retry ? { retry: options.dispatcher.retry } : {}),
+      ...(options.dispatcher?.pacing ? { pacing: options.dispatcher.pacing } : {}),
     })
     stopDispatcher = () => dispatcher.stop()
     const socketMode = socketModeStart(config, logger, options.onNotice)

@@ -47,6 +47,8 @@ export type LiveMessages = {
     gone: (user: M, name: M) => string
     openPlan: string
   }
+  /** To a campaign's owner: its live posts cannot go into its channel (reason: common deliveryReason). */
+  liveChannelTrouble: (name: M, channel: M, reason: string) => string
 }
 
 const en: LiveMessages = {
@@ -93,6 +95,8 @@ const en: LiveMessages = {
     gone: (user, name) => `${user}’s Slack account is deactivated: nothing is sent to them. In *${name}*, give their tasks and goals to someone else.`,
     openPlan: 'Open plan',
   },
+  liveChannelTrouble: (name, channel, reason) =>
+    `:warning: I cannot post *${name}*’s digests and alerts in ${channel}: ${reason} Until that is fixed they are not posted; the campaign itself runs on.`,
 }
 
 const zh: LiveMessages = {
@@ -139,6 +143,8 @@ const zh: LiveMessages = {
     gone: (user, name) => `${user} 的 Slack 账号已停用：不会再给 TA 发送任何消息。请在 *${name}* 中把 TA 的任务和目标交给其他人。`,
     openPlan: '打开方案',
   },
+  liveChannelTrouble: (name, channel, reason) =>
+    `:warning: 无法在 ${channel} 发布 *${name}* 的每日简报和提醒：${reason}在问题解决之前这些消息不会发出；活动本身照常进行。`,
 }
 
 export const liveMessages: Record<Locale, LiveMessages> = { en, 'zh-CN': zh }

@@ -2,6 +2,7 @@
 // HTTP mode on a free port, pointed at the fake. Tests talk to the app only over HTTP.
 import { parseConfig, type Config } from '../../src/config.ts'
 import { startCampaignDesk, type RunningCampaignDesk } from '../../src/campaignDesk.ts'
+import type { PacingLimits } from '../../src/jobs/pacing.ts'
 import { createLogger } from '../../src/logger.ts'
 import { freshDatabase, type TestDatabase, type TestProvider } from './databases.ts'
 import { startFakeSlack, type FakeSlack } from './fakeSlack.ts'
@@ -39,7 +40,7 @@ export type Rig = {
 
 /** `socketMode: true` starts the app in Socket Mode (SLACK_APP_TOKEN set): `rig.app.url` is null, so
  * `rig.client` cannot be used; drive it with `rig.slack.socketMode.send(…)` instead. */
-export async function startRig(provider: TestProvider, options: { now?: string; logLevel?: Config['logLevel']; socketMode?: boolean } = {}): Promise<Rig> {
+export async function startRig(provider: TestProvider, options: { now?: string; logLevel?: Config['logLevel']; socketMode?: boolean; pacing?: PacingLimits } = {}): Promise<Rig> {
   const slack = await startFakeSlack({ botToken, appToken })
   const db = await freshDatabase(provider)
   const clock = testClock(options.now ?? '2026-12-01T02:00:00Z')
@@ -56,7 +57,7 @@ export async function startRig(provider: TestProvider, options: { now?: string; 
     clock,
     logger: createLogger(config.logLevel),
     // Fast retries, but enough of them (about 20 s) to outlast every outage a test stages.
-    dispatcher: { pollMs: 50, retry: { baseMs: 50, maxMs: 200, maxAttempts: 100 } },
+    dispatcher: { pollMs: 50, retry: { baseMs: 50, maxMs: 200, maxAttempts: 100 }, ...(options.pacing ? { pacing: options.pacing } : {}) },
   })
   const others: RunningCampaignDesk[] = []
   const rig: Rig = {
