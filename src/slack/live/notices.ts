@@ -6,7 +6,7 @@ import { CampaignStage } from '../../domain/campaign.ts'
 import { messagesFor, type Messages } from '../../i18n/catalogue.ts'
 import type { LiveRendering } from '../../jobs/dispatcher.ts'
 import { actions, button, section } from '../blocks/elements.ts'
-import { escapeMrkdwn, mentionUser, type Mrkdwn } from '../blocks/mrkdwn.ts'
+import { escapeMrkdwn, mentionUser, trusted, type Mrkdwn } from '../blocks/mrkdwn.ts'
 import { homeActions } from '../home/homeView.ts'
 import type { LiveRenderContext, LiveRenderer } from './render.ts'
 
@@ -25,7 +25,8 @@ async function notice(
   return {
     text,
     blocks: [
-      section(text as Mrkdwn),
+      // Catalogue words around an escaped name and mentions.
+      section(trusted(text)),
       // App Home's Open plan: the plan's overview, where tasks and goals are given to someone else.
       actions(noticeActionsBlockId, [button(m.liveNotice.openPlan, homeActions.openPlan, String(facts.id))]),
     ],
