@@ -47,7 +47,13 @@ function lineSections(lines: readonly string[], title?: string): KnownBlock[] {
     const characters = [...line]
     if (characters.length <= reportLimits.sectionChars) return [line]
     const parts: string[] = []
-    for (let at = 0; at < characters.length; at += reportLimits.sectionChars) parts.push(characters.slice(at, at + reportLimits.sectionChars).join(''))
+    for (let at = 0; at < characters.length;) {
+      let piece = characters.slice(at, at + reportLimits.sectionChars).join('')
+      // Never cut inside an escape (`&amp;`): Slack would show its halves as typed.
+      if (at + reportLimits.sectionChars < characters.length) piece = piece.replace(/&[a-z]{0,3}$/, '')
+      parts.push(piece)
+      at += [...piece].length
+    }
     return parts
   })
   const sections: KnownBlock[] = []
@@ -85,7 +91,8 @@ function budgetLines(report: RetroReport, m: Messages): string[] {
   const money = (minor: number) => m.money(minor, report.currency)
   const difference = (minor: number) => signedAmount(money(Math.abs(minor)), minor)
   const lines = budget.lines.map((line) => {
-    const what = `${m.names.category[line.category]}${line.channel ? ` · ${m.names.channel[line.channel]}` : ''}${line.note ? ` (${escapeMrkdwn(line.note)})` : ''}`
+    // The catalogue's names are plain text ("Prizes & gifts"): escaped like any text entering mrkdwn.
+    const what = `${escapeMrkdwn(m.names.category[line.category])}${line.channel ? ` · ${escapeMrkdwn(m.names.channel[line.channel])}` : ''}${line.note ? ` (${escapeMrkdwn(line.note)})` : ''}`
     return line.actualMinor === null || line.differenceMinor === null
       ? r.budgetLineNoActual(what, money(line.amountMinor))
       : r.budgetLine(what, money(line.amountMinor), money(line.actualMinor), difference(line.differenceMinor))
