@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { compileRetro } from '../../src/domain/retroReport.ts'
 import { messagesFor } from '../../src/i18n/catalogue.ts'
 import { reportLimits, reportMessages } from '../../src/slack/blocks/retroReport.ts'
-import { syntheticRetro } from '../../bench/retroReport.ts'
+import { syntheticRetro } from '../support/retroReportFixtures.ts'
 import { checkMessage } from '../support/blockKitLimits.ts'
 
 describe('the report split for Slack', () => {
