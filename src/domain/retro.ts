@@ -236,14 +236,20 @@ export function retroCalendar(endDate: string, settings: WorkingDaySettings, pro
 /** What is due for each campaign in its retrospective at `now`: at most one step each, compile first. */
 export function dueRetroSteps(campaigns: readonly RetroCandidate[], now: Date): RetroStep[] {
   const steps: RetroStep[] = []
+  // Zones and calendars are shared by many campaigns: each is worked out once per pass.
+  const clocks = new Map<string, { today: string; time: string }>()
+  const calendars = new Map<string, ReturnType<typeof retroCalendar>>()
   for (const campaign of campaigns) {
     const { settings } = campaign
-    const today = localDateIn(now, settings.timeZone)
-    const time = localTimeIn(now, settings.timeZone)
+    let clock = clocks.get(settings.timeZone)
+    if (!clock) clocks.set(settings.timeZone, (clock = { today: localDateIn(now, settings.timeZone), time: localTimeIn(now, settings.timeZone) }))
+    const { today, time } = clock
     // Reached: the day has begun at the digest time (or is past).
     const reached = (day: string) => today > day || (today === day && time >= settings.digestTime)
     const base = { teamId: campaign.teamId, campaignId: campaign.id }
-    const calendar = retroCalendar(campaign.endDate, settings, campaign.retroPromptOn)
+    const calendarKey = `${settings.workingDays.join('')}:${settings.country ?? ''}:${campaign.endDate}:${campaign.retroPromptOn ?? ''}`
+    let calendar = calendars.get(calendarKey)
+    if (!calendar) calendars.set(calendarKey, (calendar = retroCalendar(campaign.endDate, settings, campaign.retroPromptOn)))
     if (everyoneAnswered(campaign.participants, campaign.answered, campaign.gone)) {
       steps.push({ ...base, kind: 'compile', reason: 'all_answered' })
     } else if (reached(calendar.deadlineDay)) {

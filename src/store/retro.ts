@@ -67,17 +67,22 @@ function groupByCampaign<T extends { campaignId: number }>(rows: readonly T[]): 
   return groups
 }
 
+/** Campaigns the scheduler's step looks at: in their retrospective, report not compiled. */
+const retrospectiveOpen = { stage: CampaignStage.Retrospective as string, reportCompiledAt: null }
+
 const asNumber = (minor: bigint | null, value: number | null): number | null => (minor !== null ? Number(minor) : value)
 
 export function retroStore(prisma: PrismaDb) {
   /** Participants of these campaigns, from the campaign rows and three batched reads. */
   async function participantsOf(
     db: Pick<PrismaDb, 'task' | 'goal' | 'promotionItem'>, campaigns: readonly { id: number; ownerId: string; approverId: string }[],
+    /** Which campaigns' rows to read: by a filter on the campaign (many), else by their ids (a few). */
+    campaignFilter?: typeof retrospectiveOpen,
   ): Promise<Map<number, { participants: string[]; stages: string[] }>> {
-    const ids = campaigns.map((campaign) => campaign.id)
-    const tasks = await db.task.findMany({ where: { campaignId: { in: ids } }, select: { campaignId: true, ownerId: true, stage: true }, distinct: ['campaignId', 'ownerId', 'stage'] })
-    const goals = await db.goal.findMany({ where: { campaignId: { in: ids } }, select: { campaignId: true, dataOwnerId: true }, orderBy: [{ position: 'asc' }, { id: 'asc' }] })
-    const promoters = await db.promotionItem.findMany({ where: { campaignId: { in: ids } }, select: { campaignId: true, promoterId: true }, orderBy: { id: 'asc' } })
+    const which = campaignFilter ? { campaign: campaignFilter } : { campaignId: { in: campaigns.map((campaign) => campaign.id) } }
+    const tasks = await db.task.findMany({ where: which, select: { campaignId: true, ownerId: true, stage: true }, distinct: ['campaignId', 'ownerId', 'stage'] })
+    const goals = await db.goal.findMany({ where: which, select: { campaignId: true, dataOwnerId: true }, orderBy: [{ position: 'asc' }, { id: 'asc' }] })
+    const promoters = await db.promotionItem.findMany({ where: which, select: { campaignId: true, promoterId: true }, orderBy: { id: 'asc' } })
     const byCampaign = new Map<number, { participants: string[]; stages: string[] }>()
     const tasksOf = groupByCampaign(tasks)
     const goalsOf = groupByCampaign(goals)
@@ -127,8 +132,10 @@ export function retroStore(prisma: PrismaDb) {
   return {
     /** Every campaign in its retrospective whose report is not compiled, with what the step needs. */
     async candidates(): Promise<{ campaigns: RetroStepCandidate[]; waitingForZone: number }> {
+      // Rows of those campaigns are read by a filter on the campaign, never a list of ids: a few
+      // thousand ids would pass SQLite's limit of bound variables.
       const rows = await prisma.campaign.findMany({
-        where: { stage: CampaignStage.Retrospective, reportCompiledAt: null },
+        where: retrospectiveOpen,
         select: {
           id: true, teamId: true, name: true, ownerId: true, approverId: true, channelId: true, endDate: true,
           retroPromptOn: true, retroReminderOn: true, ...campaignOverridesSelect,
@@ -136,17 +143,15 @@ export function retroStore(prisma: PrismaDb) {
         orderBy: { id: 'asc' },
       })
       if (rows.length === 0) return { campaigns: [], waitingForZone: 0 }
-      const ids = rows.map((row) => row.id)
       const teamIds = [...new Set(rows.map((row) => row.teamId))]
       const workspaces = await prisma.workspaceSettings.findMany({ where: { teamId: { in: teamIds } }, select: { teamId: true, ...workspaceSettingsSelect } })
       const ended = await prisma.stageTransition.findMany({
-        where: { campaignId: { in: ids }, toStage: CampaignStage.Retrospective }, select: { campaignId: true, at: true }, orderBy: { at: 'asc' },
+        where: { campaign: retrospectiveOpen, toStage: CampaignStage.Retrospective }, select: { campaignId: true, at: true }, orderBy: { at: 'asc' },
       })
-      const answers = await prisma.retro.findMany({ where: { campaignId: { in: ids } }, select: { campaignId: true, respondentId: true } })
-      const involved = await participantsOf(prisma, rows)
-      const userIds = [...new Set([...involved.values()].flatMap((entry) => entry.participants))]
+      const answers = await prisma.retro.findMany({ where: { campaign: retrospectiveOpen }, select: { campaignId: true, respondentId: true } })
+      const involved = await participantsOf(prisma, rows, retrospectiveOpen)
       const people = await prisma.person.findMany({
-        where: { teamId: { in: teamIds }, userId: { in: userIds } },
+        where: { teamId: { in: teamIds } },
         select: { teamId: true, userId: true, timeZone: true, deactivated: true, awayUntil: true },
       })
       const peopleByKey = new Map<string, RetroPerson>(people.map((row) => [personKey(row.teamId, row.userId), row]))
