@@ -166,12 +166,12 @@ function actualsSchema(actuals: ActualsShape): Record<string, z.ZodType> {
   return shape
 }
 
-/** A prize over its limit says the limit. */
+/** A prize count over its limit says the limit ("At most 200."). */
 function withPrizeLimits(errors: PlanFieldErrors<string>, actuals: ActualsShape | null): PlanFieldErrors<string> {
   const out: PlanFieldErrors<string> = { ...errors }
   for (const prize of actuals?.prizes ?? []) {
     const field = retroFields.prize(prize.id)
-    if (out[field]?.code === 'too_large') out[field] = { code: 'too_large', max: prize.quantity * retroLimits.prizesPerQuantity }
+    if (out[field]?.code === 'too_large') out[field] = { code: 'too_many', max: prize.quantity * retroLimits.prizesPerQuantity }
   }
   return out
 }

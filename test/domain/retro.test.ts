@@ -62,7 +62,7 @@ describe('the retro form', () => {
       'goal:1': { code: 'too_many_decimals' },
       'goal:2': { code: 'negative' },
       'line:5': { code: 'not_a_number' },
-      'prize:9': { code: 'too_large', max: 100 },
+      'prize:9': { code: 'too_many', max: 100 },
     })
     expect(Object.keys(checked.errors)).toHaveLength(8)
   })

@@ -225,7 +225,7 @@ describe.each(testProviders())('the retrospective on %s', (provider) => {
       response_action: 'errors',
       errors: {
         [`goal:${goalIds[0]}`]: 'Too many decimal places.', [`goal:${goalIds[1]}`]: 'Please enter zero or more.',
-        [`line:${lineId}`]: expect.stringContaining('number'), [`prize:${prizeId}`]: 'This number is too large.',
+        [`line:${lineId}`]: expect.stringContaining('number'), [`prize:${prizeId}`]: 'At most 200.',
       },
     })
     expect(compile).not.toHaveBeenCalled()
