@@ -275,6 +275,7 @@ async function main(): Promise<void> {
     progress('Stage 1 whole: the marketing calendar of 12 months, and a board of 500 ideas')
     const calendar = await benchCalendar({ country: 'CN' })
     const ideas = await benchIdeaBoard()
+    await (await import('./delivery.ts')).benchDelivery() // issue 7: 1,000 due posts over 100 channels against the fake's rate limits; prints its figures
 
     // ---- idle memory, each as its own process, in turn: bare Bolt, npm start (tsx), production build ----
     const rss = await measureIdleMemory({ repoRoot, tmp, apiUrl: fake.apiUrl, botToken, signingSecret, runs: RSS_RUNS, idleMs: IDLE_MS, progress })

@@ -163,7 +163,8 @@ export function createDispatcher(options: DispatcherOptions) {
   const retry = options.retry ?? defaultRetryPolicy
   const pollMs = options.pollMs ?? 5_000
   const leaseMs = options.leaseMs ?? 60_000
-  const batchSize = options.batchSize ?? 20
+  // Claimed rows wait in their lanes, not in the sweep: a large batch gets every channel going at once.
+  const batchSize = options.batchSize ?? 100
   const random = options.random ?? Math.random
   const instanceId = randomUUID()
   // Kept well inside the lease: a row waits in memory only while nobody else may take it over.
