@@ -63,8 +63,12 @@ export function createPacer(limits: PacingLimits, now: () => number) {
   const methodKey = (teamId: string, method: string) => `${teamId}:${method}`
   const channelKey = (call: PacedCall) => (call.method === 'chat.postMessage' && call.channel !== undefined ? `${call.teamId}:${call.channel}` : undefined)
 
+  // A clock set back (a test's, or a corrected system clock) must not leave slots in a future that
+  // never comes: counts from past this are dropped.
+  const futureMs = 60_000
+
   function liveCalls(key: string, at: number): Array<{ at: number }> {
-    const calls = (methods.get(key) ?? []).filter((call) => call.at > at - windowMs)
+    const calls = (methods.get(key) ?? []).filter((call) => call.at > at - windowMs && call.at <= at + futureMs)
     if (calls.length > 0) methods.set(key, calls)
     else methods.delete(key)
     return calls
@@ -72,7 +76,8 @@ export function createPacer(limits: PacingLimits, now: () => number) {
 
   /** Until when a 429 holds this call's method back (≤ now: it does not). */
   function blockedUntil(call: PacedCall): number {
-    return blocked.get(methodKey(call.teamId, call.method)) ?? 0
+    const until = blocked.get(methodKey(call.teamId, call.method)) ?? 0
+    return until > now() + 3_600_000 ? 0 : until
   }
 
   /**
@@ -84,6 +89,7 @@ export function createPacer(limits: PacingLimits, now: () => number) {
     let free = Math.max(at, blockedUntil(call))
     const channel = channelKey(call)
     if (channel !== undefined) {
+      if ((channels.get(channel) ?? at) > at + futureMs) channels.delete(channel)
       const tat = Math.max(channels.get(channel) ?? at, at) + ahead * intervalMs
       free = Math.max(free, tat - toleranceMs)
     }
