@@ -9,9 +9,8 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import pg from 'pg'
 import { planLive } from '../src/domain/livePlanner.ts'
-import type { PrismaDb } from '../src/store/database.ts'
+import { openDatabase, type BulkRead, type PrismaDb } from '../src/store/database.ts'
 import { liveTickStore } from '../src/store/liveTick.ts'
-import { applyMigrations } from '../src/store/migrate.ts'
 import { startTestPostgres } from '../test/support/postgres.ts'
 import { summarize } from './stats.ts'
 
@@ -41,10 +40,19 @@ export type TickFigures = {
   rssAfterMiB: number
 }
 
-type Counted = { prisma: PrismaDb; statements: () => number; close(): Promise<void> }
+type Counted = { prisma: PrismaDb; bulkRead: BulkRead; statements: () => number; close(): Promise<void> }
 
+/** A Prisma client and a bulk reader whose SQL statements are counted (Prisma's by its query log). */
 async function countedClient(provider: 'sqlite' | 'postgresql', url: string): Promise<Counted> {
   let statements = 0
+  const database = await openDatabase(provider === 'sqlite' ? { provider, file: url.slice('file:'.length), url } : { provider, url })
+  const bulkRead: BulkRead = async (sql, params) => {
+    statements++
+    const started = performance.now()
+    const rows = await database.bulkRead(sql, params)
+    if (process.env.BENCH_TICK_PROFILE) console.error(`    ${(performance.now() - started).toFixed(1)} ms ${rows.length} rows: ${sql.replace(/\s+/g, ' ').slice(0, 60)}`)
+    return rows
+  }
   let prisma: PrismaDb
   if (provider === 'sqlite') {
     const [{ PrismaClient }, { PrismaBetterSqlite3 }] = await Promise.all([import('../src/generated/sqlite/client.ts'), import('@prisma/adapter-better-sqlite3')])
@@ -58,7 +66,13 @@ async function countedClient(provider: 'sqlite' | 'postgresql', url: string): Pr
     if (!/^(BEGIN|COMMIT|ROLLBACK)/i.test(event.query.trim())) statements++
   })
   await prisma.$connect()
-  return { prisma, statements: () => statements, close: () => prisma.$disconnect() }
+  return {
+    prisma, bulkRead, statements: () => statements,
+    close: async () => {
+      await database.close()
+      await prisma.$disconnect()
+    },
+  }
 }
 
 async function seed(prisma: PrismaDb, campaigns: number): Promise<void> {
@@ -101,18 +115,19 @@ async function seed(prisma: PrismaDb, campaigns: number): Promise<void> {
 }
 
 async function measure(provider: 'sqlite' | 'postgresql', url: string, campaigns: number): Promise<TickFigures> {
-  await applyMigrations(provider === 'sqlite' ? { provider, file: url.slice('file:'.length) } : { provider, url } as never, () => {})
   const db = await countedClient(provider, url)
   try {
     await seed(db.prisma, campaigns)
-    const store = liveTickStore(db.prisma, { provider })
+    const store = liveTickStore(db.prisma, { provider, bulkRead: db.bulkRead })
     const rssBeforeMiB = process.memoryUsage().rss / 2 ** 20
 
     let mark = db.statements()
     let started = performance.now()
     const snapshot = await store.snapshot(now)
+    const readMs = performance.now() - started
     const plan = planLive(snapshot, now)
     const firstPlanMs = performance.now() - started
+    if (process.env.BENCH_TICK_PROFILE) console.error(`${provider} ${campaigns}: reads ${readMs.toFixed(0)} ms, planner ${(firstPlanMs - readMs).toFixed(0)} ms, ${snapshot.openTasks.length} open tasks`)
     const planStatements = db.statements() - mark
 
     mark = db.statements()
@@ -127,8 +142,12 @@ async function measure(provider: 'sqlite' | 'postgresql', url: string, campaigns
     for (let run = 0; run < STEADY_RUNS; run++) {
       mark = db.statements()
       started = performance.now()
-      const again = planLive(await store.snapshot(now), now)
+      const snap = await store.snapshot(now)
+      const readAt = performance.now()
+      const again = planLive(snap, now)
+      const planAt = performance.now()
       await store.record(again, now)
+      if (process.env.BENCH_TICK_PROFILE) console.error(`  steady: reads ${(readAt - started).toFixed(0)} ms (${snap.openTasks.length} tasks), planner ${(planAt - readAt).toFixed(0)} ms, record ${(performance.now() - planAt).toFixed(0)} ms (${again.items.length} items)`)
       steady.push(performance.now() - started)
       steadyStatements = db.statements() - mark
     }
@@ -150,7 +169,7 @@ export async function benchLiveTick(options: { campaigns?: number[] } = {}): Pro
   try {
     for (const campaigns of sizes) {
       figures.push(await measure('sqlite', `file:${path.join(tmp, `tick-${campaigns}.db`)}`, campaigns))
-      if (postgres) {
+      if (postgres && process.env.BENCH_TICK_PROVIDERS !== 'sqlite') {
         const name = `cd_bench_tick_${campaigns}`
         const admin = new pg.Client({ connectionString: postgres.adminUrl })
         await admin.connect()

@@ -63,14 +63,26 @@ export type PlannedGoal = {
   lastAlertOn: string | null
 }
 
-/** How many of a live campaign's tasks there are, and how many are done. */
-export type TaskTally = { campaignId: number; done: number; total: number }
+/** A live campaign's tasks in short: how many, how many done, the earliest open due date, the last change. */
+export type TaskTally = {
+  campaignId: number
+  done: number
+  total: number
+  /** The earliest due date of a task not done; null when all are done. */
+  firstOpenDue: string | null
+  /** When any of its tasks last changed (ms since the epoch); 0 without tasks. */
+  lastChange: number
+}
 
 export type PlannedPerson = { timeZone: string | null; deactivated: boolean; awayUntil: string | null }
 
 export type LiveSnapshot = {
   campaigns: readonly PlannedCampaign[]
-  /** Open (not done) tasks of those campaigns, due up to a horizon past any reminder's lead. */
+  /**
+   * Open (not done) tasks of those campaigns that may be due a reminder at this instant: due up to a
+   * horizon past any reminder's lead, and not reminded yet on the latest date it is anywhere on earth
+   * (a task reminded on that date has had today's reminder in every zone). The rest cannot be due.
+   */
   openTasks: readonly PlannedTask[]
   goals: readonly PlannedGoal[]
   tallies: readonly TaskTally[]
@@ -161,11 +173,13 @@ function calendarKey(settings: WorkingDaySettings): string {
 
 // ---- the plan ----------------------------------------------------------------------------------
 
-/** The digest's state in short: a quiet digest is posted only when it differs from the last one. */
-export function digestState(tally: TaskTally | undefined, openTasks: readonly PlannedTask[], goals: readonly PlannedGoal[]): string {
+/**
+ * The digest's state in short: a quiet digest is posted only when it differs from the last one.
+ * Any change to a task (finished, rescheduled, reassigned, added) moves its campaign's last change.
+ */
+export function digestState(tally: TaskTally | undefined, goals: readonly PlannedGoal[]): string {
   const parts = [
-    `t${tally?.done ?? 0}/${tally?.total ?? 0}`,
-    ...openTasks.map((task) => `${task.id}@${task.dueDate}`).sort(),
+    `t${tally?.done ?? 0}/${tally?.total ?? 0}@${tally?.lastChange ?? 0}`,
     ...goals.map((goal) => `g${goal.id}=${goal.actual}@${goal.actualAsOf ?? ''}`).sort(),
   ]
   return createHash('sha1').update(parts.join('|')).digest('base64url').slice(0, 16)
@@ -278,8 +292,9 @@ export function planLive(snapshot: LiveSnapshot, now: Date): LivePlan {
         }, settings.paceMarginPercent),
       }))
       if (campaign.lastDigestOn !== today) {
-        const state = digestState(talliesByCampaign.get(campaign.id), tasks, goals)
-        const dueOrOverdue = tasks.some((task) => task.dueDate <= today)
+        const tally = talliesByCampaign.get(campaign.id)
+        const state = digestState(tally, goals)
+        const dueOrOverdue = tally?.firstOpenDue != null && tally.firstOpenDue <= today
         const behind = paces.some(({ pace }) => pace?.status === 'behind')
         if (!settings.quietDigests || dueOrOverdue || behind || state !== campaign.lastDigestState) {
           items.push({ key: `digest:${campaign.id}:${today}`, kind: 'digest', teamId: campaign.teamId, campaignId: campaign.id, day: today, channelId: campaign.channelId, state })

@@ -11,9 +11,17 @@ export function isLocalTime(value: string): boolean {
   return localTimePattern.test(value)
 }
 
+const knownZones = new Map<string, boolean>()
+
 /** A time zone the runtime knows by its IANA name ('Asia/Shanghai', 'UTC'); no offsets like '+08:00'. */
 export function isTimeZone(value: string): boolean {
-  return value.length > 0 && value.includes('/') ? IANAZone.isValidZone(value) : value === 'UTC'
+  // Asked once per campaign in every scheduler pass; the answer is the runtime's and never changes.
+  let known = knownZones.get(value)
+  if (known === undefined) {
+    known = value.length > 0 && value.includes('/') ? IANAZone.isValidZone(value) : value === 'UTC'
+    if (knownZones.size < 1000) knownZones.set(value, known)
+  }
+  return known
 }
 
 /** The date ('YYYY-MM-DD') it is at `instant` in `timeZone`. */

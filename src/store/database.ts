@@ -9,9 +9,17 @@ import { applyMigrations } from './migrate.ts'
 export type PrismaDb = SqliteClient
 export type PrismaTx = Parameters<Parameters<PrismaDb['$transaction']>[0]>[0]
 
+/**
+ * Reads many rows at once, straight through the driver: for the scheduler's pass over every live
+ * campaign, where Prisma's per-row work (about 30 µs a row) would cost seconds at 100,000 rows.
+ * Parameters are written `?` (turned into `$1`… for PostgreSQL). Read-only, no transaction.
+ */
+export type BulkRead = (sql: string, params?: readonly unknown[]) => Promise<Record<string, unknown>[]>
+
 export type Database = {
   prisma: PrismaDb
   provider: DatabaseTarget['provider']
+  bulkRead: BulkRead
   close(): Promise<void>
 }
 
@@ -22,7 +30,46 @@ export async function openDatabase(target: DatabaseTarget, log: Log = () => {}):
   // Only the client and driver in use are loaded: each generated client weighs tens of MiB.
   const prisma = target.provider === 'sqlite' ? await sqliteClient(target.url) : await postgresClient(target.url)
   await prisma.$connect()
-  return { prisma, provider: target.provider, close: () => prisma.$disconnect() }
+  const bulk = target.provider === 'sqlite' ? sqliteBulkReader(target.file) : await postgresBulkReader(target.url)
+  return {
+    prisma, provider: target.provider, bulkRead: bulk.read,
+    close: async () => {
+      await bulk.close()
+      await prisma.$disconnect()
+    },
+  }
+}
+
+/** A read-only connection of its own, opened on first use (WAL: it never blocks the writer). */
+function sqliteBulkReader(file: string): { read: BulkRead; close(): Promise<void> } {
+  let connection: import('better-sqlite3').Database | null = null
+  return {
+    read: async (sql, params = []) => {
+      if (!connection) {
+        const { default: BetterSqlite3 } = await import('better-sqlite3')
+        connection = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: 5000 })
+      }
+      return connection.prepare(sql).all(...params) as Record<string, unknown>[]
+    },
+    close: async () => {
+      connection?.close()
+      connection = null
+    },
+  }
+}
+
+/** A small pool of its own (two connections), beside Prisma's. */
+async function postgresBulkReader(connectionString: string): Promise<{ read: BulkRead; close(): Promise<void> }> {
+  const { default: pg } = await import('pg')
+  const pool = new pg.Pool({ connectionString, max: 2 })
+  return {
+    read: async (sql, params = []) => {
+      let n = 0
+      const numbered = sql.replace(/\?/g, () => `$${++n}`)
+      return (await pool.query(numbered, params as unknown[])).rows as Record<string, unknown>[]
+    },
+    close: () => pool.end(),
+  }
 }
 
 async function sqliteClient(url: string): Promise<PrismaDb> {

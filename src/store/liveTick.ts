@@ -5,16 +5,17 @@
 // keys already there, so a second instance writing the same plan adds nothing) and the planner's
 // memory of what it wrote (last digest, reminder, prompt and alert days), one statement each.
 import { CampaignStage } from '../domain/campaign.ts'
-import { effectiveSettings } from '../domain/liveSettings.ts'
+import { defaultReminderLeadDays, effectiveSettings } from '../domain/liveSettings.ts'
 import {
-  personKey, type DueItem, type LivePlan, type LiveSnapshot, type PlannedCampaign, type PlannedPerson,
+  personKey, type DueItem, type LivePlan, type LiveSnapshot, type PlannedCampaign, type PlannedPerson, type PlannedTask, type TaskTally,
 } from '../domain/livePlanner.ts'
 import { defaultPaceMarginPercent, goalCurves, type GoalCurve } from '../domain/pace.ts'
-import type { PrismaDb } from './database.ts'
+import type { BulkRead, PrismaDb } from './database.ts'
 import { campaignOverridesSelect, toWorkspaceSettings, workspaceSettingsSelect } from './settings.ts'
 
 export type LiveTickOptions = {
   provider: 'sqlite' | 'postgresql'
+  bulkRead: BulkRead
 }
 
 /** Where each due item is posted: a channel, or a person's DM. */
@@ -30,15 +31,35 @@ export function outboxTargetOf(item: DueItem): { kind: 'post' | 'dm'; target: st
 
 const activeStages = [CampaignStage.Scheduled, CampaignStage.Live]
 
-/** Dates that can still be "today" somewhere on earth, and the reminders' look-ahead past them. */
-function dueHorizon(now: Date): string {
-  // UTC+14 is the earliest zone; a reminder's lead is at most 14 working days (about 20 calendar
-  // days, more around long holidays): 40 days covers it.
-  return new Date(now.getTime() + 14 * 3_600_000 + 40 * 86_400_000).toISOString().slice(0, 10)
+/** The latest date it is anywhere on earth at `now` (UTC+14). */
+function latestToday(now: Date): string {
+  return new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10)
 }
 
-const asNumber = (minor: bigint | null, value: number | null): number | null =>
-  minor !== null ? Number(minor) : value
+/**
+ * The last due date a reminder can be written for at `now`: the latest date on earth, plus the
+ * longest lead in working days, as calendar days with weekends (7/5) and a week of holidays.
+ */
+function dueHorizon(now: Date, longestLeadDays: number): string {
+  const days = Math.ceil((longestLeadDays * 7) / 5) + 8
+  return new Date(now.getTime() + 14 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10)
+}
+
+// Money comes as a bigint, a number or a string depending on the driver.
+const asNumber = (minor: bigint | number | string | null, value: number | null): number | null =>
+  minor !== null ? Number(minor) : value === null ? null : Number(value)
+
+type CampaignRow = {
+  id: number; teamId: string; stage: string; startDate: string; endDate: string; ownerId: string; channelId: string
+  paused: boolean | number; lastDigestOn: string | null; lastDigestState: string | null
+  timeZone: string | null; digestTime: string | null; promptTime: string | null; quietDigests: boolean | number | null
+}
+type TallyRow = { campaignId: number; status: string; count: number | string; firstDue: string | null; lastChange: string | number | null }
+type GoalRow = {
+  id: number; campaignId: number; dataOwnerId: string | null; targetMinor: bigint | number | string | null; targetValue: number | null
+  actualMinor: bigint | number | string | null; actualValue: number | null; actualAsOf: string | null; curve: string
+  lastPromptOn: string | null; lastAlertOn: string | null
+}
 
 export function liveTickStore(prisma: PrismaDb, options: LiveTickOptions) {
   const sqlite = options.provider === 'sqlite'
@@ -64,35 +85,36 @@ export function liveTickStore(prisma: PrismaDb, options: LiveTickOptions) {
   return {
     /** Everything the live planner looks at, read at `now`. */
     async snapshot(now: Date): Promise<LiveSnapshot & { unknownOwnerZones: number }> {
-      const campaigns = await prisma.campaign.findMany({
-        where: { stage: { in: activeStages } },
-        select: {
-          id: true, teamId: true, stage: true, startDate: true, endDate: true, ownerId: true, channelId: true, pausedAt: true,
-          lastDigestOn: true, lastDigestState: true, ...campaignOverridesSelect,
-        },
-        orderBy: { id: 'asc' },
-      })
+      // The big reads go straight through the driver (see BulkRead): plain columns, joined by SQL.
+      const read = options.bulkRead
+      const live = `c."stage" = 'live' AND c."pausedAt" IS NULL`
+      const campaigns = (await read(
+        `SELECT c."id", c."teamId", c."stage", c."startDate", c."endDate", c."ownerId", c."channelId", c."pausedAt" IS NOT NULL AS "paused",
+                c."lastDigestOn", c."lastDigestState", c."timeZone", c."digestTime", c."promptTime", c."quietDigests"
+         FROM "Campaign" c WHERE c."stage" IN ('scheduled', 'live') ORDER BY c."id"`,
+      )) as CampaignRow[]
       const workspaces = await prisma.workspaceSettings.findMany({ select: { teamId: true, paceMarginPercent: true, ...workspaceSettingsSelect } })
       const people = await prisma.person.findMany({
         select: { teamId: true, userId: true, timeZone: true, deactivated: true, awayUntil: true },
       })
-      const horizon = dueHorizon(now)
-      const openTasks = await prisma.task.findMany({
-        where: { campaign: { stage: { in: activeStages }, pausedAt: null }, status: { not: 'done' }, dueDate: { lte: horizon } },
-        select: { id: true, campaignId: true, ownerId: true, dueDate: true, lastReminderOn: true, snoozedUntil: true },
-      })
-      const tallies = await prisma.task.groupBy({
-        by: ['campaignId', 'status'],
-        where: { campaign: { stage: CampaignStage.Live, pausedAt: null } },
-        _count: { _all: true },
-      })
-      const goals = await prisma.goal.findMany({
-        where: { campaign: { stage: CampaignStage.Live, pausedAt: null } },
-        select: {
-          id: true, campaignId: true, dataOwnerId: true, targetMinor: true, targetValue: true, actualMinor: true, actualValue: true,
-          actualAsOf: true, curve: true, lastPromptOn: true, lastAlertOn: true,
-        },
-      })
+      const longestLead = Math.max(defaultReminderLeadDays, ...workspaces.map((row) => row.reminderLeadDays ?? defaultReminderLeadDays))
+      const openTasks = (await read(
+        `SELECT t."id", t."campaignId", t."ownerId", t."dueDate", t."lastReminderOn", t."snoozedUntil"
+         FROM "Task" t JOIN "Campaign" c ON c."id" = t."campaignId"
+         WHERE c."stage" IN ('scheduled', 'live') AND c."pausedAt" IS NULL AND t."status" <> 'done'
+           AND t."dueDate" <= ? AND (t."lastReminderOn" IS NULL OR t."lastReminderOn" < ?)`,
+        [dueHorizon(now, longestLead), latestToday(now)],
+      )) as PlannedTask[]
+      const lastChange = sqlite ? `max(t."updatedAt")` : `(extract(epoch from max(t."updatedAt")) * 1000)::float8`
+      const tallies = (await read(
+        `SELECT t."campaignId", t."status", count(*) AS "count", min(t."dueDate") AS "firstDue", ${lastChange} AS "lastChange"
+         FROM "Task" t JOIN "Campaign" c ON c."id" = t."campaignId" WHERE ${live} GROUP BY t."campaignId", t."status"`,
+      )) as TallyRow[]
+      const goals = (await read(
+        `SELECT g."id", g."campaignId", g."dataOwnerId", g."targetMinor", g."targetValue", g."actualMinor", g."actualValue",
+                g."actualAsOf", g."curve", g."lastPromptOn", g."lastAlertOn"
+         FROM "Goal" g JOIN "Campaign" c ON c."id" = g."campaignId" WHERE ${live}`,
+      )) as GoalRow[]
 
       const peopleByKey = new Map<string, PlannedPerson>(people.map((row) => [personKey(row.teamId, row.userId), row]))
       const byTeam = new Map(workspaces.map((row) => [row.teamId, row]))
@@ -108,30 +130,37 @@ export function liveTickStore(prisma: PrismaDb, options: LiveTickOptions) {
           continue
         }
         planned.push({
-          id: row.id, teamId: row.teamId, stage: row.stage as CampaignStage, paused: row.pausedAt !== null,
+          id: row.id, teamId: row.teamId, stage: row.stage as CampaignStage, paused: Boolean(row.paused),
           startDate: row.startDate, endDate: row.endDate, ownerId: row.ownerId, channelId: row.channelId,
           lastDigestOn: row.lastDigestOn, lastDigestState: row.lastDigestState,
           settings: {
             ...effectiveSettings(toWorkspaceSettings(workspace ?? null), {
-              timeZone: row.timeZone, digestTime: row.digestTime, promptTime: row.promptTime, quietDigests: row.quietDigests,
+              timeZone: row.timeZone, digestTime: row.digestTime, promptTime: row.promptTime,
+              quietDigests: row.quietDigests === null ? null : Boolean(row.quietDigests),
             }, ownerZone),
             paceMarginPercent: workspace?.paceMarginPercent ?? defaultPaceMarginPercent,
           },
         })
       }
-      const talliesByCampaign = new Map<number, { campaignId: number; done: number; total: number }>()
+      const talliesByCampaign = new Map<number, TaskTally>()
       for (const row of tallies) {
-        const tally = talliesByCampaign.get(row.campaignId) ?? { campaignId: row.campaignId, done: 0, total: 0 }
-        tally.total += row._count._all
-        if (row.status === 'done') tally.done += row._count._all
-        talliesByCampaign.set(row.campaignId, tally)
+        const campaignId = Number(row.campaignId)
+        const count = Number(row.count)
+        const tally = talliesByCampaign.get(campaignId) ?? { campaignId, done: 0, total: 0, firstOpenDue: null, lastChange: 0 }
+        tally.total += count
+        if (row.status === 'done') tally.done += count
+        else if (row.firstDue && (tally.firstOpenDue === null || row.firstDue < tally.firstOpenDue)) tally.firstOpenDue = row.firstDue
+        // SQLite keeps the instant as ISO text, PostgreSQL's comes as milliseconds.
+        const changed = typeof row.lastChange === 'string' ? Date.parse(row.lastChange) : Number(row.lastChange ?? 0)
+        tally.lastChange = Math.max(tally.lastChange, Number.isFinite(changed) ? changed : 0)
+        talliesByCampaign.set(campaignId, tally)
       }
       return {
         campaigns: planned,
-        openTasks,
+        openTasks: openTasks.map((task) => ({ ...task, id: Number(task.id), campaignId: Number(task.campaignId) })),
         tallies: [...talliesByCampaign.values()],
         goals: goals.map((goal) => ({
-          id: goal.id, campaignId: goal.campaignId, dataOwnerId: goal.dataOwnerId,
+          id: Number(goal.id), campaignId: Number(goal.campaignId), dataOwnerId: goal.dataOwnerId,
           target: asNumber(goal.targetMinor, goal.targetValue),
           actual: asNumber(goal.actualMinor, goal.actualValue) ?? 0,
           actualAsOf: goal.actualAsOf,

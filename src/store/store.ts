@@ -29,7 +29,7 @@ export function createStore(database: Database) {
     calendar: calendarStore(database.prisma),
     settings: settingsStore(database.prisma),
     lifecycle: lifecycleStore(database.prisma, plans),
-    liveTick: liveTickStore(database.prisma, { provider: database.provider }),
+    liveTick: liveTickStore(database.prisma, { provider: database.provider, bulkRead: database.bulkRead }),
     liveReads: liveReadStore(database.prisma),
     people: peopleStore(database.prisma),
     learning: learningStore(database.prisma),

@@ -122,8 +122,14 @@ describe('planLive: digests in each campaign\'s own zone', () => {
     const quiet = planLive({ campaigns: [{ ...c, lastDigestState: state }], openTasks: [], goals: [], tallies: [], people: new Map() }, nine30)
     expect(quiet.items).toEqual([])
     expect(quiet.quietDigests).toEqual([{ campaignId: 1, day: '2026-12-07', state }])
-    const dueToday: PlannedTask = { id: 9, campaignId: 1, ownerId: 'U1', dueDate: '2026-12-07', lastReminderOn: '2026-12-07', snoozedUntil: null }
-    expect(planLive({ campaigns: [{ ...c, lastDigestState: state }], openTasks: [dueToday], goals: [], tallies: [], people: new Map() }, nine30).items.map((i) => i.kind)).toEqual(['digest'])
+    // A task due today (reminded already, so not among the open tasks read): the digest speaks.
+    const dueToday = { campaignId: 1, done: 0, total: 1, firstOpenDue: '2026-12-07', lastChange: 0 }
+    const withTask = planLive({ campaigns: [{ ...c, lastDigestState: state }], openTasks: [], goals: [], tallies: [dueToday], people: new Map() }, nine30)
+    expect(withTask.items.map((i) => i.kind)).toEqual(['digest'])
+    // A task finished since the last digest changes the state, even with nothing due.
+    const finished = { campaignId: 1, done: 1, total: 1, firstOpenDue: null, lastChange: 1 }
+    const settled = (withTask.items[0] as Extract<DueItem, { kind: 'digest' }>).state
+    expect(planLive({ campaigns: [{ ...c, lastDigestState: settled }], openTasks: [], goals: [], tallies: [finished], people: new Map() }, nine30).items.map((i) => i.kind)).toEqual(['digest'])
   })
 
   it('says nothing for a paused campaign, or one outside its window', () => {
