@@ -6,6 +6,7 @@
 // memory of what it wrote (last digest, reminder, prompt and alert days), one statement each.
 import { CampaignStage } from '../domain/campaign.ts'
 import { defaultReminderLeadDays, effectiveSettings } from '../domain/liveSettings.ts'
+import { isWorkingDay, mondayToFriday, type WorkingDaySettings } from '../domain/localTime.ts'
 import {
   personKey, type DueItem, type LivePlan, type LiveSnapshot, type PlannedCampaign, type PlannedPerson, type PlannedTask, type TaskTally,
 } from '../domain/livePlanner.ts'
@@ -37,15 +38,23 @@ function latestToday(now: Date): string {
 }
 
 /**
- * The last due date a reminder can be written for at `now`: the latest date on earth, plus the
- * longest lead in working days, as calendar days with weekends (7/5) and a week of holidays.
+ * The last due date a reminder can be written for at `now`: a 'before' reminder comes `lead`
+ * working days ahead, so the due date is at most `lead` working days after the latest date on
+ * earth, in the workspace's calendar (weekends and public holidays stretch it).
  */
-function dueHorizon(now: Date, longestLeadDays: number): string {
-  const days = Math.ceil((longestLeadDays * 7) / 5) + 8
-  return new Date(now.getTime() + 14 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10)
+function dueHorizon(now: Date, calendars: readonly { lead: number; days: WorkingDaySettings }[]): string {
+  let horizon = latestToday(now)
+  for (const { lead, days } of calendars) {
+    let day = latestToday(now)
+    for (let found = 0, steps = 0; found < lead && steps < 400; steps++) {
+      day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+      if (isWorkingDay(day, days)) found++
+    }
+    if (day > horizon) horizon = day
+  }
+  return horizon
 }
 
-// Money comes as a bigint, a number or a string depending on the driver.
 const asNumber = (minor: bigint | number | string | null, value: number | null): number | null =>
   minor !== null ? Number(minor) : value === null ? null : Number(value)
 
@@ -97,18 +106,26 @@ export function liveTickStore(prisma: PrismaDb, options: LiveTickOptions) {
       const people = await prisma.person.findMany({
         select: { teamId: true, userId: true, timeZone: true, deactivated: true, awayUntil: true },
       })
-      const longestLead = Math.max(defaultReminderLeadDays, ...workspaces.map((row) => row.reminderLeadDays ?? defaultReminderLeadDays))
+      // One horizon for every workspace (the furthest): each distinct calendar and lead, and the default's.
+      const calendars = [toWorkspaceSettings(null), ...workspaces.map((row) => toWorkspaceSettings(row))].map((settings) => ({
+        lead: settings.reminderLeadDays ?? defaultReminderLeadDays,
+        days: { workingDays: settings.workingDays?.length ? settings.workingDays : mondayToFriday, country: settings.country },
+      }))
+      const distinctCalendars = [...new Map(calendars.map((calendar) => [JSON.stringify(calendar), calendar])).values()]
       const openTasks = (await read(
         `SELECT t."id", t."campaignId", t."ownerId", t."dueDate", t."lastReminderOn", t."snoozedUntil"
          FROM "Task" t JOIN "Campaign" c ON c."id" = t."campaignId"
          WHERE c."stage" IN ('scheduled', 'live') AND c."pausedAt" IS NULL AND t."status" <> 'done'
            AND t."dueDate" <= ? AND (t."lastReminderOn" IS NULL OR t."lastReminderOn" < ?)`,
-        [dueHorizon(now, longestLead), latestToday(now)],
+        [dueHorizon(now, distinctCalendars), latestToday(now)],
       )) as PlannedTask[]
       const lastChange = sqlite ? `max(t."updatedAt")` : `(extract(epoch from max(t."updatedAt")) * 1000)::float8`
       const tallies = (await read(
         `SELECT t."campaignId", t."status", count(*) AS "count", min(t."dueDate") AS "firstDue", ${lastChange} AS "lastChange"
-         FROM "Task" t JOIN "Campaign" c ON c."id" = t."campaignId" WHERE ${live} GROUP BY t."campaignId", t."status"`,
+         FROM "Task" t JOIN "Campaign" c ON c."id" = t."campaignId"
+         WHERE ${live} AND (c."lastDigestOn" IS NULL OR c."lastDigestOn" < ?) GROUP BY t."campaignId", t."status"`,
+        // A campaign whose digest was settled on the latest date on earth has had today's everywhere.
+        [latestToday(now)],
       )) as TallyRow[]
       const goals = (await read(
         `SELECT g."id", g."campaignId", g."dataOwnerId", g."targetMinor", g."targetValue", g."actualMinor", g."actualValue",

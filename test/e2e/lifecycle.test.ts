@@ -80,7 +80,8 @@ describe.each(testProviders())('the campaign lifecycle on %s', (provider) => {
     const shanghai = await scheduledCampaign({ startDate: '2026-12-10', endDate: '2026-12-17' })
     const newYork = await scheduledCampaign({ startDate: '2026-12-10', endDate: '2026-12-17', ownerId: 'U5' })
     const live = (name: string) => new RegExp(`\\*${name}\\* is live`)
-    const ended = (name: string) => new RegExp(`\\*${name}\\* ended on 2026-12-17`)
+    // The line at the end (the retrospective's prompt the next morning also says it ended, and asks for answers).
+    const ended = (name: string) => new RegExp(`\\*${name}\\* ended on 2026-12-17\\. Time for the retrospective\\.`)
 
     // A minute before Shanghai's midnight (16:00Z): nothing.
     rig.clock.set('2026-12-09T15:59:00Z')
