@@ -32,6 +32,9 @@ export function outboxTargetOf(item: DueItem): { kind: 'post' | 'dm'; target: st
 
 const activeStages = [CampaignStage.Scheduled, CampaignStage.Live]
 
+/** Due items written per transaction. */
+const recordSlice = 5_000
+
 /** The latest date it is anywhere on earth at `now` (UTC+14). */
 function latestToday(now: Date): string {
   return new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10)
@@ -89,6 +92,49 @@ export function liveTickStore(prisma: PrismaDb, options: LiveTickOptions) {
       const shape = ['"id" int', ...columns.map((column) => `"${column}" text`)].join(', ')
       await tx.$executeRawUnsafe(`UPDATE "${table}" AS t SET ${sets} FROM json_to_recordset($1::json) AS x(${shape}) WHERE t."id" = x."id"`, json)
     }
+  }
+
+
+  /** One slice of a plan: its outbox rows and the days it settled, in one transaction. */
+  async function recordSlicePlan(plan: LivePlan, now: Date): Promise<number[]> {
+    if (plan.items.length === 0 && plan.quietDigests.length === 0) return []
+    const rows = plan.items.map((item) => ({
+      teamId: item.teamId, dedupeKey: item.key, campaignId: item.campaignId, ...outboxTargetOf(item),
+      // Rendered when delivered (src/slack/live/): it shows things as they are then, and a
+      // reminder for a task finished meanwhile is dropped instead of sent.
+      payload: JSON.stringify({ text: '', live: item }),
+    }))
+    return prisma.$transaction(async (tx) => {
+      let inserted: { id: number }[] = []
+      if (rows.length > 0) {
+        const json = JSON.stringify(rows)
+        inserted = sqlite
+          ? await tx.$queryRawUnsafe<{ id: number }[]>(
+              `INSERT INTO "OutboxMessage" ("teamId", "dedupeKey", "campaignId", "kind", "target", "payload", "nextAttemptAt", "createdAt")
+               SELECT json_extract(value, '$.teamId'), json_extract(value, '$.dedupeKey'), json_extract(value, '$.campaignId'),
+                      json_extract(value, '$.kind'), json_extract(value, '$.target'), json_extract(value, '$.payload'), ?, ?
+               FROM json_each(?) WHERE true
+               ON CONFLICT ("teamId", "dedupeKey") DO NOTHING RETURNING "id"`,
+              stamp(now), stamp(now), json,
+            )
+          : await tx.$queryRawUnsafe<{ id: number }[]>(
+              `INSERT INTO "OutboxMessage" ("teamId", "dedupeKey", "campaignId", "kind", "target", "payload", "nextAttemptAt", "createdAt")
+               SELECT x."teamId", x."dedupeKey", x."campaignId", x."kind", x."target", x."payload", $1::timestamp(3), $1::timestamp(3)
+               FROM json_to_recordset($2::json) AS x("teamId" text, "dedupeKey" text, "campaignId" int, "kind" text, "target" text, "payload" text)
+               ON CONFLICT ("teamId", "dedupeKey") DO NOTHING RETURNING "id"`,
+              stamp(now), json,
+            )
+      }
+      const digests = [
+        ...plan.items.flatMap((item) => (item.kind === 'digest' ? [{ id: item.campaignId, lastDigestOn: item.day, lastDigestState: item.state }] : [])),
+        ...plan.quietDigests.map((quiet) => ({ id: quiet.campaignId, lastDigestOn: quiet.day, lastDigestState: quiet.state })),
+      ]
+      await updateFromJson(tx, 'Campaign', ['lastDigestOn', 'lastDigestState'], digests)
+      await updateFromJson(tx, 'Task', ['lastReminderOn'], plan.items.flatMap((item) => (item.kind === 'reminder' ? [{ id: item.taskId, lastReminderOn: item.day }] : [])))
+      await updateFromJson(tx, 'Goal', ['lastPromptOn'], plan.items.flatMap((item) => (item.kind === 'metric_prompt' ? item.goalIds.map((id) => ({ id, lastPromptOn: item.day })) : [])))
+      await updateFromJson(tx, 'Goal', ['lastAlertOn'], plan.items.flatMap((item) => (item.kind === 'pace_alert' ? [{ id: item.goalId, lastAlertOn: item.day }] : [])))
+      return inserted.map((row) => Number(row.id))
+    }, { timeout: 30_000 })
   }
 
   return {
@@ -191,48 +237,23 @@ export function liveTickStore(prisma: PrismaDb, options: LiveTickOptions) {
 
     /**
      * Writes a plan: the outbox rows of its items (those whose key is already there are skipped)
-     * and the days it settled, in one transaction. The ids of the rows this call added, for the
-     * dispatcher to deliver now; another instance that wrote the same plan first leaves none.
+     * and the days it settled. The ids of the rows this call added, for the dispatcher to deliver;
+     * another instance that wrote the same plan first leaves none.
      */
     async record(plan: LivePlan, now: Date): Promise<number[]> {
-      if (plan.items.length === 0 && plan.quietDigests.length === 0) return []
-      const rows = plan.items.map((item) => ({
-        teamId: item.teamId, dedupeKey: item.key, campaignId: item.campaignId, ...outboxTargetOf(item),
-        // Rendered when delivered (src/slack/live/): it shows things as they are then, and a
-        // reminder for a task finished meanwhile is dropped instead of sent.
-        payload: JSON.stringify({ text: '', live: item }),
-      }))
-      return prisma.$transaction(async (tx) => {
-        let inserted: { id: number }[] = []
-        if (rows.length > 0) {
-          const json = JSON.stringify(rows)
-          inserted = sqlite
-            ? await tx.$queryRawUnsafe<{ id: number }[]>(
-                `INSERT INTO "OutboxMessage" ("teamId", "dedupeKey", "campaignId", "kind", "target", "payload", "nextAttemptAt", "createdAt")
-                 SELECT json_extract(value, '$.teamId'), json_extract(value, '$.dedupeKey'), json_extract(value, '$.campaignId'),
-                        json_extract(value, '$.kind'), json_extract(value, '$.target'), json_extract(value, '$.payload'), ?, ?
-                 FROM json_each(?) WHERE true
-                 ON CONFLICT ("teamId", "dedupeKey") DO NOTHING RETURNING "id"`,
-                stamp(now), stamp(now), json,
-              )
-            : await tx.$queryRawUnsafe<{ id: number }[]>(
-                `INSERT INTO "OutboxMessage" ("teamId", "dedupeKey", "campaignId", "kind", "target", "payload", "nextAttemptAt", "createdAt")
-                 SELECT x."teamId", x."dedupeKey", x."campaignId", x."kind", x."target", x."payload", $1::timestamp(3), $1::timestamp(3)
-                 FROM json_to_recordset($2::json) AS x("teamId" text, "dedupeKey" text, "campaignId" int, "kind" text, "target" text, "payload" text)
-                 ON CONFLICT ("teamId", "dedupeKey") DO NOTHING RETURNING "id"`,
-                stamp(now), json,
-              )
+      // The morning a whole workspace's digests and reminders fall due is tens of thousands of rows:
+      // written in slices, each slice's rows and markers in one transaction (a slice written twice
+      // by two instances still adds each row once).
+      const ids: number[] = []
+      for (let first = 0; first === 0 || first < plan.items.length; first += recordSlice) {
+        const slice = {
+          items: plan.items.slice(first, first + recordSlice),
+          quietDigests: first === 0 ? plan.quietDigests : [],
         }
-        const digests = [
-          ...plan.items.flatMap((item) => (item.kind === 'digest' ? [{ id: item.campaignId, lastDigestOn: item.day, lastDigestState: item.state }] : [])),
-          ...plan.quietDigests.map((quiet) => ({ id: quiet.campaignId, lastDigestOn: quiet.day, lastDigestState: quiet.state })),
-        ]
-        await updateFromJson(tx, 'Campaign', ['lastDigestOn', 'lastDigestState'], digests)
-        await updateFromJson(tx, 'Task', ['lastReminderOn'], plan.items.flatMap((item) => (item.kind === 'reminder' ? [{ id: item.taskId, lastReminderOn: item.day }] : [])))
-        await updateFromJson(tx, 'Goal', ['lastPromptOn'], plan.items.flatMap((item) => (item.kind === 'metric_prompt' ? item.goalIds.map((id) => ({ id, lastPromptOn: item.day })) : [])))
-        await updateFromJson(tx, 'Goal', ['lastAlertOn'], plan.items.flatMap((item) => (item.kind === 'pace_alert' ? [{ id: item.goalId, lastAlertOn: item.day }] : [])))
-        return inserted.map((row) => Number(row.id))
-      })
+        ids.push(...await recordSlicePlan(slice, now))
+        if (plan.items.length === 0) break
+      }
+      return ids
     },
 
     /** People the scheduler should ask Slack about: concerned by an active campaign and never (or long ago) looked up. */
