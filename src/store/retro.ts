@@ -72,6 +72,23 @@ const retrospectiveOpen = { stage: CampaignStage.Retrospective as string, report
 
 const asNumber = (minor: bigint | null, value: number | null): number | null => (minor !== null ? Number(minor) : value)
 
+/**
+ * The campaign whose retro is being saved, locked (a write on its row) so that a compile and a save
+ * never cross; or why it cannot take answers: not there, or not (any longer) in its retrospective.
+ */
+async function openRetroIn(tx: PrismaTx, input: { teamId: string; campaignId: number; at: Date }) {
+  const campaign = await tx.campaign.findFirst({
+    where: { id: input.campaignId, teamId: input.teamId },
+    select: { id: true, teamId: true, stage: true, ownerId: true, approverId: true, reportCompiledAt: true },
+  })
+  if (!campaign) return { outcome: 'not_found' as const }
+  const { count } = await tx.campaign.updateMany({
+    where: { id: campaign.id, stage: CampaignStage.Retrospective, reportCompiledAt: null }, data: { updatedAt: input.at },
+  })
+  if (count === 0) return { outcome: 'not_open' as const, stage: campaign.stage as CampaignStage, compiled: campaign.reportCompiledAt !== null }
+  return { outcome: 'open' as const, campaign }
+}
+
 export function retroStore(prisma: PrismaDb) {
   /** Participants of these campaigns, from the campaign rows and three batched reads. */
   async function participantsOf(
@@ -271,15 +288,9 @@ export function retroStore(prisma: PrismaDb) {
       teamId: string; campaignId: number; respondentId: string; expectedVersion: number | null; answer: RetroAnswer; actuals: RetroActuals | null; at: Date
     }): Promise<RetroSaved> {
       return prisma.$transaction(async (tx) => {
-        const campaign = await tx.campaign.findFirst({
-          where: { id: input.campaignId, teamId: input.teamId },
-          select: { id: true, teamId: true, stage: true, ownerId: true, approverId: true, reportCompiledAt: true },
-        })
-        if (!campaign) return { outcome: 'not_found' as const }
-        const { count } = await tx.campaign.updateMany({
-          where: { id: campaign.id, stage: CampaignStage.Retrospective, reportCompiledAt: null }, data: { updatedAt: input.at },
-        })
-        if (count === 0) return { outcome: 'not_open' as const, stage: campaign.stage as CampaignStage, compiled: campaign.reportCompiledAt !== null }
+        const opened = await openRetroIn(tx, input)
+        if (opened.outcome !== 'open') return opened
+        const { campaign } = opened
         const { participants } = (await participantsOf(tx, [campaign])).get(campaign.id)!
         if (!participants.includes(input.respondentId)) return { outcome: 'not_participant' as const }
 
@@ -309,15 +320,9 @@ export function retroStore(prisma: PrismaDb) {
       | { outcome: 'not_open'; stage: CampaignStage; compiled: boolean } | { outcome: 'not_found' }
     > {
       return prisma.$transaction(async (tx) => {
-        const campaign = await tx.campaign.findFirst({
-          where: { id: input.campaignId, teamId: input.teamId },
-          select: { id: true, teamId: true, stage: true, ownerId: true, approverId: true, reportCompiledAt: true },
-        })
-        if (!campaign) return { outcome: 'not_found' as const }
-        const { count } = await tx.campaign.updateMany({
-          where: { id: campaign.id, stage: CampaignStage.Retrospective, reportCompiledAt: null }, data: { updatedAt: input.at },
-        })
-        if (count === 0) return { outcome: 'not_open' as const, stage: campaign.stage as CampaignStage, compiled: campaign.reportCompiledAt !== null }
+        const opened = await openRetroIn(tx, input)
+        if (opened.outcome !== 'open') return opened
+        const { campaign } = opened
         if (campaign.ownerId !== input.ownerId) return { outcome: 'not_owner' as const }
         await writeActuals(tx, campaign.id, input.actuals)
         return { outcome: 'saved' as const, allAnswered: await allAnsweredIn(tx, campaign) }
