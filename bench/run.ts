@@ -317,6 +317,13 @@ async function main(): Promise<void> {
       `  calendar, CN, 12 months                  median ${f(calendar.medianMs, 2)}  p99 ${f(calendar.p99Ms, 2)}   (${calendar.nodes} dates, ${calendar.blocks} blocks; the first, cold run ${f(calendar.firstMs, 0)})`,
       `  /campaign ideas, 500 ideas → posted      median ${f(ideas.medianMs, 1)}  p99 ${f(ideas.p99Ms, 1)}   (${f(ratio(ideas.medianMs, s.command.app.median))}× /campaign new; n=${ideas.n}, ${ideas.blocks} blocks)`,
       ...(await (await import('./retroReport.ts')).benchRetroReport()).lines,
+      // issue 7: one scheduler pass at 100 and 10,000 live campaigns on SQLite and a throwaway PostgreSQL
+      // (BENCH_TICK_CAMPAIGNS=100,1000 for a shorter run); seeding 10,000 takes a few minutes.
+      ...await (async () => {
+        const tick = await import('./liveTick.ts')
+        const sizes = process.env.BENCH_TICK_CAMPAIGNS?.split(',').map(Number)
+        return tick.liveTickReport(await tick.benchLiveTick(sizes ? { campaigns: sizes } : {})).split('\n')
+      })(),
       '',
       'How to read it:',
       '  /campaign new → views.open   from POSTing a signed `/campaign new` to its views.open call (the form opening) reaching Slack',
