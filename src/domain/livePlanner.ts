@@ -322,5 +322,9 @@ export function planLive(snapshot: LiveSnapshot, now: Date): LivePlan {
       })
     }
   }
-  return { items, quietDigests }
+  // Channel posts first: the dispatcher claims rows in the order they were written, and a
+  // digest everyone reads should not queue behind a morning's worth of reminder DMs.
+  const channelFirst = (item: DueItem) => (item.kind === 'digest' || item.kind === 'pace_alert' ? 0 : 1)
+  // (Array sort is stable: each group keeps its order.)
+  return { items: items.sort((a, b) => channelFirst(a) - channelFirst(b)), quietDigests }
 }

@@ -58,17 +58,27 @@ function sqliteBulkReader(file: string): { read: BulkRead; close(): Promise<void
   }
 }
 
-/** A small pool of its own (two connections), beside Prisma's. */
+/** A small pool of its own (two connections, opened on first use), beside Prisma's. */
 async function postgresBulkReader(connectionString: string): Promise<{ read: BulkRead; close(): Promise<void> }> {
   const { default: pg } = await import('pg')
-  const pool = new pg.Pool({ connectionString, max: 2 })
+  let pool: import('pg').Pool | null = null
   return {
     read: async (sql, params = []) => {
+      if (!pool) {
+        pool = new pg.Pool({ connectionString, max: 2 })
+        // An idle connection the server ends (a restart, a failover) is an 'error' event on the pool:
+        // unheard, it would end the process. The pool drops that connection and opens another on
+        // the next read; a read that fails is the scheduler's to retry at its next pass.
+        pool.on('error', () => {})
+      }
       let n = 0
       const numbered = sql.replace(/\?/g, () => `$${++n}`)
       return (await pool.query(numbered, params as unknown[])).rows as Record<string, unknown>[]
     },
-    close: () => pool.end(),
+    close: async () => {
+      await pool?.end()
+      pool = null
+    },
   }
 }
 

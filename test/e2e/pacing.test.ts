@@ -40,13 +40,14 @@ describe.each(testProviders())('paced delivery on %s', (provider) => {
     rig.clock.set('2026-12-07T01:31:00Z') // 09:31 in Shanghai: every digest is due
     await rig.app.scheduler.tick()
 
-    // The workspace's minute allows 250: those go out (the six-a-channel ones a second apart)…
-    await expect.poll(() => posted().length, { timeout: 60_000, interval: 100 }).toBe(WORKSPACE_POSTS_PER_MINUTE)
+    // The workspace's minute allows 250: those go out (the six-a-channel ones a second apart)… On a
+    // loaded machine delivering them can outlast the real minute, and then more may follow: at least 250.
+    await expect.poll(() => posted().length, { timeout: 120_000, interval: 100 }).toBeGreaterThanOrEqual(WORKSPACE_POSTS_PER_MINUTE)
     const limited = () => rig.slack.rateLimited.map((c) => `${c.method} ${c.args.channel} Retry-After ${c.retryAfter}`)
     expect(limited()).toEqual([])
     // …and the rest once the minute has passed.
     rig.clock.set(new Date(rig.clock.now().getTime() + 61_000).toISOString())
-    await expect.poll(() => posted().length, { timeout: 60_000, interval: 100 }).toBe(300)
+    await expect.poll(() => posted().length, { timeout: 120_000, interval: 100 }).toBe(300)
     expect(limited()).toEqual([])
 
     // Each campaign's digest once, in its own channel: nothing lost, nothing twice.
@@ -59,5 +60,5 @@ describe.each(testProviders())('paced delivery on %s', (provider) => {
     const perChannel = new Map<string, number>()
     for (const call of posted()) perChannel.set(call.args.channel, (perChannel.get(call.args.channel) ?? 0) + 1)
     for (const [i, id] of channelIds.entries()) expect(perChannel.get(id), id).toBe(i < 25 ? 6 : 2)
-  }, 180_000)
+  }, 300_000)
 })
