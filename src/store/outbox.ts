@@ -110,16 +110,16 @@ export function outboxStore(prisma: PrismaDb) {
         take: limit,
         select: { id: true },
       })
-      const claimed: OutboxMessage[] = []
-      const claimedUntil = new Date(now.getTime() + leaseMs)
-      for (const { id } of candidates) {
-        const { count } = await prisma.outboxMessage.updateMany({
-          where: { id, status: 'pending', OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
-          data: { claimedBy: claimer, claimedUntil },
-        })
-        if (count === 1) claimed.push(toMessage(await prisma.outboxMessage.findUniqueOrThrow({ where: { id } })))
-      }
-      return claimed
+      if (candidates.length === 0) return []
+      // One compare-and-set for the batch, returning the rows it took: a row another dispatcher
+      // claimed in between no longer matches (PostgreSQL re-checks the condition on the row it
+      // waited for), so each row is held by one dispatcher. Two statements per batch instead of two
+      // per row: 75 rows due at once took seconds to claim on a loaded database before the first went out.
+      const claimed = await prisma.outboxMessage.updateManyAndReturn({
+        where: { id: { in: candidates.map(({ id }) => id) }, status: 'pending', OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+        data: { claimedBy: claimer, claimedUntil: new Date(now.getTime() + leaseMs) },
+      })
+      return claimed.sort((a, b) => a.id - b.id).map(toMessage)
     },
 
     async markSent(id: number, slackChannel: string, slackTs: string | null, now: Date): Promise<void> {
