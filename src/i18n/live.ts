@@ -31,7 +31,6 @@ export type LiveMessages = {
     projected: (value: string) => string
     figuresAsOf: (date: string) => string
     noFigures: string
-    enterFigures: string
     openPlan: string
   }
   paceAlert: {
@@ -79,7 +78,6 @@ const en: LiveMessages = {
     projected: (value) => `heading for ${value}`,
     figuresAsOf: (date) => `figures as of ${date}`,
     noFigures: 'no figures entered yet',
-    enterFigures: 'Enter figures',
     openPlan: 'Open plan',
   },
   paceAlert: {
@@ -127,7 +125,6 @@ const zh: LiveMessages = {
     projected: (value) => `预计最终 ${value}`,
     figuresAsOf: (date) => `数据截至 ${date}`,
     noFigures: '尚未填报数据',
-    enterFigures: '填报数据',
     openPlan: '打开方案',
   },
   paceAlert: {

@@ -13,12 +13,13 @@ import { defaultPaceMarginPercent } from '../../domain/pace.ts'
 import { messagesFor, supportedLocales, type Locale, type Messages } from '../../i18n/catalogue.ts'
 import type { LiveCampaignFacts } from '../../store/liveReads.ts'
 import { actions, button, context, header, section } from '../blocks/elements.ts'
+import { enterFiguresButton } from '../blocks/enterFigures.ts'
 import { escapeMrkdwn, mentionUser, trusted, type Mrkdwn } from '../blocks/mrkdwn.ts'
 import { homeActions } from '../home/homeView.ts'
 import type { LiveRenderContext, LiveRenderer } from './render.ts'
 
 /** The digest's Enter figures button: the metric entry modal for the campaign (src/slack/actions/metricActions.ts). */
-export const digestActions = { blockId: 'digest_actions', enterFigures: 'metrics_enter' } as const
+export const digestActions = { blockId: 'digest_actions' } as const
 
 /** Tasks listed under "due today" and "overdue", goals listed: past these, "and N more". */
 export const digestListLimit = 10
@@ -87,7 +88,7 @@ function taskLines(tasks: readonly DigestTask[], line: (task: DigestTask) => str
 function planButtons(campaignId: number, m: Messages, withFigures: boolean) {
   const value = String(campaignId)
   return actions(digestActions.blockId, [
-    ...(withFigures ? [button(m.liveDigest.enterFigures, digestActions.enterFigures, value, 'primary')] : []),
+    ...(withFigures ? [enterFiguresButton(campaignId, m, 'primary')] : []),
     // App Home's Open plan: it opens the plan's overview from any message, for anyone.
     button(m.liveDigest.openPlan, homeActions.openPlan, value),
   ])
