@@ -30,8 +30,6 @@ export function outboxTargetOf(item: DueItem): { kind: 'post' | 'dm'; target: st
   }
 }
 
-const activeStages = [CampaignStage.Scheduled, CampaignStage.Live]
-
 /** Due items written per transaction. */
 const recordSlice = 5_000
 
@@ -256,28 +254,30 @@ export function liveTickStore(prisma: PrismaDb, options: LiveTickOptions) {
       return ids
     },
 
-    /** People the scheduler should ask Slack about: concerned by an active campaign and never (or long ago) looked up. */
+    /**
+     * People the scheduler should ask Slack about: concerned by an active campaign (its owner first,
+     * whose zone decides when its day begins; then task owners, then data owners) and never, or
+     * long ago, looked up. One statement that returns at most `limit` rows: it runs every minute.
+     */
     async peopleToRefresh(now: Date, olderThanMs: number, limit: number): Promise<{ teamId: string; userId: string }[]> {
-      const stale = new Date(now.getTime() - olderThanMs)
-      const known = await prisma.person.findMany({ where: { refreshedAt: { gte: stale } }, select: { teamId: true, userId: true } })
-      const fresh = new Set(known.map((row) => personKey(row.teamId, row.userId)))
-      const wanted: { teamId: string; userId: string }[] = []
-      const add = (teamId: string, userId: string | null) => {
-        if (!userId || wanted.length >= limit) return
-        const key = personKey(teamId, userId)
-        if (fresh.has(key)) return
-        fresh.add(key)
-        wanted.push({ teamId, userId })
-      }
-      // Campaign owners first: their zone decides when a campaign's day begins.
-      for (const row of await prisma.campaign.findMany({ where: { stage: { in: activeStages } }, select: { teamId: true, ownerId: true } })) add(row.teamId, row.ownerId)
-      if (wanted.length < limit) {
-        for (const row of await prisma.task.findMany({ where: { campaign: { stage: { in: activeStages } }, status: { not: 'done' } }, select: { teamId: true, ownerId: true }, distinct: ['teamId', 'ownerId'] })) add(row.teamId, row.ownerId)
-      }
-      if (wanted.length < limit) {
-        for (const row of await prisma.goal.findMany({ where: { campaign: { stage: CampaignStage.Live } }, select: { dataOwnerId: true, campaign: { select: { teamId: true } } } })) add(row.campaign.teamId, row.dataOwnerId)
-      }
-      return wanted
+      const rows = await options.bulkRead(
+        `SELECT w."teamId", w."userId" FROM (
+           SELECT c."teamId", c."ownerId" AS "userId", 0 AS "rank" FROM "Campaign" c WHERE c."stage" IN ('scheduled', 'live')
+           UNION
+           SELECT t."teamId", t."ownerId", 1 FROM "Task" t JOIN "Campaign" c ON c."id" = t."campaignId"
+           WHERE c."stage" IN ('scheduled', 'live') AND t."status" <> 'done'
+           UNION
+           SELECT c."teamId", g."dataOwnerId", 2 FROM "Goal" g JOIN "Campaign" c ON c."id" = g."campaignId"
+           WHERE c."stage" = 'live' AND g."dataOwnerId" IS NOT NULL
+         ) w
+         LEFT JOIN "Person" p ON p."teamId" = w."teamId" AND p."userId" = w."userId" AND p."refreshedAt" >= ?
+         WHERE p."userId" IS NULL
+         GROUP BY w."teamId", w."userId"
+         ORDER BY min(w."rank"), w."teamId", w."userId"
+         LIMIT ?`,
+        [stamp(new Date(now.getTime() - olderThanMs)), limit],
+      )
+      return rows.map((row) => ({ teamId: String(row.teamId), userId: String(row.userId) }))
     },
   }
 }
