@@ -148,8 +148,8 @@ export function createScheduler(options: SchedulerOptions) {
       try {
         if (step.kind === 'compile') {
           const compiled = await retro.compile({ teamId: step.teamId, campaignId: step.campaignId, at: now, reason: step.reason })
+          // compile hands its rows to the dispatcher itself.
           if (compiled.outcome === 'compiled') logger.info({ team: step.teamId, campaign: step.campaignId, reason: step.reason }, 'retro_compiled')
-          if (compiled.outboxIds?.length) void dispatcher.deliverNow(compiled.outboxIds)
           continue
         }
         const drafts = await retro.outbox(step, byId.get(step.campaignId)!, now)

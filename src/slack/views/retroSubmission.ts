@@ -59,8 +59,8 @@ export function registerRetroSubmissions(listeners: Listeners, services: Service
   /** After the answer went back to Slack: compile when nobody else is awaited. */
   async function compileIfLast(s: Submission, campaignId: number): Promise<void> {
     const compiled = await compileRetroReport(services, { teamId: s.teamId, campaignId, at: services.clock.now(), reason: 'all_answered' })
+    // compileRetroReport hands its rows to the dispatcher itself.
     s.log.info({ campaign: campaignId, outcome: compiled.outcome }, 'retro_compile_on_last_answer')
-    if (compiled.outboxIds?.length) void services.dispatcher.deliverNow(compiled.outboxIds)
   }
 
   listeners.view(retroModalIds.formCallback, submission('retro', async (s, view) => {
