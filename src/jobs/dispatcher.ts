@@ -176,8 +176,8 @@ export function createDispatcher(options: DispatcherOptions) {
   // earlier can then never be published after one rendered later.
   const homeQueues = new Map<string, Promise<unknown>>()
   const lanes = new Map<string, Lane>()
-  /** Rows this process holds in memory now (in a lane or being delivered). */
-  const held = new Set<number>()
+  /** Rows this process holds in memory now (in a lane or being delivered), and when their claims run out. */
+  const held = new Map<number, number>()
   /** Rows this process put back for a slot: when they come due again they keep their lane's order. */
   const putBack = new Set<number>()
 
@@ -520,8 +520,8 @@ export function createDispatcher(options: DispatcherOptions) {
       : undefined
 
   /** Queues a claimed row in its lane; resolves with its outcome (never rejects). */
-  function toLane(message: OutboxMessage): Promise<DeliveryOutcome> {
-    held.add(message.id)
+  function toLane(message: OutboxMessage, claimedUntil: number): Promise<DeliveryOutcome> {
+    held.set(message.id, claimedUntil)
     const lane = laneOf(message)
     const now = clock.now().getTime()
     const returning = putBack.delete(message.id)
@@ -583,10 +583,12 @@ export function createDispatcher(options: DispatcherOptions) {
   /** Delivers these rows now, in order, for a person waiting (deliverNow). */
   async function deliverClaimed(ids: number[]): Promise<Map<number, DeliveryOutcome>> {
     const outcomes = new Map<number, DeliveryOutcome>()
-    const claimed = await outbox.claimDue(instanceId, clock.now(), leaseMs, ids.length, ids)
+    await renewAgingClaims()
+    const claimedAt = clock.now()
+    const claimed = await outbox.claimDue(instanceId, claimedAt, leaseMs, ids.length, ids)
     // In order: a card must be out before its edits and DMs that point at it.
     for (const message of claimed) {
-      held.add(message.id)
+      held.set(message.id, claimedAt.getTime() + leaseMs)
       try {
         outcomes.set(message.id, await deliverOne(message, interactive))
       } finally {
@@ -597,14 +599,28 @@ export function createDispatcher(options: DispatcherOptions) {
     return outcomes
   }
 
+  /**
+   * Before claiming, extends the claims on held rows that are past half their lease (a clock that
+   * jumped, a process that stalled). A held row whose lease had run out would be claimed again —
+   * by another instance, or by this one while its delivery finishes — and posted twice.
+   */
+  async function renewAgingClaims(): Promise<void> {
+    const now = clock.now()
+    const aging = [...held].filter(([, until]) => until - now.getTime() < leaseMs / 2).map(([id]) => id)
+    if (aging.length === 0) return
+    await outbox.renewClaims(instanceId, aging, now, leaseMs)
+    for (const id of aging) if (held.has(id)) held.set(id, now.getTime() + leaseMs)
+  }
+
   /** Claims everything due into the lanes; returns the outcomes to come. */
   async function claimIntoLanes(): Promise<Array<Promise<DeliveryOutcome>>> {
     forgetIdle()
     const outcomes: Array<Promise<DeliveryOutcome>> = []
+    await renewAgingClaims()
     for (;;) {
-      const claimed = await outbox.claimDue(instanceId, clock.now(), leaseMs, batchSize)
-      // A row still in a lane here whose lease ran out (a clock that jumped) is ours already.
-      for (const message of claimed) if (!held.has(message.id)) outcomes.push(toLane(message))
+      const claimedAt = clock.now()
+      const claimed = await outbox.claimDue(instanceId, claimedAt, leaseMs, batchSize)
+      for (const message of claimed) if (!held.has(message.id)) outcomes.push(toLane(message, claimedAt.getTime() + leaseMs))
       if (claimed.length < batchSize || stopping) break
     }
     return outcomes

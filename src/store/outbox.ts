@@ -122,6 +122,19 @@ export function outboxStore(prisma: PrismaDb) {
       return claimed.sort((a, b) => a.id - b.id).map(toMessage)
     },
 
+    /**
+     * Extends `claimer`'s claim on rows it still holds until `now + leaseMs`; a row finished or put
+     * back meanwhile is not pending or no longer claimed, and is left alone. Returns how many it kept.
+     */
+    async renewClaims(claimer: string, ids: number[], now: Date, leaseMs: number): Promise<number> {
+      if (ids.length === 0) return 0
+      const renewed = await prisma.outboxMessage.updateMany({
+        where: { id: { in: ids }, status: 'pending', claimedBy: claimer },
+        data: { claimedUntil: new Date(now.getTime() + leaseMs) },
+      })
+      return renewed.count
+    },
+
     async markSent(id: number, slackChannel: string, slackTs: string | null, now: Date): Promise<void> {
       await prisma.outboxMessage.update({
         where: { id },

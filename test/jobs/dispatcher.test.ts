@@ -91,6 +91,47 @@ describe.each(testProviders())('dispatcher on %s', (provider) => {
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1)
   })
 
+  it('a row still being delivered when its lease runs out (a clock that jumped) is not claimed and posted again', async () => {
+    const [id] = await add([draft('digest')])
+    const real = outboxStore(database.prisma)
+    let clockOffsetMs = 0
+    const movableClock = { now: () => new Date(Date.now() + clockOffsetMs) }
+    // The first delivery has been posted and is about to record itself when the clock jumps past its
+    // lease; a sweep's claim runs meanwhile and returns only after that delivery has finished.
+    let openRecording!: () => void
+    const recordingMayGo = new Promise<void>((resolve) => { openRecording = resolve })
+    let recorded!: () => void
+    const firstRecorded = new Promise<void>((resolve) => { recorded = resolve })
+    let racing = false
+    const outbox: typeof real = {
+      ...real,
+      async markSent(...args) {
+        await recordingMayGo
+        await real.markSent(...args)
+        recorded()
+      },
+      async claimDue(...args) {
+        const rows = await real.claimDue(...args)
+        if (racing) {
+          openRecording()
+          await firstRecorded
+          await new Promise((resolve) => setImmediate(resolve))
+        }
+        return rows
+      },
+    }
+    await dispatcher.stop()
+    dispatcher = createDispatcher({ client, outbox, clock: movableClock, logger: silent })
+    const first = dispatcher.sweep()
+    await slack.waitFor('chat.postMessage', (c) => c.result?.ok === true, 5_000)
+    clockOffsetMs = 61_000
+    racing = true
+    await dispatcher.sweep()
+    await first
+    expect(await real.statusOf(id!)).toBe('sent')
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(1)
+  })
+
   it('an edit waits for its message, and an older edit never overwrites a newer one', async () => {
     const [post, older, newer] = await add([
       draft('card'), draft('card:v1', { kind: 'update', updatesKey: 'card', payload: { text: 'v1' } }),
