@@ -22,24 +22,34 @@ type CampaignRoles = Pick<Campaign, 'ownerId' | 'approverId' | 'stage'>
 
 /** The plan is written while planning, and may still be corrected once scheduled. */
 const planEditableStages: readonly CampaignStage[] = [CampaignStage.Planning, CampaignStage.Scheduled]
-/** Work goes on while live: tasks still start, finish and get blocked. */
-export const taskStatusStages: readonly CampaignStage[] = [...planEditableStages, CampaignStage.Live]
+/**
+ * Work goes on while live: tasks still start, finish and get blocked, and are added, rescheduled,
+ * reassigned or dropped as the campaign meets the world (the rest of the plan is closed by then).
+ */
+export const taskStages: readonly CampaignStage[] = [...planEditableStages, CampaignStage.Live]
 
 function isPlanner(campaign: CampaignRoles, actor: Actor): boolean {
   return actor.isWorkspaceAdmin || actor.userId === campaign.ownerId || actor.userId === campaign.approverId
 }
 
-/** Edit any section of the plan, and add, edit, reassign or delete tasks. */
+/** Edit any section of the plan (tasks: refusalToEditTasks). */
 export function refusalToEditPlan(campaign: CampaignRoles, actor: Actor): PlanRefusal | null {
   if (!isPlanner(campaign, actor)) return 'not_owner_or_approver'
   if (!planEditableStages.includes(campaign.stage)) return 'plan_closed'
   return null
 }
 
+/** Add, edit, reschedule, reassign or delete tasks: whoever may edit the plan, until the campaign has ended. */
+export function refusalToEditTasks(campaign: CampaignRoles, actor: Actor): PlanRefusal | null {
+  if (!isPlanner(campaign, actor)) return 'not_owner_or_approver'
+  if (!taskStages.includes(campaign.stage)) return 'tasks_closed'
+  return null
+}
+
 /** Start, complete, block or reopen a task: its owner, or whoever may edit the plan. */
 export function refusalToChangeTaskStatus(campaign: CampaignRoles, task: Pick<Task, 'ownerId'>, actor: Actor): PlanRefusal | null {
   if (actor.userId !== task.ownerId && !isPlanner(campaign, actor)) return 'not_task_owner'
-  if (!taskStatusStages.includes(campaign.stage)) return 'tasks_closed'
+  if (!taskStages.includes(campaign.stage)) return 'tasks_closed'
   return null
 }
 

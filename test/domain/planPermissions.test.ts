@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { CampaignStage, campaignStages, type Actor } from '../../src/domain/campaign.ts'
 import type { PlanSnapshot } from '../../src/domain/plan.ts'
 import {
-  refusalToChangeTaskStatus, refusalToEditPlan, refusalToMarkReady, refusalToReturnToPlanning,
+  refusalToChangeTaskStatus, refusalToEditPlan, refusalToEditTasks, refusalToMarkReady, refusalToReturnToPlanning,
 } from '../../src/domain/planPermissions.ts'
 
 const owner: Actor = { userId: 'U0OWNER', isWorkspaceAdmin: false }
@@ -37,7 +37,7 @@ const editableStages = [CampaignStage.Planning, CampaignStage.Scheduled]
 const taskStages = [...editableStages, CampaignStage.Live]
 const otherStagesThan = (stages: readonly CampaignStage[]) => campaignStages.filter((stage) => !stages.includes(stage))
 
-describe('refusalToEditPlan (sections and tasks: add, edit, reassign, delete)', () => {
+describe('refusalToEditPlan (the plan\'s sections)', () => {
   it.each(editableStages)('owner, approver and admins edit in %s', (stage) => {
     for (const actor of [owner, approver, admin]) expect(refusalToEditPlan(campaignIn(stage), actor)).toBeNull()
   })
@@ -53,6 +53,20 @@ describe('refusalToEditPlan (sections and tasks: add, edit, reassign, delete)', 
 
   it('says who may edit before when', () => {
     expect(refusalToEditPlan(campaignIn(CampaignStage.Closed), someone)).toBe('not_owner_or_approver')
+  })
+})
+
+describe('refusalToEditTasks (add, edit, reschedule, reassign, delete)', () => {
+  it.each(taskStages)('owner, approver and admins change tasks in %s', (stage) => {
+    for (const actor of [owner, approver, admin]) expect(refusalToEditTasks(campaignIn(stage), actor)).toBeNull()
+  })
+
+  it('a task owner or anyone else may look but not edit', () => {
+    for (const actor of [taskOwner, someone]) expect(refusalToEditTasks(campaignIn(CampaignStage.Live), actor)).toBe('not_owner_or_approver')
+  })
+
+  it.each(otherStagesThan(taskStages))('nobody changes tasks in %s', (stage) => {
+    for (const actor of [owner, approver, admin]) expect(refusalToEditTasks(campaignIn(stage), actor)).toBe('tasks_closed')
   })
 })
 

@@ -69,6 +69,23 @@ describe.each(supportedLocales)('task surfaces in %s', (locale) => {
     expect(pageOfTask(record.snapshot.tasks, 80)).toBeGreaterThan(0)
   })
 
+  it('the tasks modal says why one cannot change tasks: not theirs to change, or the campaign has ended; while live the owner still adds and edits', () => {
+    const listFor = (stage: Campaign['stage'], actor: typeof owner) => {
+      const base = emptyPlanRecord(campaign({ stage }), 'CNY')
+      const view = taskListModal({ record: { ...base, snapshot: { ...base.snapshot, tasks: longestTasks(2) } }, m, today: '2026-12-20', actor, page: 0 })
+      const json = JSON.stringify(view.blocks)
+      return { add: json.includes('"action_id":"task_add"'), edit: json.includes('\\"o\\":\\"edit\\"'), json }
+    }
+    expect(listFor('live', owner)).toMatchObject({ add: true, edit: true })
+    const ended = listFor('retrospective', owner)
+    expect(ended).toMatchObject({ add: false, edit: false })
+    expect(ended.json).toContain(JSON.stringify(m.plan.refusal.tasks_closed).slice(1, -1))
+    expect(ended.json).not.toContain(JSON.stringify(m.forms.viewOnly).slice(1, -1))
+    const looking = listFor('live', stranger)
+    expect(looking).toMatchObject({ add: false, edit: false })
+    expect(looking.json).toContain(JSON.stringify(m.forms.viewOnly).slice(1, -1))
+  })
+
   it('the task form, the block reason and the template review (both kinds of campaign)', () => {
     const task = record.snapshot.tasks[0]!
     const modal = taskFormModal({ campaign: record.campaign, m, today: '2026-12-20', task, defaultOwnerId: 'U1', parentViewId: 'V'.repeat(40), page: 3, notice: '<@U2>' as never })

@@ -5,7 +5,7 @@
 import type { BlockAction, ButtonAction, OverflowAction, RespondFn } from '@slack/bolt'
 import type { WebClient } from '@slack/web-api'
 import { localDate } from '../../domain/dates.ts'
-import { refusalToChangeTaskStatus, refusalToEditPlan } from '../../domain/planPermissions.ts'
+import { refusalToChangeTaskStatus, refusalToEditPlan, refusalToEditTasks } from '../../domain/planPermissions.ts'
 import { taskTemplate, taskTransition, type TaskChange } from '../../domain/tasks.ts'
 import { messagesFor, type Messages } from '../../i18n/catalogue.ts'
 import type { PlanRecord } from '../../store/plans.ts'
@@ -150,7 +150,7 @@ export function registerTaskSurfaces(listeners: Listeners, services: Services): 
   listeners.action<BlockAction<ButtonAction>>(taskModalIds.add, guarded('task_add', async ({ body, client, respond, click }) => {
     const list = await listClicked(body, client, respond, click)
     if (!list) return
-    const refusal = refusalToEditPlan(list.record.campaign, click.person)
+    const refusal = refusalToEditTasks(list.record.campaign, click.person)
     if (refusal) return refreshTaskList(services, client, list.viewId, list.record, click.person, list.page, services.logger, trusted(click.m.plan.refusal[refusal]))
     await client.views.push({
       trigger_id: body.trigger_id,
@@ -183,8 +183,8 @@ export function registerTaskSurfaces(listeners: Listeners, services: Services): 
     switch (request.o) {
       case 'edit':
       case 'delete': {
-        const refusal = refusalToEditPlan(record.campaign, person)
-        if (refusal) return redraw(record, trusted(refusal === 'plan_closed' ? m.plan.planClosed(m.stage[record.campaign.stage]) : m.plan.refusal[refusal]))
+        const refusal = refusalToEditTasks(record.campaign, person)
+        if (refusal) return redraw(record, trusted(m.plan.refusal[refusal]))
         if (request.o === 'edit') {
           // The form shows the task as it is now, whatever the list showed: that is what gets edited.
           return void (await client.views.push({
@@ -197,7 +197,7 @@ export function registerTaskSurfaces(listeners: Listeners, services: Services): 
           case 'changed': return redraw(result.record, trusted(m.tasks.done.delete(escapeMrkdwn(task.title))))
           case 'stale': return redraw(result.record, trusted(m.plan.staleCopy(result.changedById ? mentionUser(result.changedById) : escapeMrkdwn('?'))))
           case 'item_not_found': return redraw(result.record, trusted(m.tasks.gone))
-          case 'not_editable': return redraw(result.record, trusted(m.plan.planClosed(m.stage[result.record.campaign.stage])))
+          case 'not_editable': return redraw(result.record, trusted(m.plan.refusal.tasks_closed))
           case 'not_found': return explain(client, body, respond, m, m.plan.campaignGone)
         }
         return

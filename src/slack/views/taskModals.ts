@@ -5,7 +5,7 @@
 import type { KnownBlock, ModalView, Overflow } from '@slack/types'
 import { z } from 'zod'
 import type { Actor, Campaign } from '../../domain/campaign.ts'
-import { refusalToChangeTaskStatus, refusalToEditPlan } from '../../domain/planPermissions.ts'
+import { refusalToChangeTaskStatus, refusalToEditTasks } from '../../domain/planPermissions.ts'
 import {
   progress, taskLimits, tasksByStage, taskTransition, workStages,
   type Task, type TaskChange, type TaskValue, type TemplateTask, type TemplateTaskKey,
@@ -74,7 +74,7 @@ export function pageOfTask(tasks: readonly Task[], taskId: number | null): numbe
 }
 
 function menuFor(task: Task, campaign: Campaign, actor: Actor, m: Messages): Overflow | null {
-  const canEdit = refusalToEditPlan(campaign, actor) === null
+  const canEdit = refusalToEditTasks(campaign, actor) === null
   const canMove = refusalToChangeTaskStatus(campaign, task, actor) === null
   const moves: TaskChange[] = ['start', 'complete', 'block', 'reopen']
   const operations: TaskMenuOperation[] = [
@@ -104,7 +104,8 @@ export function taskListModal(args: {
   const overdue = tasks.filter((task) => task.status !== 'done' && task.dueDate < today).length
   const blocks: KnownBlock[] = [context(trusted(`*${escapeMrkdwn(campaign.name)}* · ${m.plan.summary.tasks(done, total, overdue)}`))]
   if (notice) blocks.push(section(notice))
-  if (refusalToEditPlan(campaign, actor) === null) {
+  const refusal = refusalToEditTasks(campaign, actor)
+  if (refusal === null) {
     blocks.push(actions('task_list_add', [button(m.tasks.add, taskModalIds.add, String(campaign.id), 'primary')]))
   }
   if (tasks.length === 0) blocks.push(context(trusted(m.tasks.empty)))
@@ -124,7 +125,8 @@ export function taskListModal(args: {
       ...(page < pages - 1 ? [button(m.forms.nextPage, taskModalIds.nextPage, String(page + 1))] : []),
     ]))
   }
-  if (refusalToEditPlan(campaign, actor) !== null) blocks.push(context(trusted(m.forms.viewOnly)))
+  // Why this person cannot add or edit: not theirs to change, or no longer (the campaign has ended).
+  if (refusal !== null) blocks.push(context(trusted(refusal === 'tasks_closed' ? m.plan.refusal.tasks_closed : m.forms.viewOnly)))
   return {
     type: 'modal',
     callback_id: taskModalIds.listCallback,

@@ -7,7 +7,7 @@ import type { ModalView } from '@slack/types'
 import type { WebClient } from '@slack/web-api'
 import { localDate } from '../../domain/dates.ts'
 import type { PlanFieldError } from '../../domain/formCheck.ts'
-import { refusalToEditPlan } from '../../domain/planPermissions.ts'
+import { refusalToEditPlan, refusalToEditTasks } from '../../domain/planPermissions.ts'
 import { checkTask, type TaskField } from '../../domain/tasks.ts'
 import { messagesFor, type Messages } from '../../i18n/catalogue.ts'
 import type { Logger } from '../../logger.ts'
@@ -71,8 +71,8 @@ export function registerTaskSubmissions(listeners: Listeners, services: Services
     if (!metadata) return notice(s, m.plan.formOutdated)
     const record = await services.store.plans.load(teamId, metadata.c)
     if (!record) return notice(s, m.plan.campaignGone)
-    const refusal = refusalToEditPlan(record.campaign, person)
-    if (refusal) return notice(s, refusal === 'plan_closed' ? m.plan.planClosed(m.stage[record.campaign.stage]) : m.plan.refusal[refusal])
+    const refusal = refusalToEditTasks(record.campaign, person)
+    if (refusal) return notice(s, m.plan.refusal[refusal])
 
     const checked = checkTask(readFields(view.state.values, taskFieldNames))
     if (!checked.ok) return s.answer(fieldErrorsForSlack(checked.errors, (field) => field, m))
@@ -98,7 +98,7 @@ export function registerTaskSubmissions(listeners: Listeners, services: Services
       case 'item_not_found':
         return notice(s, m.tasks.gone)
       case 'not_editable':
-        return notice(s, m.plan.planClosed(m.stage[result.record.campaign.stage]))
+        return notice(s, m.plan.refusal.tasks_closed)
       case 'not_found':
         return notice(s, m.plan.campaignGone)
     }
