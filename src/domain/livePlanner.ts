@@ -11,7 +11,8 @@
 // - a task's owner is reminded at their own morning (09:00 in their zone), on working days:
 //   `reminderLeadDays` working days before the due date, on it, and each working day after
 //   (mentioning the campaign's owner from the second); only today's reminder is ever written,
-//   so one whose day has passed is never sent late;
+//   so one whose day has passed is never sent late; once a day per due date, so a task moved
+//   to today after its morning reminder is reminded of the new date that day;
 // - a data owner is asked for today's figures at the prompt time in their zone, while the
 //   campaign is live, on working days, unless every goal of theirs already has today's figure;
 // - a goal more than the margin behind its pace alerts the channel once a day, from the digest time;
@@ -273,7 +274,8 @@ export function planLive(snapshot: LiveSnapshot, now: Date): LivePlan {
       }
       if (!when || !reachable(campaign, task.ownerId, day)) continue
       items.push({
-        key: `reminder:${task.id}:${day}`, kind: 'reminder', teamId: campaign.teamId, campaignId: campaign.id, day,
+        // Once a day per due date: a task moved to today after its morning reminder is reminded of the new date.
+        key: `reminder:${task.id}:${day}:${task.dueDate}`, kind: 'reminder', teamId: campaign.teamId, campaignId: campaign.id, day,
         userId: task.ownerId, taskId: task.id, dueDate: task.dueDate, when, overdueDays, timeZone: zone,
         mentionOwnerId: when === 'overdue' && overdueDays >= 2 && campaign.ownerId !== task.ownerId ? campaign.ownerId : null,
       })

@@ -184,10 +184,10 @@ describe('planLive: deadline reminders at each person\'s morning', () => {
   it('holds while snoozed, and never reminds of a day that has passed', () => {
     const task: PlannedTask = { id: 1, campaignId: 1, ownerId: 'USH', dueDate: '2026-12-14', lastReminderOn: null, snoozedUntil: '2026-12-15' }
     const written = simulate({ campaigns: [campaign(1, 'Asia/Shanghai')], openTasks: [task], people }, '2026-12-14T00:00:00Z', '2026-12-15T23:59:00Z', 5)
-    expect(written.map(({ item }) => item.key).filter((key) => key.startsWith('reminder:'))).toEqual(['reminder:1:2026-12-15'])
+    expect(written.map(({ item }) => item.key).filter((key) => key.startsWith('reminder:'))).toEqual(['reminder:1:2026-12-15:2026-12-14'])
     // Friday's reminder-before was never written (the app was down): on Monday only Monday's is due.
     const monday = planLive({ campaigns: [campaign(1, 'Asia/Shanghai')], openTasks: [{ ...task, snoozedUntil: null }], goals: [], tallies: [], people }, new Date('2026-12-14T02:00:00Z'))
-    expect(monday.items.filter((i) => i.kind === 'reminder').map((i) => i.key)).toEqual(['reminder:1:2026-12-14'])
+    expect(monday.items.filter((i) => i.kind === 'reminder').map((i) => i.key)).toEqual(['reminder:1:2026-12-14:2026-12-14'])
   })
 
   it('reminds of a Scheduled campaign\'s preparation tasks too, but of no paused campaign\'s', () => {
@@ -209,7 +209,7 @@ describe('planLive: the away and the departed', () => {
     const written = simulate({ campaigns: [campaign(1, 'Asia/Shanghai')], openTasks: tasks, goals, people }, '2026-12-14T00:00:00Z', '2026-12-16T12:00:00Z', 5)
     const keys = written.map(({ item }) => item.key)
     expect(keys.filter((k) => k.startsWith('away:'))).toEqual(['away:1:USH:2026-12-15'])
-    expect(keys.filter((k) => k.startsWith('reminder:'))).toEqual(['reminder:1:2026-12-16', 'reminder:2:2026-12-16'])
+    expect(keys.filter((k) => k.startsWith('reminder:'))).toEqual(['reminder:1:2026-12-16:2026-12-14', 'reminder:2:2026-12-16:2026-12-15'])
     expect(keys.filter((k) => k.startsWith('metric-prompt:'))).toEqual(['metric-prompt:1:USH:2026-12-16'])
   })
 

@@ -9,6 +9,7 @@ import { testProviders } from '../support/databases.ts'
 import { startRig, type Rig } from '../support/harness.ts'
 import { seedLiveCampaign, withDatabase } from '../support/live.ts'
 import { castTheUsualPeople } from '../support/proposals.ts'
+import { date, pick, submit, text, user } from '../support/plans.ts'
 import { datePicked } from '../support/slackRequests.ts'
 
 type Json = Record<string, any>
@@ -22,7 +23,7 @@ describe.each(testProviders())('deadline reminders on %s', (provider) => {
   beforeAll(async () => {
     rig = await startRig(provider, { now: '2026-12-06T12:00:00Z' })
     castTheUsualPeople(rig)
-    for (const id of ['UNY', 'UDONE', 'USNZ', 'UFIN', 'USTALE', 'UAWAY', 'UHOME']) rig.slack.addUser({ id, teamId: 'T1', tz: 'America/New_York' })
+    for (const id of ['UNY', 'UDONE', 'USNZ', 'UMOVE', 'UFIN', 'USTALE', 'UAWAY', 'UHOME']) rig.slack.addUser({ id, teamId: 'T1', tz: 'America/New_York' })
     rig.slack.addUser({ id: 'USH', teamId: 'T1', tz: 'Asia/Shanghai', locale: 'zh-CN' })
   })
   afterAll(async () => rig.close())
@@ -94,12 +95,12 @@ describe.each(testProviders())('deadline reminders on %s', (provider) => {
       // Shanghai's morning comes first in UTC; New York's the same UTC day, later.
       for (const [taskId, at, wanted] of [[sh, shAt, forSh], [ny, nyAt, forNy]] as const) {
         await tickAt(at(day, '08:59'))
-        expect((await rows(taskId)).map((row) => row.dedupeKey), `nothing before 09:00 on ${day}`).not.toContain(`reminder:${taskId}:${day}`)
+        expect((await rows(taskId)).map((row) => row.dedupeKey), `nothing before 09:00 on ${day}`).not.toContain(`reminder:${taskId}:${day}:2026-12-09`)
         await tickAt(at(day, '09:00'), 2)
         await tickAt(at(day, '11:00'))
         if (wanted) expected.set(taskId, expected.get(taskId)! + 1)
         const found = await settled(taskId, (all) => all.filter((row) => row.status === 'sent').length === expected.get(taskId))
-        expect(found.filter((row) => row.dedupeKey === `reminder:${taskId}:${day}`)).toHaveLength(wanted ? 1 : 0)
+        expect(found.filter((row) => row.dedupeKey === `reminder:${taskId}:${day}:2026-12-09`)).toHaveLength(wanted ? 1 : 0)
         const dms = posted(taskId)
         expect(dms, `reminders of task ${taskId} up to ${day}`).toHaveLength(expected.get(taskId)!)
         if (wanted) {
@@ -147,7 +148,7 @@ describe.each(testProviders())('deadline reminders on %s', (provider) => {
 
     await tickAt(nyAt('2026-12-16', '09:00'), 2)
     await tickAt(nyAt('2026-12-17', '09:00'), 2)
-    expect((await rows(taskId!)).map((row) => row.dedupeKey)).toEqual([`reminder:${taskId}:2026-12-15`])
+    expect((await rows(taskId!)).map((row) => row.dedupeKey)).toEqual([`reminder:${taskId}:2026-12-15:2026-12-15`])
     expect(posted(taskId!)).toHaveLength(1)
   })
 
@@ -163,7 +164,7 @@ describe.each(testProviders())('deadline reminders on %s', (provider) => {
 
     await tickAt(nyAt('2026-12-18', '09:00'), 3)
     await tickAt(nyAt('2026-12-18', '17:00'), 1)
-    expect((await rows(taskId!)).map((row) => row.dedupeKey)).toEqual([`reminder:${taskId}:2026-12-17`])
+    expect((await rows(taskId!)).map((row) => row.dedupeKey)).toEqual([`reminder:${taskId}:2026-12-17:2026-12-18`])
     await tickAt(nyAt('2026-12-21', '09:00'), 2)
     await settled(taskId!, (all) => all.length === 2)
     expect(String(posted(taskId!).at(-1)!.args.text)).toMatch(/Overdue by 1 working day/)
@@ -187,9 +188,49 @@ describe.each(testProviders())('deadline reminders on %s', (provider) => {
       rig.slack.clearFailures()
     }
     // Superseded by the click's own transaction (an attempt failing meanwhile may still note its error).
-    expect(await settled(taskId!)).toMatchObject([{ dedupeKey: `reminder:${taskId}:2026-12-22`, status: 'superseded' }])
+    expect(await settled(taskId!)).toMatchObject([{ dedupeKey: `reminder:${taskId}:2026-12-22:2026-12-22`, status: 'superseded' }])
     await tickAt(nyAt('2026-12-22', '09:30'), 1)
     expect(posted(taskId!)).toHaveLength(0)
+  })
+
+  /** The campaign's owner gives the task a new due date from its modal (opened from the reminder's Open). */
+  async function moveDueDate(reminder: Json, taskId: number, dueDate: string): Promise<void> {
+    let since = rig.slack.calls.length
+    await rig.client.blockAction({ teamId: 'T1', userId: 'U1', actionId: 'tasks_open', value: buttonValue(reminder, 'tasks_open'), responseUrl: rig.slack.newResponseUrl(), message: messageOf(reminder) })
+    const tasks = (await rig.slack.waitFor('views.open', (c) => !c.failed, { since })).result.view as Json
+    const edit = (tasks.blocks as Json[]).flatMap((block) => (block.accessory?.type === 'overflow' ? block.accessory.options : []) as Json[])
+      .map((option) => option.value as string).find((value) => JSON.parse(value).t === taskId && JSON.parse(value).o === 'edit')!
+    since = rig.slack.calls.length
+    await rig.client.blockAction({
+      teamId: 'T1', userId: 'U1', actionId: 'task_menu', view: { id: tasks.id, type: 'modal', callback_id: tasks.callback_id, private_metadata: tasks.private_metadata, hash: tasks.hash },
+      action: { type: 'overflow', selected_option: { text: { type: 'plain_text', text: 'x' }, value: edit } },
+    })
+    const form = (await rig.slack.waitFor('views.push', (c) => !c.failed, { since })).result.view as Json
+    const saved = await submit(rig, form, { title: text('Landing page for UMOVE'), stage: pick('content'), ownerId: user('UMOVE'), startDate: date('2026-12-01'), dueDate: date(dueDate) })
+    expect(saved.body).toBeNull()
+    expect((await taskRow(taskId)).dueDate).toBe(dueDate)
+  }
+
+  it('a task moved to today after its morning reminder is reminded of the new date that day, once per date', async () => {
+    const { taskIds: [taskId] } = await campaignFor('UMOVE', '2027-01-06')
+    await tickAt(nyAt('2027-01-05', '09:00'), 2)
+    await settled(taskId!, (all) => all.some((row) => row.status === 'sent'))
+    const reminder = posted(taskId!)[0]!
+    expect(String(reminder.args.text)).toMatch(/Coming up/)
+
+    rig.clock.set(nyAt('2027-01-05', '10:00'))
+    await moveDueDate(reminder, taskId!, '2027-01-05')
+    await tickAt(nyAt('2027-01-05', '10:01'), 2)
+    await settled(taskId!, (all) => all.filter((row) => row.status === 'sent').length === 2)
+    expect(String(posted(taskId!).at(-1)!.args.text)).toMatch(/Due today \(2027-01-05\)/)
+
+    // Moved back: that date's reminder came this morning already.
+    await moveDueDate(reminder, taskId!, '2027-01-06')
+    await tickAt(nyAt('2027-01-05', '11:00'), 2)
+    expect((await settled(taskId!)).map((row) => [row.dedupeKey, row.status])).toEqual([
+      [`reminder:${taskId}:2027-01-05:2027-01-06`, 'sent'], [`reminder:${taskId}:2027-01-05:2027-01-05`, 'sent'],
+    ])
+    expect(posted(taskId!)).toHaveLength(2)
   })
 
   it('a reminder left pending past its day is dropped, not sent late; the next day\'s comes', async () => {
@@ -208,7 +249,7 @@ describe.each(testProviders())('deadline reminders on %s', (provider) => {
       rig.slack.clearFailures()
     }
     await tickAt(nyAt('2026-12-24', '00:06'), 1)
-    expect(await rows(taskId!)).toMatchObject([{ dedupeKey: `reminder:${taskId}:2026-12-23`, status: 'superseded', lastError: 'stale' }])
+    expect(await rows(taskId!)).toMatchObject([{ dedupeKey: `reminder:${taskId}:2026-12-23:2026-12-23`, status: 'superseded', lastError: 'stale' }])
     expect(posted(taskId!)).toHaveLength(0)
 
     await tickAt(nyAt('2026-12-24', '09:00'), 2)
