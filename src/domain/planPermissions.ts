@@ -32,18 +32,34 @@ function isPlanner(campaign: CampaignRoles, actor: Actor): boolean {
   return actor.isWorkspaceAdmin || actor.userId === campaign.ownerId || actor.userId === campaign.approverId
 }
 
-/** Edit any section of the plan (tasks: refusalToEditTasks). */
+/** Edit the plan as a whole (a section alone: refusalToEditSection). */
 export function refusalToEditPlan(campaign: CampaignRoles, actor: Actor): PlanRefusal | null {
   if (!isPlanner(campaign, actor)) return 'not_owner_or_approver'
   if (!planEditableStages.includes(campaign.stage)) return 'plan_closed'
   return null
 }
 
+/**
+ * The sections that go on changing while live: the work, and the promotion that promoters adjust
+ * from the figures (METHOD.md, stage 3). The rest of the plan is fixed once the campaign starts.
+ */
+export const sectionsOpenWhileLive: readonly PlanSection[] = ['tasks', 'promotion']
+
+/** The stages in which a section of the plan may be changed. */
+export function sectionStages(section: PlanSection): readonly CampaignStage[] {
+  return sectionsOpenWhileLive.includes(section) ? taskStages : planEditableStages
+}
+
+/** Change one section (its form, its items): whoever may edit the plan, in that section's stages. */
+export function refusalToEditSection(campaign: CampaignRoles, actor: Actor, section: PlanSection): PlanRefusal | null {
+  if (!isPlanner(campaign, actor)) return 'not_owner_or_approver'
+  if (!sectionStages(section).includes(campaign.stage)) return section === 'tasks' ? 'tasks_closed' : 'plan_closed'
+  return null
+}
+
 /** Add, edit, reschedule, reassign or delete tasks: whoever may edit the plan, until the campaign has ended. */
 export function refusalToEditTasks(campaign: CampaignRoles, actor: Actor): PlanRefusal | null {
-  if (!isPlanner(campaign, actor)) return 'not_owner_or_approver'
-  if (!taskStages.includes(campaign.stage)) return 'tasks_closed'
-  return null
+  return refusalToEditSection(campaign, actor, 'tasks')
 }
 
 /** Start, complete, block or reopen a task: its owner, or whoever may edit the plan. */

@@ -4,6 +4,7 @@
 import type { CampaignStage } from '../domain/campaign.ts'
 import { localDate } from '../domain/dates.ts'
 import type { PlanSection } from '../domain/plan.ts'
+import { sectionStages } from '../domain/planPermissions.ts'
 import type { Locale } from '../i18n/catalogue.ts'
 import type { OutboxDraft } from '../store/outbox.ts'
 import type { PlanChanged, PlanRecord, SectionChange } from '../store/plans.ts'
@@ -27,6 +28,7 @@ export async function applyPlanChange(services: Services, input: {
   change: SectionChange
   /** More posts caused by the change, from the plan as it is after it. */
   alsoPost?: (after: PlanRecord, audience: PlanAudience) => OutboxDraft[]
+  /** Stages in which the change is allowed; the section's own (sectionStages) unless told. */
   stages?: readonly CampaignStage[]
 }): Promise<PlanChanged> {
   const audience = await planAudience(services, input.record)
@@ -37,7 +39,7 @@ export async function applyPlanChange(services: Services, input: {
     actorId: input.actor.userId,
     at: services.clock.now(),
     change: input.change,
-    ...(input.stages ? { stages: input.stages } : {}),
+    stages: input.stages ?? sectionStages(input.section),
     outbox: (after) => [
       planMessageUpdate(after, audience.ownerLocale, audience.ownerToday),
       ...(input.alsoPost?.(after, audience) ?? []),

@@ -4,7 +4,7 @@
 // it, and answer the task template. Who may do what is decided by the domain, against the plan as
 // it stands inside the transaction, and comes back as a refusal to put into words.
 import { campaignStages } from '../domain/campaign.ts'
-import { refusalToChangeTaskStatus, taskStages, type PlanRefusal } from '../domain/planPermissions.ts'
+import { refusalToChangeTaskStatus, type PlanRefusal } from '../domain/planPermissions.ts'
 import { taskTemplate, taskTransition, type Task, type TaskChange, type TaskTransitionRefusal } from '../domain/tasks.ts'
 import { messagesFor, type Locale, type Messages } from '../i18n/catalogue.ts'
 import type { PlanChanged, PlanRecord, TaskDraft } from '../store/plans.ts'
@@ -47,7 +47,7 @@ export async function saveTask(services: Services, input: {
   const created: { id?: number } = {}
   let previousOwner: string | null = null
   const result = await applyPlanChange(services, {
-    record, actor, section: 'tasks', stages: taskStages,
+    record, actor, section: 'tasks',
     change: input.taskId === null
       ? taskSectionChanges.add(teamId, value, services.clock.now(), created)
       : async (tx, campaignId, before) => {
@@ -105,7 +105,7 @@ export async function changeTaskStatus(services: Services, input: {
 /** Deletes a task as the person saw it (a newer copy is 'stale'). */
 export function deleteTask(services: Services, input: { record: PlanRecord; actor: Person; taskId: number; expectedVersion: number }): Promise<PlanChanged> {
   return applyPlanChange(services, {
-    record: input.record, actor: input.actor, section: 'tasks', stages: taskStages, change: taskSectionChanges.remove(input.taskId, input.expectedVersion),
+    record: input.record, actor: input.actor, section: 'tasks', change: taskSectionChanges.remove(input.taskId, input.expectedVersion),
   })
 }
 

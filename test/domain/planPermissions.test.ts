@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { CampaignStage, campaignStages, type Actor } from '../../src/domain/campaign.ts'
 import type { PlanSnapshot } from '../../src/domain/plan.ts'
 import {
-  refusalToChangeTaskStatus, refusalToEditPlan, refusalToEditTasks, refusalToMarkReady, refusalToReturnToPlanning,
+  refusalToChangeTaskStatus, refusalToEditPlan, refusalToEditSection, refusalToEditTasks, refusalToMarkReady, refusalToReturnToPlanning,
 } from '../../src/domain/planPermissions.ts'
 
 const owner: Actor = { userId: 'U0OWNER', isWorkspaceAdmin: false }
@@ -53,6 +53,25 @@ describe('refusalToEditPlan (the plan\'s sections)', () => {
 
   it('says who may edit before when', () => {
     expect(refusalToEditPlan(campaignIn(CampaignStage.Closed), someone)).toBe('not_owner_or_approver')
+  })
+})
+
+describe('refusalToEditSection', () => {
+  it('while live the promotion plan and the tasks still change; the rest is fixed', () => {
+    const live = campaignIn(CampaignStage.Live)
+    for (const actor of [owner, approver, admin]) {
+      expect(refusalToEditSection(live, actor, 'promotion')).toBeNull()
+      expect(refusalToEditSection(live, actor, 'tasks')).toBeNull()
+      for (const section of ['purpose', 'goals', 'targetUsers', 'window', 'contentRules', 'budget', 'risks'] as const) {
+        expect(refusalToEditSection(live, actor, section), section).toBe('plan_closed')
+      }
+    }
+    expect(refusalToEditSection(live, taskOwner, 'promotion')).toBe('not_owner_or_approver')
+  })
+
+  it('once the campaign has ended nothing changes, each said in its own words', () => {
+    expect(refusalToEditSection(campaignIn(CampaignStage.Retrospective), owner, 'promotion')).toBe('plan_closed')
+    expect(refusalToEditSection(campaignIn(CampaignStage.Retrospective), owner, 'tasks')).toBe('tasks_closed')
   })
 })
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testProviders } from '../support/databases.ts'
 import { startRig, type Rig } from '../support/harness.ts'
 import { castTheUsualPeople, visibleText } from '../support/proposals.ts'
+import { withDatabase } from '../support/live.ts'
 import {
   addRequest, approvedCampaign, checks, clickInModal, date, goodValues, itemMenu, openSection, planMessageOf, planMessageWhen,
   submit, text, menuOption, user,
@@ -109,6 +110,27 @@ describe.each(testProviders())('stage 2 plan on %s', (provider) => {
     expect(refused.body.response_action).toBe('update')
     expect(JSON.stringify(refused.body.view)).toMatch(/owner, its approver or a workspace admin/)
     expect(visibleText(planMessageOf(rig, planTs))).not.toContain('Sales')
+  })
+
+  it('once live, the promotion plan and the tasks still change, the rest of the plan is fixed and says so', async () => {
+    const { campaignId, planTs } = await campaign()
+    const goalForm = await clickInModal(rig, await openSection(rig, campaignId, 'goals', planTs), 'plan_form_open', addRequest(campaignId, 'goal'))
+    await withDatabase(rig, (prisma) => prisma.campaign.update({ where: { id: campaignId }, data: { stage: 'live' } }))
+
+    // Promoters adjust promotion from the figures: a new item goes in.
+    const promotion = await openSection(rig, campaignId, 'promotion', planTs)
+    const itemForm = await clickInModal(rig, promotion, 'plan_form_open', addRequest(campaignId, 'promotionItem'))
+    expect((await submit(rig, itemForm, goodValues.promotionItem())).body).toBeNull()
+    expect(await withDatabase(rig, (prisma) => prisma.promotionItem.count({ where: { campaignId } }))).toBe(1)
+
+    // The goals are fixed: the section is for looking, and a form opened before go-live is refused in words.
+    const goals = await openSection(rig, campaignId, 'goals', planTs)
+    expect(JSON.stringify(goals.blocks)).not.toContain('plan_form_open')
+    expect(visibleText(goals)).toContain('The plan can no longer be changed (the campaign is now: Live).')
+    expect(visibleText(goals)).not.toContain('only the owner')
+    const refused = await submit(rig, goalForm, goodValues.goal())
+    expect(JSON.stringify(refused.body.view)).toContain('The plan can no longer be changed (the campaign is now: Live).')
+    expect(await withDatabase(rig, (prisma) => prisma.goal.count({ where: { campaignId } }))).toBe(0)
   })
 
   it('edits and deletes list items, checks dates against the window, and keeps budget money exact', async () => {

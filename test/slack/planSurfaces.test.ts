@@ -72,8 +72,9 @@ describe.each(supportedLocales)('plan surfaces in %s', (locale) => {
 
   it('every section modal, for an editor and for someone who may only look', () => {
     for (const section of planSections) {
-      expect(checkView(sectionModal(section, context, true)), section).toBeNull()
-      expect(checkView(sectionModal(section, context, false)), section).toBeNull()
+      expect(checkView(sectionModal(section, context, null)), section).toBeNull()
+      expect(checkView(sectionModal(section, context, 'not_owner_or_approver')), section).toBeNull()
+      expect(checkView(sectionModal(section, context, 'plan_closed')), section).toBeNull()
     }
   })
 

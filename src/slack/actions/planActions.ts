@@ -7,7 +7,7 @@ import type { ModalView } from '@slack/types'
 import type { WebClient } from '@slack/web-api'
 import { CampaignStage } from '../../domain/campaign.ts'
 import { missingForReady, type PlanSection } from '../../domain/plan.ts'
-import { refusalToEditPlan, refusalToMarkReady, refusalToReturnToPlanning } from '../../domain/planPermissions.ts'
+import { refusalToEditSection, refusalToMarkReady, refusalToReturnToPlanning } from '../../domain/planPermissions.ts'
 import { messagesFor, type Messages } from '../../i18n/catalogue.ts'
 import { sectionChanges, type PlanRecord } from '../../store/plans.ts'
 import { escapeMrkdwn, trusted } from '../blocks/mrkdwn.ts'
@@ -86,13 +86,13 @@ export function registerPlanActions(listeners: Listeners, services: Services): v
     const record = await loadOrExplain(client, body, respond, click, request.campaignId)
     if (!record) return
     const context = await formContext(services, record, click.person)
-    const canEdit = refusalToEditPlan(record.campaign, click.person) === null
+    const refusal = refusalToEditSection(record.campaign, click.person, request.section)
     const form = formSections[request.section]
     if (request.section === 'tasks') {
       await show(client, body, taskListModal({ record, m: click.m, today: context.today, actor: click.person, page: 0 }))
       return
     }
-    await show(client, body, form && canEdit ? planFormModal(form, context, null, null) : sectionModal(request.section, context, canEdit))
+    await show(client, body, form && refusal === null ? planFormModal(form, context, null, null) : sectionModal(request.section, context, refusal))
   }))
 
   listeners.action<BlockAction<ButtonAction>>(planModalIds.openForm, guarded('open_form', async ({ body, client, respond, click, value }) => {
@@ -100,7 +100,7 @@ export function registerPlanActions(listeners: Listeners, services: Services): v
     if (!request) return explain(client, body, respond, click.m, click.m.plan.formOutdated)
     const record = await loadOrExplain(client, body, respond, click, request.c)
     if (!record) return
-    const refusal = refusalToEditPlan(record.campaign, click.person)
+    const refusal = refusalToEditSection(record.campaign, click.person, planForms[request.f].section)
     if (refusal) return explain(client, body, respond, click.m, click.m.plan.refusal[refusal])
     const extra: FormExtra = request.ch ? { channel: request.ch } : {}
     if (itemMissing(record, request.f, request.i, extra)) return explain(client, body, respond, click.m, click.m.plan.itemGone)
@@ -114,7 +114,7 @@ export function registerPlanActions(listeners: Listeners, services: Services): v
     if (!request?.o) return explain(client, body, respond, click.m, click.m.plan.formOutdated)
     const record = await loadOrExplain(client, body, respond, click, request.c)
     if (!record) return
-    const refusal = refusalToEditPlan(record.campaign, click.person)
+    const refusal = refusalToEditSection(record.campaign, click.person, planForms[request.f].section)
     if (refusal) return explain(client, body, respond, click.m, click.m.plan.refusal[refusal])
     const parent = body.view?.type === 'modal' ? body.view.id : null
     const extra: FormExtra = request.ch ? { channel: request.ch } : {}

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import {
   costPerExpectedResult, goalMetrics, planLimits, promotionChannels, scenarioTotal, sectionStates, type PlanSection,
 } from '../../domain/plan.ts'
+import type { PlanRefusal } from '../../domain/planPermissions.ts'
 import { versionStamp } from '../../domain/stamp.ts'
 import type { Messages } from '../../i18n/catalogue.ts'
 import type { PlanRecord } from '../../store/plans.ts'
@@ -264,14 +265,18 @@ const sectionTitles: Record<PlanSection, (m: Messages) => string> = {
   tasks: (m) => m.plan.section.tasks,
 }
 
-export function sectionModal(sectionKey: PlanSection, context: FormContext, canEdit: boolean): ModalView {
+/** A section's modal; `refusal` is why this person may not change it (null: they may). */
+export function sectionModal(sectionKey: PlanSection, context: FormContext, refusal: PlanRefusal | null): ModalView {
   const { m, record } = context
+  const canEdit = refusal === null
   const state = sectionStates(record.snapshot, context.today)[sectionKey]
   const blocks: KnownBlock[] = [
     context_(trusted(`*${escapeMrkdwn(record.campaign.name)}* · ${stateLine(state, m)}${record.currency ? ` · ${record.currency}` : ''}`)),
     ...sectionBlocks(sectionKey, context, canEdit),
   ]
-  if (!canEdit) blocks.push(context_(trusted(m.forms.viewOnly)))
+  // Not theirs to change, or no longer (the campaign went live, or ended).
+  if (refusal === 'plan_closed') blocks.push(context_(trusted(m.plan.planClosed(m.stage[record.campaign.stage]))))
+  else if (refusal !== null) blocks.push(context_(trusted(m.forms.viewOnly)))
   const lessons = context.learning ? lessonsBlock(context.learning.lessons, m) : null
   if (lessons) blocks.splice(1, 0, lessons)
   return {

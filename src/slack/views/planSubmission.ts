@@ -7,7 +7,7 @@ import type { ModalView } from '@slack/types'
 import type { WebClient } from '@slack/web-api'
 import { localDate } from '../../domain/dates.ts'
 import type { PlanFieldError, PlanSection } from '../../domain/plan.ts'
-import { refusalToEditPlan } from '../../domain/planPermissions.ts'
+import { refusalToEditSection } from '../../domain/planPermissions.ts'
 import { messagesFor } from '../../i18n/catalogue.ts'
 import type { Logger } from '../../logger.ts'
 import type { PlanRecord } from '../../store/plans.ts'
@@ -38,7 +38,7 @@ export async function refreshSectionModal(
   services: Services, client: WebClient, viewId: string, section: PlanSection, record: PlanRecord, person: Person, logger: Logger,
 ): Promise<void> {
   const context = await formContext(services, record, person)
-  await client.views.update({ view_id: viewId, view: sectionModal(section, context, refusalToEditPlan(record.campaign, person) === null) })
+  await client.views.update({ view_id: viewId, view: sectionModal(section, context, refusalToEditSection(record.campaign, person, section)) })
     .catch((error: unknown) => logger.warn({ err: error, view: viewId }, 'section_modal_refresh_failed'))
 }
 
@@ -71,10 +71,10 @@ export function registerPlanSubmission(listeners: Listeners, services: Services)
     try {
       const record = await services.store.plans.load(teamId, metadata.c)
       if (!record) return void (await replaceWith(noticeModal(m.plan.outdatedTitle, trusted(m.plan.campaignGone), m)))
-      const refusal = refusalToEditPlan(record.campaign, person)
+      const form = planForms[metadata.f]
+      const refusal = refusalToEditSection(record.campaign, person, form.section)
       if (refusal) return void (await replaceWith(noticeModal(m.plan.outdatedTitle, trusted(refusal === 'plan_closed' ? m.plan.planClosed(m.stage[record.campaign.stage]) : m.plan.refusal[refusal]), m)))
 
-      const form = planForms[metadata.f]
       const extra: FormExtra = metadata.x ?? {}
       const context = await formContext(services, record, person)
       const raw = form.read(view.state.values, context, extra)
