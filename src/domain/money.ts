@@ -49,9 +49,17 @@ export function parseMeasure(text: string, fractionDigits: number): ParsedMeasur
   return read.ok ? { ok: true, value: read.scaled / 10 ** fractionDigits } : read
 }
 
+const fractionDigitsOf = new Map<string, number>()
+
 /** How many decimals a currency has (JPY 0, CNY 2, USD 2, KWD 3). Throws on a malformed code. */
 export function currencyFractionDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+  let digits = fractionDigitsOf.get(currency)
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+    // Only well-formed codes get here (a malformed one threw above): three letters, a bounded set.
+    fractionDigitsOf.set(currency, digits)
+  }
+  return digits
 }
 
 /** Is this a well-formed ISO 4217 code, as Intl accepts it? */

@@ -103,12 +103,24 @@ export type PlanMessages = {
   number: (value: number) => string
 }
 
-const number = (locale: string) => (value: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)
-const money = (locale: string) => (minor: number, currency: string) => {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency })
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2
-  // Integer minor units to the major unit only for display; sums are done on integers elsewhere.
-  return format.format(minor / 10 ** digits)
+// One formatter per language (and currency), made once: building an Intl.NumberFormat costs far
+// more than formatting with it, and a digest or report formats hundreds of figures.
+const number = (locale: string) => {
+  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })
+  return (value: number) => format.format(value)
+}
+const money = (locale: string) => {
+  const formats = new Map<string, { format: Intl.NumberFormat; digits: number }>()
+  return (minor: number, currency: string) => {
+    let known = formats.get(currency)
+    if (!known) {
+      const format = new Intl.NumberFormat(locale, { style: 'currency', currency })
+      known = { format, digits: format.resolvedOptions().maximumFractionDigits ?? 2 }
+      formats.set(currency, known)
+    }
+    // Integer minor units to the major unit only for display; sums are done on integers elsewhere.
+    return known.format.format(minor / 10 ** known.digits)
+  }
 }
 
 const en: PlanMessages = {
