@@ -48,7 +48,10 @@ describe.each(testProviders())('Slack failures on %s', (provider) => {
     const view = await openNewProposal(rig)
     rig.slack.failNext('chat.postMessage', { rateLimited: 1 })
     const answer = await submitForm(rig, view, validForm())
-    expect(answer.body.response_action).toBe('update')
+    // Whoever met the 429 — the listener's deliverNow (the modal then says the card is on its way)
+    // or a background sweep that took the row first (the listener then waits for it, and the card
+    // can be out within the person's three seconds: the modal closes) — the card waits for Retry-After.
+    expect([undefined, 'update']).toContain(answer.body?.response_action)
     const limited = rig.slack.callsTo('chat.postMessage').find((c) => c.failed)!
     const posted = await rig.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'C1' && c.result?.ok === true)
     expect(posted.at - limited.at).toBeGreaterThanOrEqual(950)
