@@ -1,4 +1,5 @@
 // Stage 2 surfaces: the plan message, the section modals and their fields, the Ready step.
+import { currencyFractionDigits } from '../domain/money.ts'
 import type { PlanRefusal } from '../domain/planPermissions.ts'
 import type {
   BasisKind, BudgetCategory, GoalMetric, Lever, Level, PlanFieldErrorCode, PlanSection, PlanWarning, PromotionChannel, Purpose,
@@ -110,16 +111,12 @@ const number = (locale: string) => {
   return (value: number) => format.format(value)
 }
 const money = (locale: string) => {
-  const formats = new Map<string, { format: Intl.NumberFormat; digits: number }>()
+  const formats = new Map<string, Intl.NumberFormat>()
   return (minor: number, currency: string) => {
-    let known = formats.get(currency)
-    if (!known) {
-      const format = new Intl.NumberFormat(locale, { style: 'currency', currency })
-      known = { format, digits: format.resolvedOptions().maximumFractionDigits ?? 2 }
-      formats.set(currency, known)
-    }
+    let format = formats.get(currency)
+    if (!format) formats.set(currency, (format = new Intl.NumberFormat(locale, { style: 'currency', currency })))
     // Integer minor units to the major unit only for display; sums are done on integers elsewhere.
-    return known.format.format(minor / 10 ** known.digits)
+    return format.format(minor / 10 ** currencyFractionDigits(currency))
   }
 }
 
