@@ -10,8 +10,8 @@ import { App, HTTPReceiver, LogLevel } from '@slack/bolt'
 import Database from 'better-sqlite3'
 import type { Campaign } from '../src/domain/campaign.ts'
 import { messagesFor } from '../src/i18n/catalogue.ts'
-import { proposalCard } from '../src/slack/blocks/proposalCard.ts'
-import { proposalBlockIds, proposalModal } from '../src/slack/views/proposalModal.ts'
+import { proposalCard } from '../src/slack/proposal/message.ts'
+import { proposalBlockIds, proposalModal } from '../src/slack/proposal/modal.ts'
 
 export type RunningBare = { url: string; stop(): Promise<void> }
 

@@ -6,7 +6,7 @@
 import { pathToFileURL } from 'node:url'
 import { addDays, calendarMonths, calendarNodes, comingRange, type CalendarCampaign, type CalendarCountry } from '../src/domain/calendar.ts'
 import { messagesFor } from '../src/i18n/catalogue.ts'
-import { calendarMessage } from '../src/slack/blocks/calendarMessage.ts'
+import { calendarMessage } from '../src/slack/calendar/message.ts'
 import { summarize } from './stats.ts'
 
 const RUNS = 200

@@ -3,7 +3,7 @@
 import {
   conversationPicked, datePicked, optionPicked, plainText, signSlackRequest, userPicked, type StateValues,
 } from '../test/support/slackRequests.ts'
-import { proposalBlockIds } from '../src/slack/views/proposalModal.ts'
+import { proposalBlockIds } from '../src/slack/proposal/modal.ts'
 
 const FORM = 'application/x-www-form-urlencoded'
 export const team = { id: 'T1', domain: 'acme' }

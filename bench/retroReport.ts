@@ -11,8 +11,8 @@ import { compileRetro, type RetroReportData } from '../src/domain/retroReport.ts
 import { campaignMarkdown } from '../src/export/markdown.ts'
 import { campaignWorkbook } from '../src/export/workbook.ts'
 import { messagesFor } from '../src/i18n/catalogue.ts'
-import { reportMessages } from '../src/slack/blocks/retroReport.ts'
-import { goalsChartOf } from '../src/slack/retroChart.ts'
+import { reportMessages } from '../src/slack/retroReport/message.ts'
+import { goalsChartOf } from '../src/slack/retroReport/chart.ts'
 import { syntheticRetro } from '../test/support/retroReportFixtures.ts'
 import { summarize } from './stats.ts'
 

@@ -12,9 +12,9 @@ import { chartFont, registerChartFonts } from '../src/charts/render.ts'
 import { compileRetro, type ReportGoal, type ReportTask, type RetroReportData } from '../src/domain/retroReport.ts'
 import type { WorkStage } from '../src/domain/tasks.ts'
 import { messagesFor, type Locale } from '../src/i18n/catalogue.ts'
-import { reportMessages } from '../src/slack/blocks/retroReport.ts'
-import { hasChart } from '../src/slack/retroCompile.ts'
-import { goalsChartOf } from '../src/slack/retroChart.ts'
+import { reportMessages } from '../src/slack/retroReport/message.ts'
+import { hasChart } from '../src/slack/retroReport/compile.ts'
+import { goalsChartOf } from '../src/slack/retroReport/chart.ts'
 
 const docs = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'docs')
 

@@ -2,7 +2,7 @@
 // around the dates. The dates' own names come with them (date-holidays' names, and the calendar's
 // own e-commerce dates, in both languages: src/domain/calendar.ts).
 import type { CalendarCountry, CalendarNodeKind } from '../domain/calendar.ts'
-import type { Mrkdwn } from '../slack/blocks/mrkdwn.ts'
+import type { Mrkdwn } from './mrkdwn.ts'
 import type { Locale } from './locale.ts'
 
 type M = Mrkdwn

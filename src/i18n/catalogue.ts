@@ -1,7 +1,7 @@
 // Every string a person reads in Slack, in English and Simplified Chinese, composed from one part
 // per surface (common.ts, proposal.ts, …). Each part is typed `Record<Locale, …>`, so a string
 // missing in either language fails the type check.
-// Parameters typed Mrkdwn must already be escaped (src/slack/blocks/mrkdwn.ts); plain strings
+// Parameters typed Mrkdwn must already be escaped (src/i18n/mrkdwn.ts); plain strings
 // end up in plain_text objects, where Slack shows them as they are.
 import { calendarMessages, type CalendarMessages } from './calendar.ts'
 import { commonMessages, type CommonMessages } from './common.ts'

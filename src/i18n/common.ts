@@ -3,7 +3,7 @@
 import type { CampaignKind, CampaignStage, Platform, TimingNode } from '../domain/campaign.ts'
 import type { LengthWarning } from '../domain/dates.ts'
 import type { FieldErrorCode } from '../domain/proposal.ts'
-import type { Mrkdwn } from '../slack/blocks/mrkdwn.ts'
+import type { Mrkdwn } from './mrkdwn.ts'
 import type { Locale } from './locale.ts'
 
 type M = Mrkdwn

@@ -1,6 +1,6 @@
 // The Gantt picture of a campaign's tasks (`/campaign gantt`, the plan message's Gantt button):
 // the words drawn on it, the comment it is posted with, and the answers when it cannot be.
-import type { Mrkdwn } from '../slack/blocks/mrkdwn.ts'
+import type { Mrkdwn } from './mrkdwn.ts'
 import type { Locale } from './locale.ts'
 
 type M = Mrkdwn

@@ -1,6 +1,6 @@
 // App Home: the person's open tasks and campaigns, its buttons, and what a refused click says.
 import type { HomeRole } from '../domain/home.ts'
-import type { Mrkdwn } from '../slack/blocks/mrkdwn.ts'
+import type { Mrkdwn } from './mrkdwn.ts'
 import type { Locale } from './locale.ts'
 
 type M = Mrkdwn

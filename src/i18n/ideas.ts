@@ -1,7 +1,7 @@
 // The brainstorm (stage 1): the board of ideas, the idea modal and its shortcut, votes, the answers
 // to `/campaign idea`, `/campaign ideas` and `/campaign brainstorm`, and a round's call and results.
 import type { IdeaRefusal, IdeaTextError, BrainstormCommandError } from '../domain/brainstorm.ts'
-import type { Mrkdwn } from '../slack/blocks/mrkdwn.ts'
+import type { Mrkdwn } from './mrkdwn.ts'
 import type { Locale } from './locale.ts'
 
 type M = Mrkdwn

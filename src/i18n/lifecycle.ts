@@ -3,7 +3,7 @@
 // `/campaign settings` modals for a workspace's admins and a campaign's owner.
 import type { LifecycleRefusal } from '../domain/lifecycle.ts'
 import type { SettingsProblem } from '../domain/liveSettings.ts'
-import type { Mrkdwn } from '../slack/blocks/mrkdwn.ts'
+import type { Mrkdwn } from './mrkdwn.ts'
 import type { Locale } from './locale.ts'
 
 type M = Mrkdwn

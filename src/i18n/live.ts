@@ -1,6 +1,6 @@
 // The live stage's channel posts (issue 7): the daily digest, pace alerts, and the notices to a
 // campaign's owner about people who are away or have left.
-import type { Mrkdwn } from '../slack/blocks/mrkdwn.ts'
+import type { Mrkdwn } from './mrkdwn.ts'
 import type { Locale } from './locale.ts'
 
 type M = Mrkdwn

@@ -1,7 +1,7 @@
 // Metric prompts, the metric entry modal and `/campaign metrics` (issue 7).
 import type { EntryMode, MetricFieldErrorCode } from '../domain/metrics.ts'
 import type { GoalCurve, PaceStatus } from '../domain/pace.ts'
-import type { Mrkdwn } from '../slack/blocks/mrkdwn.ts'
+import type { Mrkdwn } from './mrkdwn.ts'
 import type { Locale } from './locale.ts'
 
 type M = Mrkdwn

@@ -4,7 +4,7 @@ import type { PlanRefusal } from '../domain/planPermissions.ts'
 import type {
   BasisKind, BudgetCategory, GoalMetric, Lever, Level, PlanFieldErrorCode, PlanSection, PlanWarning, PromotionChannel, Purpose,
 } from '../domain/plan.ts'
-import type { Mrkdwn } from '../slack/blocks/mrkdwn.ts'
+import type { Mrkdwn } from './mrkdwn.ts'
 import type { Locale } from './locale.ts'
 
 type M = Mrkdwn

@@ -1,5 +1,5 @@
 // Stage 1 surfaces: the proposal modal, the proposal card, its DMs and the send-back modal.
-import type { Mrkdwn } from '../slack/blocks/mrkdwn.ts'
+import type { Mrkdwn } from './mrkdwn.ts'
 import type { Locale } from './locale.ts'
 
 type M = Mrkdwn

@@ -1,5 +1,5 @@
 // Deadline reminders by DM (issue 7) and their buttons, and `/campaign away`.
-import type { Mrkdwn } from '../slack/blocks/mrkdwn.ts'
+import type { Mrkdwn } from './mrkdwn.ts'
 import type { Locale } from './locale.ts'
 
 type M = Mrkdwn

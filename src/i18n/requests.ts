@@ -1,6 +1,6 @@
 // What a person is told when Slack brings the app something no listener of this version handles:
 // a modal, a button or a command from an older version of Campaign Desk.
-import type { Mrkdwn } from '../slack/blocks/mrkdwn.ts'
+import type { Mrkdwn } from './mrkdwn.ts'
 import type { Locale } from './locale.ts'
 
 export type RequestMessages = {

@@ -1,6 +1,6 @@
 // The retrospective's prompts, the reminder, the retro form and `/campaign retro` (issue 8, points
 // 1–2); part of the retro catalogue (retro.ts). Mrkdwn parameters come escaped.
-import type { Mrkdwn } from '../slack/blocks/mrkdwn.ts'
+import type { Mrkdwn } from './mrkdwn.ts'
 import type { Locale } from './locale.ts'
 
 export type RetroFormMessages = {

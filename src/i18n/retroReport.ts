@@ -1,6 +1,6 @@
 // The compiled retrospective report (issue 8, point 3) and `/campaign report`: a part of the
 // retrospective's catalogue (src/i18n/retro.ts holds it under `retroReport`).
-import type { Mrkdwn } from '../slack/blocks/mrkdwn.ts'
+import type { Mrkdwn } from './mrkdwn.ts'
 import type { Locale } from './locale.ts'
 
 type M = Mrkdwn

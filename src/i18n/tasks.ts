@@ -1,7 +1,7 @@
 // Stage 2 surfaces for tasks: stages of work, statuses, the template offered on approval, the
 // tasks modal and forms, the assignment DM, `/campaign tasks` and `/campaign mine`.
 import type { TaskStatus, TaskTransitionRefusal, TemplateTaskKey, WorkStage } from '../domain/tasks.ts'
-import type { Mrkdwn } from '../slack/blocks/mrkdwn.ts'
+import type { Mrkdwn } from './mrkdwn.ts'
 import type { Locale } from './locale.ts'
 
 type M = Mrkdwn

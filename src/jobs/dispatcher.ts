@@ -24,7 +24,7 @@ import type { Logger } from 'pino'
 import type { Clock } from '../clock.ts'
 import { defaultRetryPolicy, retryDelayMs, shouldGiveUp, type RetryPolicy } from '../domain/delivery.ts'
 import { localeFromSlack, messagesFor } from '../i18n/catalogue.ts'
-import { escapeMrkdwn, mentionChannel } from '../slack/blocks/mrkdwn.ts'
+import { escapeMrkdwn, mentionChannel } from '../i18n/mrkdwn.ts'
 import type { OutboxDraft, OutboxMessage, OutboxStore } from '../store/outbox.ts'
 import { createPacer, slackLimits, type PacedCall, type PacingLimits, type TakenCall } from './pacing.ts'
 

@@ -6,8 +6,8 @@
 import type { AnyMiddlewareArgs, Middleware, RespondArguments } from '@slack/bolt'
 import type { ModalView } from '@slack/types'
 import { requestMessagesFor, type RequestMessages } from '../i18n/requests.ts'
-import { plainText, section } from './blocks/elements.ts'
-import { escapeMrkdwn, trusted } from './blocks/mrkdwn.ts'
+import { plainText, section } from './shared/elements.ts'
+import { escapeMrkdwn, trusted } from '../i18n/mrkdwn.ts'
 import type { Listeners } from './listeners.ts'
 import type { Services } from './services.ts'
 

@@ -6,7 +6,7 @@ import { calendarSpec, kindColors, renderCalendarPng, type CalendarChart } from 
 import { compileChart } from '../../src/charts/render.ts'
 import { calendarMonths, calendarNodes, comingRange } from '../../src/domain/calendar.ts'
 import { messagesFor } from '../../src/i18n/catalogue.ts'
-import { calendarChartOf } from '../../src/slack/calendar.ts'
+import { calendarChartOf } from '../../src/slack/calendar/commands.ts'
 
 const today = '2026-12-01'
 

@@ -5,7 +5,7 @@
 // languages, and the picture uploaded where it was asked for.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type Database } from '../../src/store/database.ts'
-import { proposalBlockIds } from '../../src/slack/views/proposalModal.ts'
+import { proposalBlockIds } from '../../src/slack/proposal/modal.ts'
 import { checkMessage } from '../support/blockKitLimits.ts'
 import { testProviders } from '../support/databases.ts'
 import type { FakeFile } from '../support/fakeSlack.ts'

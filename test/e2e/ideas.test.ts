@@ -8,7 +8,7 @@
 // own workspace and channel.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { boardSize } from '../../src/domain/brainstorm.ts'
-import { ideaModalIds } from '../../src/slack/views/ideaModal.ts'
+import { ideaModalIds } from '../../src/slack/ideas/modals.ts'
 import { openDatabase } from '../../src/store/database.ts'
 import { checkMessage } from '../support/blockKitLimits.ts'
 import { testProviders } from '../support/databases.ts'

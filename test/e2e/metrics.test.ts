@@ -3,8 +3,8 @@
 // field by field, an edit keeping its history, late and running-total entries), and
 // `/campaign metrics` shows where each goal stands.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { enterMetricsAction } from '../../src/slack/actions/metricActions.ts'
-import { goalFieldBlock, metricModalIds } from '../../src/slack/views/metricModal.ts'
+import { enterMetricsAction } from '../../src/slack/metrics/actions.ts'
+import { goalFieldBlock, metricModalIds } from '../../src/slack/metrics/modal.ts'
 import { checkMessage } from '../support/blockKitLimits.ts'
 import { testProviders } from '../support/databases.ts'
 import { startRig, type Rig } from '../support/harness.ts'

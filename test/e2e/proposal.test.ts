@@ -1,8 +1,8 @@
 // Stage 1 end to end: a person proposes a campaign with `/campaign new`, the approver decides,
 // the owner revises. Only real HTTP: signed requests in, Web API calls recorded by the fake Slack.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { proposalBlockIds } from '../../src/slack/views/proposalModal.ts'
-import { sendBackReasonBlockId } from '../../src/slack/actions/proposalDecision.ts'
+import { proposalBlockIds } from '../../src/slack/proposal/modal.ts'
+import { sendBackReasonBlockId } from '../../src/slack/proposal/actions.ts'
 import { testProviders } from '../support/databases.ts'
 import { startRig, type Rig } from '../support/harness.ts'
 import {

@@ -6,7 +6,7 @@
 // actuals stored; the report compiled on the last answer.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { PrismaDb } from '../../src/store/database.ts'
-import { compileRetroReport } from '../../src/slack/retroCompile.ts'
+import { compileRetroReport } from '../../src/slack/retroReport/compile.ts'
 import { testProviders } from '../support/databases.ts'
 import { startRig, type Rig } from '../support/harness.ts'
 import { seedLiveCampaign, withDatabase } from '../support/live.ts'
@@ -14,8 +14,8 @@ import { pick, text } from '../support/plans.ts'
 import { castTheUsualPeople } from '../support/proposals.ts'
 
 // The real compile, watched: the test sees when it is asked for (and why).
-vi.mock('../../src/slack/retroCompile.ts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/slack/retroCompile.ts')>()
+vi.mock('../../src/slack/retroReport/compile.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/slack/retroReport/compile.ts')>()
   return { ...actual, compileRetroReport: vi.fn(actual.compileRetroReport) }
 })
 

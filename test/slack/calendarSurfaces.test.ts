@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { nodeByKey } from '../../src/domain/calendar.ts'
 import { checkView } from '../support/blockKitLimits.ts'
 import { messagesFor } from '../../src/i18n/catalogue.ts'
-import { calendarPrefill } from '../../src/slack/actions/calendarActions.ts'
-import { calendarCountryFor, parseCalendarArguments, preparationLeadDays } from '../../src/slack/calendar.ts'
-import { proposalModal } from '../../src/slack/views/proposalModal.ts'
+import { calendarPrefill } from '../../src/slack/calendar/actions.ts'
+import { calendarCountryFor, parseCalendarArguments, preparationLeadDays } from '../../src/slack/calendar/commands.ts'
+import { proposalModal } from '../../src/slack/proposal/modal.ts'
 
 describe('parseCalendarArguments', () => {
   it.each([

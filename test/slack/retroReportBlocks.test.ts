@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { compileRetro } from '../../src/domain/retroReport.ts'
 import { messagesFor } from '../../src/i18n/catalogue.ts'
-import { reportLimits, reportMessages } from '../../src/slack/blocks/retroReport.ts'
+import { reportLimits, reportMessages } from '../../src/slack/retroReport/message.ts'
 import { syntheticRetro } from '../support/retroReportFixtures.ts'
 import { checkMessage } from '../support/blockKitLimits.ts'
 

@@ -1,6 +1,6 @@
 // Building proposal submissions as Slack sends them, and walking the modal like a person would.
 import { expect } from 'vitest'
-import { proposalBlockIds } from '../../src/slack/views/proposalModal.ts'
+import { proposalBlockIds } from '../../src/slack/proposal/modal.ts'
 import type { Rig } from './harness.ts'
 import { conversationPicked, datePicked, optionPicked, plainText, userPicked, type StateValues } from './slackRequests.ts'
 

@@ -6,8 +6,8 @@ import type { Clock } from '../../clock.ts'
 import { messagesFor } from '../../i18n/catalogue.ts'
 import type { LiveTrouble } from '../../jobs/dispatcher.ts'
 import type { Store } from '../../store/store.ts'
-import { section } from '../blocks/elements.ts'
-import { escapeMrkdwn, mentionChannel, type Mrkdwn } from '../blocks/mrkdwn.ts'
+import { section } from '../shared/elements.ts'
+import { escapeMrkdwn, mentionChannel, type Mrkdwn } from '../../i18n/mrkdwn.ts'
 import type { PeopleDirectory } from '../people.ts'
 
 export function liveDeliveryTrouble(context: { store: Store; people: PeopleDirectory; clock: Clock }): LiveTrouble {

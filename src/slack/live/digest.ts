@@ -12,13 +12,13 @@ import { localDateIn } from '../../domain/localTime.ts'
 import { defaultPaceMarginPercent } from '../../domain/pace.ts'
 import { messagesFor, supportedLocales, type Locale, type Messages } from '../../i18n/catalogue.ts'
 import type { LiveCampaignFacts } from '../../store/liveReads.ts'
-import { actions, button, context, header, section } from '../blocks/elements.ts'
-import { enterFiguresButton } from '../blocks/enterFigures.ts'
-import { escapeMrkdwn, mentionUser, trusted, type Mrkdwn } from '../blocks/mrkdwn.ts'
-import { homeActions } from '../home/homeView.ts'
+import { actions, button, context, header, section } from '../shared/elements.ts'
+import { enterFiguresButton } from '../shared/enterFigures.ts'
+import { escapeMrkdwn, mentionUser, trusted, type Mrkdwn } from '../../i18n/mrkdwn.ts'
+import { homeActions } from '../home/view.ts'
 import type { LiveRenderContext, LiveRenderer } from './render.ts'
 
-/** The digest's Enter figures button: the metric entry modal for the campaign (src/slack/actions/metricActions.ts). */
+/** The digest's Enter figures button: the metric entry modal for the campaign (src/slack/metrics/actions.ts). */
 export const digestActions = { blockId: 'digest_actions' } as const
 
 /** Tasks listed under "due today" and "overdue", goals listed: past these, "and N more". */

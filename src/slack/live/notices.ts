@@ -5,9 +5,9 @@
 import { CampaignStage } from '../../domain/campaign.ts'
 import { messagesFor, type Messages } from '../../i18n/catalogue.ts'
 import type { LiveRendering } from '../../jobs/dispatcher.ts'
-import { actions, button, section } from '../blocks/elements.ts'
-import { escapeMrkdwn, mentionUser, trusted, type Mrkdwn } from '../blocks/mrkdwn.ts'
-import { homeActions } from '../home/homeView.ts'
+import { actions, button, section } from '../shared/elements.ts'
+import { escapeMrkdwn, mentionUser, trusted, type Mrkdwn } from '../../i18n/mrkdwn.ts'
+import { homeActions } from '../home/view.ts'
 import type { LiveRenderContext, LiveRenderer } from './render.ts'
 
 export const noticeActionsBlockId = 'live_notice_actions'

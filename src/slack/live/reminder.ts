@@ -8,9 +8,9 @@ import { reminderDropReason } from '../../domain/reminders.ts'
 import { messagesFor, type Messages } from '../../i18n/catalogue.ts'
 import type { DueItem } from '../../domain/livePlanner.ts'
 import type { ReminderTask } from '../../store/tasks.ts'
-import { actions, button, section, type Blocks } from '../blocks/elements.ts'
-import { escapeMrkdwn, mentionUser, trusted } from '../blocks/mrkdwn.ts'
-import { openTasksActionId, openTasksValue } from '../blocks/taskList.ts'
+import { actions, button, section, type Blocks } from '../shared/elements.ts'
+import { escapeMrkdwn, mentionUser, trusted } from '../../i18n/mrkdwn.ts'
+import { openTasksActionId, openTasksValue } from '../tasks/message.ts'
 import type { LiveRenderer } from './render.ts'
 
 /** Done and Snooze carry the task's id (read strictly); Open is the tasks modal's own button. */

@@ -1,0 +1,131 @@
+// Submitting the retro form and the owner's actuals page: fields checked by the domain in the
+// person's language (response_action errors, field by field); a campaign not ended, a report
+// already compiled, a person who did not take part or an answer saved elsewhere meanwhile replaces
+// the modal with words. When the answer saved was the last one awaited, the report is compiled.
+import type { Middleware, SlackViewMiddlewareArgs, ViewOutput, ViewResponseAction } from '@slack/bolt'
+import { CampaignStage } from '../../domain/campaign.ts'
+import { checkRetro, checkRetroActuals } from '../../domain/retro.ts'
+import { messagesFor, type Messages } from '../../i18n/catalogue.ts'
+import type { Logger } from '../../logger.ts'
+import type { RetroForm } from '../../store/retro.ts'
+import { escapeMrkdwn, trusted } from '../../i18n/mrkdwn.ts'
+import type { Listeners } from '../listeners.ts'
+import type { Person } from '../people.ts'
+import { compileRetroReport } from '../retroReport/compile.ts'
+import type { Services } from '../services.ts'
+import { troubleMessage } from '../shared/trouble.ts'
+import { fieldErrorsForSlack, readFields } from '../shared/formFields.ts'
+import { noticeModal } from '../plan/modals.ts'
+import {
+  actualsFieldNames, actualsShape, questionFieldNames, readRetroActualsMetadata, readRetroFormMetadata, retroActualsModal, retroModalIds,
+} from './modals.ts'
+
+/** Why this person cannot fill in this campaign's retro now, in words; null = they can. */
+export function retroRefusal(form: RetroForm, userId: string, m: Messages): string | null {
+  const name = escapeMrkdwn(form.campaign.name)
+  if (form.campaign.reportCompiledAt || form.campaign.stage === CampaignStage.Closed) return m.retro.compiled(name)
+  if (form.campaign.stage !== CampaignStage.Retrospective) return m.retro.notEnded(name, m.stage[form.campaign.stage])
+  if (!form.participants.includes(userId)) return m.retro.notParticipant(name)
+  return null
+}
+
+type Submission = { teamId: string; person: Person; m: Messages; answer: (response?: ViewResponseAction) => Promise<void>; log: Logger }
+
+export function registerRetroSubmissions(listeners: Listeners, services: Services): void {
+  function submission(name: string, handler: (s: Submission, view: ViewOutput) => Promise<void>): Middleware<SlackViewMiddlewareArgs> {
+    return async ({ ack, body, view }) => {
+      const teamId = body.team?.id ?? body.user.team_id ?? ''
+      const person = await services.people.person(teamId, body.user.id)
+      const m = messagesFor(person.locale)
+      let answered = false
+      const answer = async (response?: ViewResponseAction) => {
+        answered = true
+        await ack(response as never)
+      }
+      const log = services.logger.child({ team: teamId, user: person.userId, view: view.id, form: name })
+      try {
+        await handler({ teamId, person, m, answer, log }, view)
+      } catch (error) {
+        log.error({ err: error }, 'retro_form_failed')
+        if (answered) return
+        const firstInput = (view.blocks ?? []).find((block) => block.type === 'input')?.block_id
+        await (firstInput ? answer({ response_action: 'errors', errors: { [firstInput]: troubleMessage(error, m) } }) : answer()).catch(() => {})
+      }
+    }
+  }
+  const notice = (s: Submission, title: string, text: string) =>
+    s.answer({ response_action: 'update', view: noticeModal(title, trusted(text), s.m) })
+
+  /** After the answer went back to Slack: compile when nobody else is awaited. */
+  async function compileIfLast(s: Submission, campaignId: number): Promise<void> {
+    const compiled = await compileRetroReport(services, { teamId: s.teamId, campaignId, at: services.clock.now(), reason: 'all_answered' })
+    // compileRetroReport hands its rows to the dispatcher itself.
+    s.log.info({ campaign: campaignId, outcome: compiled.outcome }, 'retro_compile_on_last_answer')
+  }
+
+  listeners.view(retroModalIds.formCallback, submission('retro', async (s, view) => {
+    const { m, person, teamId } = s
+    const metadata = readRetroFormMetadata(view.private_metadata)
+    if (!metadata) return notice(s, m.plan.outdatedTitle, m.plan.formOutdated)
+    const form = await services.store.retro.form(teamId, metadata.c, person.userId)
+    if (!form) return notice(s, m.plan.outdatedTitle, m.plan.campaignGone)
+    const refusal = retroRefusal(form, person.userId, m)
+    if (refusal) return notice(s, m.plan.outdatedTitle, refusal)
+    // The actuals are read only where the form showed them (the owner's, when they fit).
+    const shape = metadata.a === 'inline' && person.userId === form.campaign.ownerId ? actualsShape(form) : null
+    const names = [...questionFieldNames(form.stages), ...(shape ? actualsFieldNames(shape) : [])]
+    const checked = checkRetro(readFields(view.state.values, names), form.stages, shape)
+    if (!checked.ok) return s.answer(fieldErrorsForSlack(checked.errors, (field) => field, m))
+
+    const saved = await services.store.retro.save({
+      teamId, campaignId: form.campaign.id, respondentId: person.userId, expectedVersion: metadata.v,
+      answer: checked.value.answer, actuals: checked.value.actuals, at: services.clock.now(),
+    })
+    s.log.info({ campaign: form.campaign.id, outcome: saved.outcome }, 'retro_saved')
+    const name = escapeMrkdwn(form.campaign.name)
+    switch (saved.outcome) {
+      case 'saved':
+        if (metadata.a === 'next_page') return s.answer({ response_action: 'update', view: retroActualsModal(form, m) })
+        await notice(s, m.retro.savedTitle, m.retro.saved(name))
+        if (saved.allAnswered) await compileIfLast(s, form.campaign.id)
+        return
+      case 'stale':
+        return notice(s, m.plan.outdatedTitle, m.retro.stale)
+      case 'not_participant':
+        return notice(s, m.plan.outdatedTitle, m.retro.notParticipant(name))
+      case 'not_open':
+        return notice(s, m.plan.outdatedTitle, saved.compiled || saved.stage === CampaignStage.Closed ? m.retro.compiled(name) : m.retro.notEnded(name, m.stage[saved.stage]))
+      case 'not_found':
+        return notice(s, m.plan.outdatedTitle, m.plan.campaignGone)
+    }
+  }))
+
+  listeners.view(retroModalIds.actualsCallback, submission('retro_actuals', async (s, view) => {
+    const { m, person, teamId } = s
+    const metadata = readRetroActualsMetadata(view.private_metadata)
+    if (!metadata) return notice(s, m.plan.outdatedTitle, m.plan.formOutdated)
+    const form = await services.store.retro.form(teamId, metadata.c, person.userId)
+    if (!form) return notice(s, m.plan.outdatedTitle, m.plan.campaignGone)
+    const refusal = retroRefusal(form, person.userId, m)
+    if (refusal) return notice(s, m.plan.outdatedTitle, refusal)
+    const name = escapeMrkdwn(form.campaign.name)
+    if (person.userId !== form.campaign.ownerId) return notice(s, m.plan.outdatedTitle, m.plan.formOutdated)
+    const shape = actualsShape(form)
+    const checked = checkRetroActuals(readFields(view.state.values, actualsFieldNames(shape)), shape)
+    if (!checked.ok) return s.answer(fieldErrorsForSlack(checked.errors, (field) => field, m))
+    const saved = await services.store.retro.saveActuals({ teamId, campaignId: form.campaign.id, ownerId: person.userId, actuals: checked.value, at: services.clock.now() })
+    s.log.info({ campaign: form.campaign.id, outcome: saved.outcome }, 'retro_actuals_saved')
+    switch (saved.outcome) {
+      case 'saved':
+        await notice(s, m.retro.savedTitle, m.retro.saved(name))
+        if (saved.allAnswered) await compileIfLast(s, form.campaign.id)
+        return
+      case 'not_owner':
+        return notice(s, m.plan.outdatedTitle, m.plan.formOutdated)
+      case 'not_open':
+        return notice(s, m.plan.outdatedTitle, saved.compiled || saved.stage === CampaignStage.Closed ? m.retro.compiled(name) : m.retro.notEnded(name, m.stage[saved.stage]))
+      case 'not_found':
+        return notice(s, m.plan.outdatedTitle, m.plan.campaignGone)
+    }
+  }))
+}
