@@ -17,6 +17,7 @@ import { scheduledLifecycle } from './slack/lifecycle/notifications.ts'
 import { liveDeliveryTrouble } from './slack/live/deliveryTrouble.ts'
 import { liveRenderer } from './slack/live/render.ts'
 import { createPeopleDirectory } from './slack/people.ts'
+import { cardFailedNotice } from './slack/proposal/notifications.ts'
 import { retroChartUploader } from './slack/retroReport/chart.ts'
 import { compileRetroReport } from './slack/retroReport/compile.ts'
 import { scheduledRetroPosts } from './slack/retro/notifications.ts'
@@ -125,6 +126,8 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
       homeView: (teamId, userId) => renderHome({ store, people, clock }, teamId, userId),
       // So is a live-stage post (digest, reminder, prompt, alert).
       renderLive: liveRenderer({ store, people, clock, logger }),
+      // A proposal's card that cannot be posted: its submitter is told, in words composed there.
+      failureNotice: cardFailedNotice,
       // A live post that fails for good: its campaign's owner is told, in words composed there.
       liveTrouble: liveDeliveryTrouble({ store, people, clock }),
       // The retrospective report's goals chart, drawn and uploaded when its row is delivered.

@@ -1,6 +1,9 @@
 // Calendar dates as 'YYYY-MM-DD' strings. A campaign day is a date on the team's calendar, not
 // an instant, so everything here works on dates; the edge turns "now" into today's date.
 
+/** The days a campaign runs, first and last included. */
+export type CampaignWindow = { startDate: string; endDate: string }
+
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/
 
 /** Is this a real calendar date in YYYY-MM-DD form (no 2026-02-30)? */

@@ -2,7 +2,7 @@
 // section holds, the form check of each section's modal, and which sections are still missing
 // before the campaign may be marked ready to go live. Pure: "today" comes as an argument.
 import { z } from 'zod'
-import { daysBetween, lengthWarning, type LengthWarning } from './dates.ts'
+import { daysBetween, lengthWarning, type CampaignWindow, type LengthWarning } from './dates.ts'
 import {
   checkForm, countField, isoDate, moneyField, optionalSlackUserId, optionalText, positiveMeasureField, requiredText,
   slackUserId, withFieldErrors, type FormCheck, type PlanFieldErrorCode, type PlanFieldErrors,
@@ -46,8 +46,6 @@ export const planLimits = {
   /** Goal targets and effect estimates that are not money: counts, or measures such as 2.5 (%). */
   measureDecimals: 2,
 } as const
-
-export type CampaignWindow = { startDate: string; endDate: string }
 
 // ── Purpose 活动目的 ─────────────────────────────────────────────────────────────────────────────
 

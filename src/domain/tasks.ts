@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import type { CampaignKind } from './campaign.ts'
 import { checkForm, isoDate, requiredText, slackUserId, withFieldErrors, type FormCheck, type PlanFieldErrors } from './formCheck.ts'
-import type { CampaignWindow } from './plan.ts'
+import type { CampaignWindow } from './dates.ts'
 
 /** The kinds of work of a campaign, in the order they usually happen. */
 export const workStages = [

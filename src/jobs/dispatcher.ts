@@ -23,8 +23,6 @@ import type { WebClient } from '@slack/web-api'
 import type { Logger } from 'pino'
 import type { Clock } from '../clock.ts'
 import { defaultRetryPolicy, retryDelayMs, shouldGiveUp, type RetryPolicy } from '../domain/delivery.ts'
-import { localeFromSlack, messagesFor } from '../i18n/catalogue.ts'
-import { escapeMrkdwn, mentionChannel } from '../i18n/mrkdwn.ts'
 import type { OutboxDraft, OutboxMessage, OutboxStore } from '../store/outbox.ts'
 import { createPacer, slackLimits, type PacedCall, type PacingLimits, type TakenCall } from './pacing.ts'
 
@@ -58,6 +56,11 @@ export type DispatcherOptions = {
    * thread when given, or says why it is no longer to be sent. Without it, such rows fail.
    */
   upload?: (message: OutboxMessage, threadTs: string | null) => Promise<void | { drop: string }>
+  /**
+   * The DM to the person a row names in payload.notifyOnFailure (a proposal's card that could not
+   * be posted), composed where the card is (src/slack/proposal/notifications.ts). Without it, no DM.
+   */
+  failureNotice?: (notify: FailureNotify, channelId: string, code: string) => { text: string; blocks?: unknown[] }
   /** What a live-stage row's permanent failure means for people (src/slack/live/deliveryTrouble.ts). */
   liveTrouble?: LiveTrouble
   /** The rate limits to keep (default: Slack's, pacing.ts). */
@@ -80,6 +83,9 @@ export type LiveTrouble = {
   /** Slack refused a DM to this person for good: they left, so nothing more is planned for them. */
   markGone(teamId: string, userId: string, at: Date): Promise<void>
 }
+
+/** Who is told when a row fails for good, as the row carries it (payload.notifyOnFailure). */
+export type FailureNotify = NonNullable<OutboxMessage['payload']['notifyOnFailure']>
 
 /** A live-stage post as rendered at delivery, or the reason it is dropped instead. */
 export type LiveRendering = { text: string; blocks?: unknown[] } | { drop: string }
@@ -398,15 +404,14 @@ export function createDispatcher(options: DispatcherOptions) {
 
   function failureNotice(message: OutboxMessage, code: string): OutboxDraft | undefined {
     const notify = message.payload.notifyOnFailure
-    if (!notify) return undefined
-    const m = messagesFor(localeFromSlack(notify.locale))
+    if (!notify || !options.failureNotice) return undefined
     return {
       teamId: message.teamId,
       dedupeKey: `delivery-failed:${message.id}`,
       kind: 'dm',
       target: notify.userId,
       ...(message.campaignId !== undefined ? { campaignId: message.campaignId } : {}),
-      payload: { text: m.dm.deliveryFailed(escapeMrkdwn(notify.campaignName), mentionChannel(message.target), m.deliveryReason(code)) },
+      payload: options.failureNotice(notify, message.target, code),
     }
   }
 

@@ -7,10 +7,11 @@ import type { Config } from '../config.ts'
 import { boltLogger, slackLogger, type Logger } from '../logger.ts'
 import { registerCalendarActions } from './calendar/actions.ts'
 import { registerIdeaSurfaces } from './ideas/actions.ts'
-import { registerLearningSurfaces } from './learning/actions.ts'
 import { registerLifecycleActions } from './lifecycle/actions.ts'
 import { registerMetricSurfaces } from './metrics/actions.ts'
 import { registerPlanActions } from './plan/actions.ts'
+import { openTasksModal } from './tasks/actions.ts'
+import { taskListModal } from './tasks/modals.ts'
 import { registerProposalDecisions } from './proposal/actions.ts'
 import { registerReminderActions } from './live/actions.ts'
 import { registerRetroSurfaces } from './retro/actions.ts'
@@ -18,6 +19,8 @@ import { registerRetroReportActions } from './retroReport/actions.ts'
 import { registerTaskSurfaces } from './tasks/actions.ts'
 import { registerCampaignCommand } from './campaignCommand.ts'
 import { registerAppHome } from './home/events.ts'
+import { registerAwayControls } from './away/controls.ts'
+import { ideaBoardDraft } from './ideas/notifications.ts'
 import { inboundGuard, socketModeErrorHandler } from './inbound.ts'
 import { answerUnhandled } from './inboundUnhandled.ts'
 import { registerGanttActions } from './plan/gantt.ts'
@@ -120,10 +123,11 @@ export function createSlackApp(
   // What no listener below takes is answered here at once (not with Bolt's 404 after 3 s).
   app.use(answerUnhandled(listeners, listenerServices))
   registerCampaignCommand(listeners, listenerServices)
-  registerProposalSubmission(listeners, listenerServices)
+  registerProposalSubmission(listeners, listenerServices, ideaBoardDraft)
   registerProposalDecisions(listeners, listenerServices)
   registerAppHome(listeners, listenerServices)
-  registerPlanActions(listeners, listenerServices)
+  registerAwayControls(listeners, listenerServices)
+  registerPlanActions(listeners, listenerServices, { open: openTasksModal, listModal: taskListModal })
   registerPlanSubmission(listeners, listenerServices)
   registerGanttActions(listeners, listenerServices)
   registerTaskSurfaces(listeners, listenerServices)
@@ -135,6 +139,5 @@ export function createSlackApp(
   registerReminderActions(listeners, listenerServices)
   registerRetroSurfaces(listeners, listenerServices)
   registerRetroReportActions(listeners, listenerServices)
-  registerLearningSurfaces(listeners, listenerServices)
   return { app, receiver, inFlight: () => inFlight }
 }

@@ -23,7 +23,7 @@ import { awayCommand } from './away/commands.ts'
 import { exportCommand, lessonsCommand } from './learning/commands.ts'
 import { metricsCommand } from './metrics/commands.ts'
 import { reportCommand, retroCommand } from './retro/commands.ts'
-import { oneCampaign, type CommandContext } from './shared/commandContext.ts'
+import { oneCampaign, type CommandContext } from './commandContext.ts'
 
 export const campaignCommand = '/campaign'
 

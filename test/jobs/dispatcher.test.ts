@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { classifySlackFailure, createDispatcher, type Dispatcher } from '../../src/jobs/dispatcher.ts'
 import { openDatabase, type Database } from '../../src/store/database.ts'
 import { enqueue, outboxStore, type OutboxDraft } from '../../src/store/outbox.ts'
+import { cardFailedNotice } from '../../src/slack/proposal/notifications.ts'
 import { freshDatabase, testProviders, type TestDatabase } from '../support/databases.ts'
 import { startFakeSlack, type FakeSlack } from '../support/fakeSlack.ts'
 
@@ -37,7 +38,7 @@ describe.each(testProviders())('dispatcher on %s', (provider) => {
     db = await freshDatabase(provider)
     database = await openDatabase(provider === 'sqlite' ? { provider, file: db.url.slice(5), url: db.url } : { provider, url: db.url })
     client = new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true })
-    dispatcher = createDispatcher({ client, outbox: outboxStore(database.prisma), clock, logger: silent, retry: { baseMs: 20, maxMs: 50, maxAttempts: 3 } })
+    dispatcher = createDispatcher({ client, outbox: outboxStore(database.prisma), clock, logger: silent, failureNotice: cardFailedNotice, retry: { baseMs: 20, maxMs: 50, maxAttempts: 3 } })
   })
   afterEach(async () => {
     await dispatcher.stop()

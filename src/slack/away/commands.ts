@@ -2,7 +2,7 @@
 // person is back (src/slack/away/changes.ts); the answer says what was done, or why not and how to write it.
 import { setAwayFrom } from './changes.ts'
 import { ephemeral } from '../shared/ephemeral.ts'
-import type { CommandContext } from '../shared/commandContext.ts'
+import type { CommandContext } from '../commandContext.ts'
 
 export async function awayCommand(context: CommandContext): Promise<void> {
   const { services, command, person, m, rest } = context

@@ -17,12 +17,12 @@ import type { CountrySource } from '../../i18n/calendar.ts'
 import type { CalendarSettings } from '../../store/calendar.ts'
 import { calendarMessage, nodeName, type CalendarAnswer } from './message.ts'
 import { escapeMrkdwn, mentionChannel, mentionUser } from '../../i18n/mrkdwn.ts'
-import { slackErrorCode, uploadJoiningIfNeeded } from '../plan/gantt.ts'
+import { slackErrorCode, uploadJoiningIfNeeded } from '../shared/upload.ts'
 import type { Person } from '../people.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../shared/trouble.ts'
 import { ephemeral } from '../shared/ephemeral.ts'
-import type { CommandContext } from '../shared/commandContext.ts'
+import type { CommandContext } from '../commandContext.ts'
 
 export type CalendarArguments =
   | { ok: true; country: CalendarCountry | null; months: number; chart: boolean }

@@ -2,7 +2,7 @@
 // buttons — Open plan, Propose a campaign. A click on the Home has no thread to answer in, so a
 // failure is told in a small modal. Start / Complete on a task are the task DM's buttons, taken by
 // the tasks surface (src/slack/tasks/actions.ts); after any change the Home is refreshed by
-// the outbox (src/slack/home/refresh.ts), like everyone else's Home the change concerns.
+// the outbox (src/slack/shared/homeRefresh.ts), like everyone else's Home the change concerns.
 import type { BlockAction, ButtonAction } from '@slack/bolt'
 import type { ModalView } from '@slack/types'
 import type { WebClient } from '@slack/web-api'
@@ -16,13 +16,10 @@ import type { Services } from '../services.ts'
 import { troubleMessage } from '../shared/trouble.ts'
 import { proposalModal } from '../proposal/modal.ts'
 import { proposalLessons } from '../learning/blocks.ts'
-import { registerAwayControls } from '../away/controls.ts'
 
 type HomeClick = { teamId: string; person: Person; m: Messages; body: BlockAction; action: ButtonAction; client: WebClient }
 
 export function registerAppHome(listeners: Listeners, services: Services): void {
-  registerAwayControls(listeners, services)
-
   async function publishHome(client: WebClient, teamId: string, userId: string): Promise<void> {
     await client.views.publish({ user_id: userId, view: await renderHome(services, teamId, userId) })
   }

@@ -11,7 +11,7 @@ import { ideaBoardDraft } from './notifications.ts'
 import type { Person } from '../people.ts'
 import type { Services } from '../services.ts'
 import { ephemeral } from '../shared/ephemeral.ts'
-import type { CommandContext } from '../shared/commandContext.ts'
+import type { CommandContext } from '../commandContext.ts'
 
 type Answer = { text: string }
 

@@ -11,9 +11,9 @@ import { messagesFor, supportedLocales, type Messages } from '../../i18n/catalog
 import { context as contextBlock, section, type Blocks } from '../shared/elements.ts'
 import { escapeMrkdwn, mentionChannel, mentionUser, trusted } from '../../i18n/mrkdwn.ts'
 import { ephemeral } from '../shared/ephemeral.ts'
-import { slackErrorCode, uploadJoiningIfNeeded } from '../plan/gantt.ts'
+import { slackErrorCode, uploadJoiningIfNeeded } from '../shared/upload.ts'
 import { troubleMessage } from '../shared/trouble.ts'
-import { oneCampaign, type CommandContext } from '../shared/commandContext.ts'
+import { oneCampaign, type CommandContext } from '../commandContext.ts'
 
 /** Lessons listed in one answer; the rest are counted. */
 export const lessonsShown = 15

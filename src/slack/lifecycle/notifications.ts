@@ -11,7 +11,7 @@ import type { LifecycleChange } from '../../store/lifecycle.ts'
 import type { OutboxDraft } from '../../store/outbox.ts'
 import type { PlanOutboxFor, PlanRecord } from '../../store/plans.ts'
 import { escapeMrkdwn, mentionUser, trusted } from '../../i18n/mrkdwn.ts'
-import { homeRefreshForCampaign } from '../home/refresh.ts'
+import { homeRefreshForCampaign } from '../shared/homeRefresh.ts'
 import type { PeopleDirectory } from '../people.ts'
 import { planMessageUpdate } from '../plan/notifications.ts'
 

@@ -16,7 +16,7 @@ import { actions, button, context, header, section } from '../shared/elements.ts
 import { enterFiguresButton } from '../shared/enterFigures.ts'
 import { escapeMrkdwn, mentionUser, trusted, type Mrkdwn } from '../../i18n/mrkdwn.ts'
 import { homeActions } from '../home/view.ts'
-import type { LiveRenderContext, LiveRenderer } from './render.ts'
+import type { LiveRenderContext, LiveRenderer } from './renderContext.ts'
 
 /** The digest's Enter figures button: the metric entry modal for the campaign (src/slack/metrics/actions.ts). */
 export const digestActions = { blockId: 'digest_actions' } as const

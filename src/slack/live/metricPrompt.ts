@@ -10,7 +10,7 @@ import { actions, section, type Blocks } from '../shared/elements.ts'
 import { enterFiguresButton } from '../shared/enterFigures.ts'
 import { goalFigure, goalNameMrkdwn } from '../shared/goalFigures.ts'
 import { escapeMrkdwn, trusted } from '../../i18n/mrkdwn.ts'
-import type { LiveRenderer } from './render.ts'
+import type { LiveRenderer } from './renderContext.ts'
 
 type PromptItem = Extract<DueItem, { kind: 'metric_prompt' }>
 

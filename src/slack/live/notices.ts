@@ -8,7 +8,7 @@ import type { LiveRendering } from '../../jobs/dispatcher.ts'
 import { actions, button, section } from '../shared/elements.ts'
 import { escapeMrkdwn, mentionUser, trusted, type Mrkdwn } from '../../i18n/mrkdwn.ts'
 import { homeActions } from '../home/view.ts'
-import type { LiveRenderContext, LiveRenderer } from './render.ts'
+import type { LiveRenderContext, LiveRenderer } from './renderContext.ts'
 
 export const noticeActionsBlockId = 'live_notice_actions'
 

@@ -11,7 +11,7 @@ import type { ReminderTask } from '../../store/tasks.ts'
 import { actions, button, section, type Blocks } from '../shared/elements.ts'
 import { escapeMrkdwn, mentionUser, trusted } from '../../i18n/mrkdwn.ts'
 import { openTasksActionId, openTasksValue } from '../tasks/message.ts'
-import type { LiveRenderer } from './render.ts'
+import type { LiveRenderer } from './renderContext.ts'
 
 /** Done and Snooze carry the task's id (read strictly); Open is the tasks modal's own button. */
 export const reminderActionIds = {

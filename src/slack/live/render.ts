@@ -1,21 +1,15 @@
 // Renders what the live stage's planner wrote to the outbox, when the dispatcher delivers it: each
 // kind of due thing has its renderer here, reading things as they are at that moment (a digest
 // shows the latest figures; a reminder for a task finished meanwhile is dropped, not sent).
-import type { Clock } from '../../clock.ts'
-import type { DueItem, DueKind } from '../../domain/livePlanner.ts'
+import type { DueKind } from '../../domain/livePlanner.ts'
 import type { LiveRendering } from '../../jobs/dispatcher.ts'
-import type { Logger } from '../../logger.ts'
 import type { OutboxMessage } from '../../store/outbox.ts'
-import type { Store } from '../../store/store.ts'
-import type { PeopleDirectory } from '../people.ts'
 import { renderDigest, renderPaceAlert } from './digest.ts'
 import { renderMetricPrompt } from './metricPrompt.ts'
 import { renderAwayNotice, renderGoneNotice } from './notices.ts'
 import { renderReminder } from './reminder.ts'
+import type { LiveRenderContext, LiveRenderer } from './renderContext.ts'
 
-export type LiveRenderContext = { store: Store; people: PeopleDirectory; clock: Clock; logger: Logger }
-
-export type LiveRenderer<K extends DueKind> = (item: Extract<DueItem, { kind: K }>, context: LiveRenderContext) => Promise<LiveRendering>
 
 const renderers: { [K in DueKind]: LiveRenderer<K> } = {
   digest: renderDigest,

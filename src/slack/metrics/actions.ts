@@ -18,7 +18,7 @@ import type { Services } from '../services.ts'
 import { troubleMessage } from '../shared/trouble.ts'
 import { metricEntryModal, metricErrorText, metricModalIds, goalFieldBlock, readMetricForm, readMetricMetadata } from './modal.ts'
 import { openModalOrExplain } from '../shared/openModal.ts'
-import { noticeModal } from '../plan/modals.ts'
+import { noticeModal } from '../shared/openModal.ts'
 
 export { enterMetricsAction } from '../shared/enterFigures.ts'
 

@@ -9,7 +9,7 @@ import type { Messages } from '../../i18n/catalogue.ts'
 import type { CampaignFigures, EntriesSaved, EntryToSave, LiveGoal } from '../../store/metrics.ts'
 import type { OutboxDraft } from '../../store/outbox.ts'
 import { escapeMrkdwn } from '../../i18n/mrkdwn.ts'
-import { homeRefreshDelayMs, homeUpdatesKey } from '../home/refresh.ts'
+import { homeRefreshDelayMs, homeUpdatesKey } from '../shared/homeRefresh.ts'
 import type { Services } from '../services.ts'
 
 /** The campaign's time zone, as the scheduler resolves it. */

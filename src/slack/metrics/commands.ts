@@ -12,7 +12,7 @@ import { goalFigure, goalNameMrkdwn } from '../shared/goalFigures.ts'
 import { escapeMrkdwn, mentionUser, trusted } from '../../i18n/mrkdwn.ts'
 import { campaignToday, goalsFor } from './changes.ts'
 import type { Person } from '../people.ts'
-import { oneCampaign, type CommandContext } from '../shared/commandContext.ts'
+import { oneCampaign, type CommandContext } from '../commandContext.ts'
 
 /** How many of the latest days a goal's line lists. */
 const lastDaysShown = 5

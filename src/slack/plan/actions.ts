@@ -6,13 +6,13 @@ import type { BlockAction, ButtonAction, OverflowAction, RespondFn } from '@slac
 import type { ModalView } from '@slack/types'
 import type { WebClient } from '@slack/web-api'
 import { CampaignStage } from '../../domain/campaign.ts'
-import { missingForReady, type PlanSection } from '../../domain/plan.ts'
-import { refusalToEditSection, refusalToMarkReady, refusalToReturnToPlanning } from '../../domain/planPermissions.ts'
+import { goalMetrics, missingForReady, type PlanSection } from '../../domain/plan.ts'
+import { refusalToEditPlan, refusalToEditSection, refusalToMarkReady, refusalToReturnToPlanning } from '../../domain/planPermissions.ts'
 import { messagesFor, type Messages } from '../../i18n/catalogue.ts'
 import { sectionChanges, type PlanRecord } from '../../store/plans.ts'
 import { escapeMrkdwn, trusted } from '../../i18n/mrkdwn.ts'
 import { planActions, readSectionButtonValue } from './message.ts'
-import { homeRefresh } from '../home/refresh.ts'
+import { homeRefresh } from '../shared/homeRefresh.ts'
 import type { Listeners } from '../listeners.ts'
 import type { Person } from '../people.ts'
 import { applyPlanChange, planAudience } from './changes.ts'
@@ -20,11 +20,11 @@ import { planMessageUpdate, stageChangePost } from './notifications.ts'
 import { readRecordId } from '../shared/recordIds.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../shared/trouble.ts'
+import { learningActionIds } from '../learning/blocks.ts'
 import { planForms, type FormExtra, type PlanFormKey } from './forms.ts'
-import { taskListModal } from '../tasks/modals.ts'
-import { openTasksModal } from '../tasks/actions.ts'
+import { noticeModal } from '../shared/openModal.ts'
 import {
-  noticeModal, planFormModal, planModalIds, readFormMetadata, readFormRequest, sectionModal,
+  planFormModal, planModalIds, readFormMetadata, readFormRequest, sectionModal,
 } from './modals.ts'
 import { formContext, refreshSectionModal } from './submission.ts'
 import { ephemeral } from '../shared/ephemeral.ts'
@@ -35,7 +35,19 @@ const formSections: Partial<Record<PlanSection, PlanFormKey>> = { purpose: 'purp
 
 type Click = { teamId: string; person: Person; m: Messages }
 
-export function registerPlanActions(listeners: Listeners, services: Services): void {
+/**
+ * The tasks section has its own surface (slack/tasks/): the plan's Open button hands over to it.
+ * Given by the app, so the plan stage need not import the stage built on top of it.
+ */
+export type TasksSection = {
+  /** Opens the task list from a message or the App Home. */
+  open: (services: Services, client: WebClient, triggerId: string, teamId: string, campaignId: number, actor: Person, respond: RespondFn) => Promise<void>
+  /** The task list, pushed from inside the plan overview modal. */
+  listModal: (args: { record: PlanRecord; m: Messages; today: string; actor: Person; page: number }) => ModalView
+}
+
+export function registerPlanActions(listeners: Listeners, services: Services, tasksSection: TasksSection): void {
+  registerUseAsBasis(listeners, services)
   async function whoClicked(body: BlockAction): Promise<Click> {
     const teamId = body.team?.id ?? body.user.team_id ?? ''
     const person = await services.people.person(teamId, body.user.id)
@@ -80,7 +92,7 @@ export function registerPlanActions(listeners: Listeners, services: Services): v
     if (!request) return explain(client, body, respond, click.m, click.m.plan.formOutdated)
     // The tasks section has its own modal (the tasks surface); from a message or App Home it opens.
     if (request.section === 'tasks' && !(body.container?.type === 'view' && body.view?.type === 'modal')) {
-      await openTasksModal(services, client, body.trigger_id, click.teamId, request.campaignId, click.person, respond)
+      await tasksSection.open(services, client, body.trigger_id, click.teamId, request.campaignId, click.person, respond)
       return
     }
     const record = await loadOrExplain(client, body, respond, click, request.campaignId)
@@ -89,7 +101,7 @@ export function registerPlanActions(listeners: Listeners, services: Services): v
     const refusal = refusalToEditSection(record.campaign, click.person, request.section)
     const form = formSections[request.section]
     if (request.section === 'tasks') {
-      await show(client, body, taskListModal({ record, m: click.m, today: context.today, actor: click.person, page: 0 }))
+      await show(client, body, tasksSection.listModal({ record, m: click.m, today: context.today, actor: click.person, page: 0 }))
       return
     }
     await show(client, body, form && refusal === null ? planFormModal(form, context, null, null) : sectionModal(request.section, context, refusal))
@@ -220,4 +232,39 @@ function itemChange(form: PlanFormKey, operation: 'edit' | 'delete' | 'choose', 
     case 'risk': return { section: 'risks' as const, apply: sectionChanges.deleteRisk(itemId) }
     default: return null
   }
+}
+
+/**
+ * Use as basis, in a goal's form: the goal's basis becomes "past campaigns: …" with the campaigns
+ * the suggestion came from (and the metric they reached), the rest of what the person typed kept.
+ */
+function registerUseAsBasis(listeners: Listeners, services: Services): void {
+  listeners.action<BlockAction<ButtonAction>>(learningActionIds.useAsBasis, async ({ ack, body, action, client }) => {
+    await ack()
+    const teamId = body.team?.id ?? body.user.team_id ?? ''
+    const person = await services.people.person(teamId, body.user.id)
+    const m = messagesFor(person.locale)
+    const log = services.logger.child({ team: teamId, user: person.userId, action: 'use_as_basis' })
+    const viewId = body.view?.id
+    // Shown on top of the form, so what was typed underneath stays.
+    const explain = (text: string) => client.views.push({ trigger_id: body.trigger_id, view: noticeModal(m.plan.outdatedTitle, trusted(text), m) }).catch(() => {})
+    const metadata = readFormMetadata(body.view?.private_metadata)
+    const metric = goalMetrics.find((key) => key === action.value && key !== 'custom')
+    if (!viewId || !metadata || metadata.f !== 'goal' || !metric) return void (await explain(m.plan.formOutdated))
+    try {
+      const record = await services.store.plans.load(teamId, metadata.c)
+      if (!record) return void (await explain(m.plan.campaignGone))
+      const refusal = refusalToEditPlan(record.campaign, person)
+      if (refusal) return void (await explain(refusal === 'plan_closed' ? m.plan.planClosed(m.stage[record.campaign.stage]) : m.plan.refusal[refusal]))
+      const context = await formContext(services, record, person)
+      if (!context.learning?.suggestions.some((s) => s.metric === metric)) return void (await explain(m.plan.formOutdated))
+      const extra = { ...metadata.x, basis: (metadata.x?.basis ?? 0) + 1, basisMetric: metric }
+      const view = planFormModal('goal', context, metadata.i, metadata.p, extra, trusted(m.learning.basisFilled))
+      await client.views.update({ view_id: viewId, ...(body.view?.hash ? { hash: body.view.hash } : {}), view })
+      log.info({ campaign: record.campaign.id, metric }, 'goal_basis_from_past_campaigns')
+    } catch (error) {
+      log.error({ err: error }, 'use_as_basis_failed')
+      await explain(troubleMessage(error, m))
+    }
+  })
 }

@@ -17,12 +17,13 @@ import { messagesFor, type Messages } from '../../i18n/catalogue.ts'
 import type { PlanRecord } from '../../store/plans.ts'
 import { escapeMrkdwn, mentionChannel, mentionUser } from '../../i18n/mrkdwn.ts'
 import { planActions } from './message.ts'
-import { oneCampaign, type CommandContext } from '../shared/commandContext.ts'
+import { oneCampaign, type CommandContext } from '../commandContext.ts'
 import type { Listeners } from '../listeners.ts'
 import type { Person } from '../people.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../shared/trouble.ts'
 import { ephemeral } from '../shared/ephemeral.ts'
+import { slackErrorCode, uploadJoiningIfNeeded } from '../shared/upload.ts'
 
 /** Past this, a person who asked gets a word that the picture is on its way (drawing takes ~150 ms, so usually never). */
 const drawingNoticeAfterMs = 1_500
@@ -126,30 +127,6 @@ export async function postGantt(services: Services, client: WebClient, campaignI
     clearTimeout(notice)
     if (claimed) drawing.delete(key)
   }
-}
-
-export type Upload = Parameters<WebClient['filesUploadV2']>[0] & { channel_id: string }
-
-/** As the dispatcher posts: a public channel the app is not in yet is joined, then the upload is made again (once). */
-export async function uploadJoiningIfNeeded(client: WebClient, upload: Upload): Promise<void> {
-  try {
-    await client.filesUploadV2(upload)
-  } catch (error) {
-    if (slackErrorCode(error) !== 'not_in_channel') throw error
-    try {
-      await client.conversations.join({ channel: upload.channel_id })
-    } catch (joinError) {
-      // A private channel refuses the join: the person is told to invite the app (the original refusal).
-      throw slackErrorCode(joinError) ? error : joinError
-    }
-    await client.filesUploadV2(upload)
-  }
-}
-
-/** The error Slack answered with (`{ok:false, error}`), if it answered. */
-export function slackErrorCode(error: unknown): string | undefined {
-  const e = error as { code?: string; data?: { error?: string } }
-  return e?.code === 'slack_webapi_platform_error' ? e.data?.error : undefined
 }
 
 function uploadRefusal(error: unknown, channelId: string, m: Messages): string {

@@ -112,10 +112,6 @@ export function planFormModal(
 
 const context_ = context
 
-/** A small modal that says why nothing happened (a deleted item, a closed plan, an old form). */
-export function noticeModal(title: string, text: Mrkdwn, m: Messages): ModalView {
-  return { type: 'modal', title: plainText(title, 24), close: plainText(m.forms.done, 24), blocks: [section(text)] }
-}
 
 // ── Section modals ─────────────────────────────────────────────────────────────────────────────
 

@@ -20,7 +20,8 @@ import { troubleMessage } from '../shared/trouble.ts'
 import { fieldErrorsForSlack, type FieldSpec } from '../shared/formFields.ts'
 import { planLearning } from '../learning/blocks.ts'
 import { planForms, type FormContext, type FormExtra } from './forms.ts'
-import { noticeModal, planFormModal, planModalIds, readFormMetadata, sectionModal, stampOf } from './modals.ts'
+import { planFormModal, planModalIds, readFormMetadata, sectionModal, stampOf } from './modals.ts'
+import { noticeModal } from '../shared/openModal.ts'
 
 /** Everything a plan form or section modal is built from, for this person now. */
 export async function formContext(services: Services, record: PlanRecord, person: Person): Promise<FormContext> {

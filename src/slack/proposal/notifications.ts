@@ -2,7 +2,8 @@
 // DMs to the people who must act. Each key says what the post is for whom and when, so a change
 // can cause its posts only once.
 import type { Campaign } from '../../domain/campaign.ts'
-import { messagesFor, type Locale } from '../../i18n/catalogue.ts'
+import { localeFromSlack, messagesFor, type Locale } from '../../i18n/catalogue.ts'
+import type { FailureNotify } from '../../jobs/dispatcher.ts'
 import type { OutboxDraft } from '../../store/outbox.ts'
 import { actions, button, section } from '../shared/elements.ts'
 import { escapeMrkdwn, mentionChannel, mentionUser, trusted } from '../../i18n/mrkdwn.ts'
@@ -19,6 +20,12 @@ function cardPost(campaign: Campaign, locale: Locale, notify: { userId: string; 
     campaignId: campaign.id,
     payload: { ...proposalCard(campaign, messagesFor(locale)), notifyOnFailure: { ...notify, campaignName: campaign.name } },
   }
+}
+
+/** The DM to the proposal's submitter when its card could not be posted in its channel, and why. */
+export function cardFailedNotice(notify: FailureNotify, channelId: string, code: string): { text: string } {
+  const m = messagesFor(localeFromSlack(notify.locale))
+  return { text: m.dm.deliveryFailed(escapeMrkdwn(notify.campaignName), mentionChannel(channelId), m.deliveryReason(code)) }
 }
 
 /** Edits the card in place; the version in the key makes each state of the card one edit. */

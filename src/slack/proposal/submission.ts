@@ -11,8 +11,9 @@ import { messagesFor, type Messages } from '../../i18n/catalogue.ts'
 import type { Created, Changed } from '../../store/campaigns.ts'
 import { plainText, section } from '../shared/elements.ts'
 import { escapeMrkdwn, mentionChannel, trusted } from '../../i18n/mrkdwn.ts'
-import { homeRefreshForCampaign } from '../home/refresh.ts'
-import { ideaBoardDraft } from '../ideas/notifications.ts'
+import { homeRefreshForCampaign } from '../shared/homeRefresh.ts'
+import type { BoardView } from '../../store/ideas.ts'
+import type { OutboxDraft } from '../../store/outbox.ts'
 import { proposalRevised, proposalSubmitted } from './notifications.ts'
 import { assignmentProblem, type Person } from '../people.ts'
 import type { Listeners } from '../listeners.ts'
@@ -26,7 +27,11 @@ import {
 /** Slack closes the request after 3 s; keep a margin for the network. */
 const answerWithinMs = 2_500
 
-export function registerProposalSubmission(listeners: Listeners, services: Services): void {
+/**
+ * `ideaBoardDraft` redraws the ideas board a proposal came from (slack/ideas/): given by the app,
+ * since the ideas stage opens this form and so sits above it.
+ */
+export function registerProposalSubmission(listeners: Listeners, services: Services, ideaBoardDraft: (view: BoardView) => OutboxDraft): void {
   listeners.view(proposalModalCallbackId, async ({ ack, body, view, client }) => {
     const startedAt = performance.now()
     const teamId = body.team?.id ?? body.user.team_id ?? ''
@@ -43,7 +48,7 @@ export function registerProposalSubmission(listeners: Listeners, services: Servi
       const outside = await checkOutsideFacts(services, client, teamId, check.proposal, metadata.campaignId)
       if (outside.errors) return await answer(fieldErrors(outside.errors, m))
 
-      const saved = await save(services, teamId, submitter, metadata, check.proposal, view.id, outside.approver)
+      const saved = await save(services, teamId, submitter, metadata, check.proposal, view.id, outside.approver, ideaBoardDraft)
       if (saved.outcome === 'name_taken') return await answer(fieldErrors({ name: { code: 'name_taken' } }, m))
       if (saved.outcome === 'refused') return await answer(fieldErrors({ name: { code: 'required' } }, m, saved.text))
       if (saved.outcome !== 'created' && saved.outcome !== 'changed') return await answer() // a repeat of a handled submission
@@ -121,7 +126,7 @@ type Saved = Created | Changed | { outcome: 'name_taken' } | { outcome: 'refused
 
 async function save(
   services: Services, teamId: string, submitter: Person, metadata: ProposalModalMetadata, proposal: Proposal,
-  viewId: string, approver: Person | null,
+  viewId: string, approver: Person | null, ideaBoardDraft: (view: BoardView) => OutboxDraft,
 ): Promise<Saved> {
   const at = services.clock.now()
   const approverLocale = approver?.locale ?? 'en'

@@ -2,7 +2,7 @@
 import { openRetroForm } from './actions.ts'
 import { ephemeral } from '../shared/ephemeral.ts'
 import { reportAnswer } from '../retroReport/answer.ts'
-import { oneCampaign, type CommandContext } from '../shared/commandContext.ts'
+import { oneCampaign, type CommandContext } from '../commandContext.ts'
 
 /** `/campaign retro <campaign>`: the person's retro form, or why not (not ended, compiled, not a participant). */
 export async function retroCommand(context: CommandContext): Promise<void> {

@@ -15,7 +15,7 @@ import { compileRetroReport } from '../retroReport/compile.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../shared/trouble.ts'
 import { fieldErrorsForSlack, readFields } from '../shared/formFields.ts'
-import { noticeModal } from '../plan/modals.ts'
+import { noticeModal } from '../shared/openModal.ts'
 import {
   actualsFieldNames, actualsShape, questionFieldNames, readRetroActualsMetadata, readRetroFormMetadata, retroActualsModal, retroModalIds,
 } from './modals.ts'

@@ -11,7 +11,7 @@ import type { Logger } from '../../logger.ts'
 import type { OutboxMessage } from '../../store/outbox.ts'
 import type { Store } from '../../store/store.ts'
 import { escapeMrkdwn } from '../../i18n/mrkdwn.ts'
-import { uploadJoiningIfNeeded } from '../plan/gantt.ts'
+import { uploadJoiningIfNeeded } from '../shared/upload.ts'
 import type { PeopleDirectory } from '../people.ts'
 import { channelLocale, hasChart } from './compile.ts'
 

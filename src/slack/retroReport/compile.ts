@@ -9,7 +9,7 @@ import { messagesFor, supportedLocales, type Locale } from '../../i18n/catalogue
 import type { OutboxDraft } from '../../store/outbox.ts'
 import type { PlanRecord } from '../../store/plans.ts'
 import { reportMessages, type ReportCompilation } from './message.ts'
-import { homeRefreshForCampaign } from '../home/refresh.ts'
+import { homeRefreshForCampaign } from '../shared/homeRefresh.ts'
 import { planMessageKey, planMessageUpdate } from '../plan/notifications.ts'
 import type { Services } from '../services.ts'
 

@@ -7,7 +7,7 @@ import type { Person } from '../people.ts'
 import type { Services } from '../services.ts'
 import { openModalOrExplain } from '../shared/openModal.ts'
 import { campaignSettingsModal, inheritedSettings, mayChangeCampaignSettings, workspaceSettingsModal } from './modals.ts'
-import { oneCampaign, type CommandContext } from '../shared/commandContext.ts'
+import { oneCampaign, type CommandContext } from '../commandContext.ts'
 import { ephemeral } from '../shared/ephemeral.ts'
 
 

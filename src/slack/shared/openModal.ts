@@ -3,6 +3,8 @@ import type { RespondFn } from '@slack/bolt'
 import type { ModalView } from '@slack/types'
 import type { WebClient } from '@slack/web-api'
 import type { Messages } from '../../i18n/catalogue.ts'
+import type { Mrkdwn } from '../../i18n/mrkdwn.ts'
+import { plainText, section } from './elements.ts'
 import type { Logger } from '../../logger.ts'
 
 /** Opens `view`; on failure answers the person (ephemeral) and logs. True when the modal is open. */
@@ -20,4 +22,9 @@ export async function openModalOrExplain(
     await respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => {})
     return false
   }
+}
+
+/** A small modal that says why nothing happened (a deleted item, a closed plan, an old form). */
+export function noticeModal(title: string, text: Mrkdwn, m: Messages): ModalView {
+  return { type: 'modal', title: plainText(title, 24), close: plainText(m.forms.done, 24), blocks: [section(text)] }
 }

@@ -21,7 +21,7 @@ import { answerTemplate, changeTaskStatus, deleteTask, mayAnswerTemplate, taskRe
 import { taskDmActions, taskDmMessage } from './notifications.ts'
 import { troubleMessage } from '../shared/trouble.ts'
 import { openModalOrExplain } from '../shared/openModal.ts'
-import { noticeModal } from '../plan/modals.ts'
+import { noticeModal } from '../shared/openModal.ts'
 import {
   blockReasonModal, pageOfTask, readListMetadata, readMenuValue, taskFormModal, taskListModal, taskModalIds, templateReviewModal,
 } from './modals.ts'

@@ -9,7 +9,7 @@ import { taskTemplate, taskTransition, type Task, type TaskChange, type TaskTran
 import { messagesFor, type Locale, type Messages } from '../../i18n/catalogue.ts'
 import type { PlanChanged, PlanRecord, TaskDraft } from '../../store/plans.ts'
 import { taskSectionChanges } from '../../store/tasks.ts'
-import { homeRefresh } from '../home/refresh.ts'
+import { homeRefresh } from '../shared/homeRefresh.ts'
 import type { Person } from '../people.ts'
 import { applyPlanChange, planAudience } from '../plan/changes.ts'
 import { planMessageUpdate } from '../plan/notifications.ts'

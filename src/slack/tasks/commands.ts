@@ -6,7 +6,7 @@ import { escapeMrkdwn } from '../../i18n/mrkdwn.ts'
 import { campaignTasksMessage, myTasksMessage } from './message.ts'
 import type { Person } from '../people.ts'
 import type { Services } from '../services.ts'
-import { oneCampaign, type CommandContext } from '../shared/commandContext.ts'
+import { oneCampaign, type CommandContext } from '../commandContext.ts'
 
 type Answer = { text: string; blocks?: unknown[] }
 

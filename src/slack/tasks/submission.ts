@@ -20,7 +20,7 @@ import type { Services } from '../services.ts'
 import { answerTemplate, changeTaskStatus, mayAnswerTemplate, saveTask, taskRefusalText, templateDrafts, type TemplateTaskDraft } from './changes.ts'
 import { troubleMessage } from '../shared/trouble.ts'
 import { fieldErrorsForSlack, readFields } from '../shared/formFields.ts'
-import { noticeModal } from '../plan/modals.ts'
+import { noticeModal } from '../shared/openModal.ts'
 import {
   blockReasonBlockId, leaveOutValue, readBlockMetadata, readFormMetadata, readReviewMetadata, reviewBlockIds, taskFieldNames,
   taskFormModal, taskListModal, taskModalIds,

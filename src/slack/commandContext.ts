@@ -3,12 +3,12 @@
 // tasks, settings) need not import the command's table.
 import type { RespondFn, SlashCommand } from '@slack/bolt'
 import type { WebClient } from '@slack/web-api'
-import type { Campaign } from '../../domain/campaign.ts'
-import type { Messages } from '../../i18n/catalogue.ts'
-import { severalMatchesMessage } from '../campaigns/message.ts'
-import { escapeMrkdwn } from '../../i18n/mrkdwn.ts'
-import type { Person } from '../people.ts'
-import type { Services } from '../services.ts'
+import type { Campaign } from '../domain/campaign.ts'
+import type { Messages } from '../i18n/catalogue.ts'
+import { severalMatchesMessage } from './campaigns/message.ts'
+import { escapeMrkdwn } from '../i18n/mrkdwn.ts'
+import type { Person } from './people.ts'
+import type { Services } from './services.ts'
 
 export type CommandContext = {
   services: Services
