@@ -4,7 +4,7 @@
 // campaign and reason; the words live here, with the catalogue.
 import type { Clock } from '../../clock.ts'
 import { messagesFor } from '../../i18n/catalogue.ts'
-import type { LiveTrouble } from '../../jobs/dispatcher.ts'
+import type { LiveTrouble } from '../../jobs/failureNotices.ts'
 import type { Store } from '../../store/store.ts'
 import { section } from '../shared/elements.ts'
 import { escapeMrkdwn, mentionChannel, type Mrkdwn } from '../../i18n/mrkdwn.ts'

@@ -4,7 +4,7 @@
 // language, once per absence (the planner's key); dropped if the campaign has ended meanwhile.
 import { CampaignStage } from '../../domain/campaign.ts'
 import { messagesFor, type Messages } from '../../i18n/catalogue.ts'
-import type { LiveRendering } from '../../jobs/dispatcher.ts'
+import type { LiveRendering } from '../../jobs/deliveries.ts'
 import { actions, button, section } from '../shared/elements.ts'
 import { escapeMrkdwn, mentionUser, trusted, type Mrkdwn } from '../../i18n/mrkdwn.ts'
 import { homeActions } from '../home/view.ts'

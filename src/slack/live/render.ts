@@ -2,7 +2,7 @@
 // kind of due thing has its renderer here, reading things as they are at that moment (a digest
 // shows the latest figures; a reminder for a task finished meanwhile is dropped, not sent).
 import type { DueKind } from '../../domain/livePlanner.ts'
-import type { LiveRendering } from '../../jobs/dispatcher.ts'
+import type { LiveRendering } from '../../jobs/deliveries.ts'
 import type { OutboxMessage } from '../../store/outbox.ts'
 import { renderDigest, renderPaceAlert } from './digest.ts'
 import { renderMetricPrompt } from './metricPrompt.ts'

@@ -2,7 +2,7 @@
 // table that picks one (render.ts) both import it and neither imports the other back.
 import type { Clock } from '../../clock.ts'
 import type { DueItem, DueKind } from '../../domain/livePlanner.ts'
-import type { LiveRendering } from '../../jobs/dispatcher.ts'
+import type { LiveRendering } from '../../jobs/deliveries.ts'
 import type { Logger } from '../../logger.ts'
 import type { Store } from '../../store/store.ts'
 import type { PeopleDirectory } from '../people.ts'

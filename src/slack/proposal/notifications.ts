@@ -3,7 +3,7 @@
 // can cause its posts only once.
 import type { Campaign } from '../../domain/campaign.ts'
 import { localeFromSlack, messagesFor, type Locale } from '../../i18n/catalogue.ts'
-import type { FailureNotify } from '../../jobs/dispatcher.ts'
+import type { FailureNotify } from '../../jobs/failureNotices.ts'
 import type { OutboxDraft } from '../../store/outbox.ts'
 import { actions, button, section } from '../shared/elements.ts'
 import { escapeMrkdwn, mentionChannel, mentionUser, trusted } from '../../i18n/mrkdwn.ts'
