@@ -8,7 +8,7 @@ import { castTheUsualPeople, visibleText } from '../support/proposals.ts'
 import { withDatabase } from '../support/live.ts'
 import {
   addRequest, approvedCampaign, checks, clickInModal, date, goodValues, itemMenu, openSection, planMessageOf, planMessageWhen,
-  submit, text, menuOption, user,
+  submit, text, menuOption, pick, user,
 } from '../support/plans.ts'
 
 describe.each(testProviders())('stage 2 plan on %s', (provider) => {
@@ -72,6 +72,25 @@ describe.each(testProviders())('stage 2 plan on %s', (provider) => {
     const refreshed = await rig.slack.waitFor('views.update', (c) => c.args.view_id === goals.id && c.result?.ok === true, { since })
     expect(JSON.stringify(refreshed.args.view)).toContain('10,000')
     await planMessageWhen(rig, planTs, (t) => t.includes('1 goal'))
+  })
+
+  it('refuses a negative target, prize quantity or expected result with the rule zero breaks too, in both languages', async () => {
+    for (const [owner, aboveZero, zeroOrMore] of [['U1', 'Please enter a number above zero.', 'Please enter zero or more.'], ['U4', '请输入大于零的数字。', '请输入零或正数。']] as const) {
+      const { campaignId, planTs } = await campaign({ ownerId: owner })
+      const goalForm = await clickInModal(rig, await openSection(rig, campaignId, 'goals', planTs, owner), 'plan_form_open', addRequest(campaignId, 'goal'), owner)
+      for (const target of ['-5', '0']) {
+        expect((await submit(rig, goalForm, goodValues.goal(target), owner)).body.errors).toEqual({ target: aboveZero })
+      }
+      const rules = await openSection(rig, campaignId, 'contentRules', planTs, owner)
+      const prizeForm = await clickInModal(rig, rules, 'plan_form_open', addRequest(campaignId, 'prize'), owner)
+      const prize = { name: text('Cup'), quantity: text('-1'), value: text('-1'), howGiven: text('Drawn at the end') }
+      // The quantity must be above zero; a prize may be worth nothing, so its value is "zero or more".
+      expect((await submit(rig, prizeForm, prize, owner)).body.errors).toEqual({ quantity: aboveZero, value: zeroOrMore })
+      const budget = await openSection(rig, campaignId, 'budget', planTs, owner)
+      const estimateForm = await clickInModal(rig, budget, 'plan_form_open', JSON.stringify({ c: campaignId, f: 'estimate' }), owner)
+      const estimate = { channel: pick('weibo'), metric: pick('visits'), expected: text('-5') }
+      expect((await submit(rig, estimateForm, estimate, owner)).body.errors).toEqual({ expected: aboveZero })
+    }
   })
 
   it('refuses a stale copy with who changed it, and shows the newer values', async () => {
