@@ -29,7 +29,9 @@ export type PlanMessages = {
     scheduledLine: (by: M, start: string) => string
     summary: {
       purpose: (purpose: string, levers: string) => string
-      goals: (count: number, first: string) => string
+      /** `goals`: the first few, each from `goal`. */
+      goals: (count: number, goals: readonly string[]) => string
+      /** `target`: the figure with its unit ("8,000 people") or the amount of money. */
       goal: (metric: string, target: string) => string
       targetUsers: (who: M) => string
       window: (start: string, end: string, days: number) => string
@@ -160,8 +162,9 @@ const en: PlanMessages = {
     scheduledLine: (by, start) => `:calendar: Scheduled by ${by}: goes live on ${start}.`,
     summary: {
       purpose: (purpose, levers) => `${purpose} · ${levers}`,
-      goals: (count, first) => `${count} goal${count === 1 ? '' : 's'}: ${first}`,
-      goal: (metric, target) => `${target} ${metric}`,
+      goals: (count, goals) => `${count} goal${count === 1 ? '' : 's'} — ${goals.join('; ')}`,
+      // The metric names what is counted and the unit belongs to the figure: "sign-ups: 8,000 people".
+      goal: (metric, target) => `${metric}: ${target}`,
       targetUsers: (who) => who,
       window: (start, end, days) => `${start} – ${end} (${days} days)`,
       promotion: (items, channels) => `${items} item${items === 1 ? '' : 's'} on ${channels} channel${channels === 1 ? '' : 's'}`,
@@ -332,7 +335,7 @@ const zhCN: PlanMessages = {
     scheduledLine: (by, start) => `:calendar: ${by} 已安排上线：${start} 开始。`,
     summary: {
       purpose: (purpose, levers) => `${purpose} · ${levers}`,
-      goals: (count, first) => `${count} 个目标：${first}`,
+      goals: (count, goals) => `${count} 个目标：${goals.join('；')}`,
       goal: (metric, target) => `${metric} ${target}`,
       targetUsers: (who) => who,
       window: (start, end, days) => `${start} 至 ${end}（${days} 天）`,

@@ -93,6 +93,21 @@ describe.each(testProviders())('stage 2 plan on %s', (provider) => {
     }
   })
 
+  it('writes each goal of the plan message as its metric, then the figure with its unit, in both languages', async () => {
+    const expected = { U1: '2 goals — sign-ups: 8,000 people; revenue: $50,000.00', U4: '2 个目标：注册数 8,000 人；销售额 ¥50,000.00' }
+    for (const [owner, line] of Object.entries(expected)) {
+      const { campaignId, planTs } = await campaign({ ownerId: owner })
+      const unit = owner === 'U4' ? '人' : 'people'
+      const goals = await openSection(rig, campaignId, 'goals', planTs, owner)
+      const signUps = { ...goodValues.goal('8000'), metric: pick('signups'), unit: text(unit) }
+      expect((await submit(rig, await clickInModal(rig, goals, 'plan_form_open', addRequest(campaignId, 'goal'), owner), signUps, owner)).body).toBeNull()
+      const revenue = { ...goodValues.goal('50000'), metric: pick('revenue'), unit: text(null) }
+      expect((await submit(rig, await clickInModal(rig, goals, 'plan_form_open', addRequest(campaignId, 'goal'), owner), revenue, owner)).body).toBeNull()
+      const message = await planMessageWhen(rig, planTs, (t) => t.includes(owner === 'U4' ? '2 个目标' : '2 goals'))
+      expect(visibleText(message)).toContain(line)
+    }
+  })
+
   it('refuses a stale copy with who changed it, and shows the newer values', async () => {
     const { campaignId, planTs } = await campaign()
     const first = await openSection(rig, campaignId, 'targetUsers', planTs, 'U1')
