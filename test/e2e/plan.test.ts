@@ -217,8 +217,8 @@ describe.each(testProviders())('stage 2 plan on %s', (provider) => {
     expect((await rig.slack.waitForResponse(() => true, { since })).body.text).toMatch(/Only the campaign's owner/)
   })
 
-  it('accepts Ready once every required section is done, and the approver can take it back to planning', async () => {
-    const { campaignId, planTs } = await campaign()
+  /** Fills in every section Ready requires, through the modals, and accepts the task template. */
+  async function completePlan(campaignId: number, planTs: string) {
     const fill = async (section: string, form: string | null, values: Record<string, any>) => {
       const opened = await openSection(rig, campaignId, section, planTs)
       const target = form ? await clickInModal(rig, opened, 'plan_form_open', addRequest(campaignId, form)) : opened
@@ -238,6 +238,11 @@ describe.each(testProviders())('stage 2 plan on %s', (provider) => {
     const offer = await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && JSON.stringify(c.args.blocks ?? '').includes(`"task_template_accept","value":"${campaignId}"`))
     await rig.client.blockAction({ teamId: 'T1', userId: 'U1', actionId: 'task_template_accept', value: String(campaignId), message: { ts: offer.result.ts, channel: offer.result.channel, blocks: offer.args.blocks } })
     await planMessageWhen(rig, planTs, (t) => /Tasks: 0 of 1[0-9] done/.test(t))
+  }
+
+  it('accepts Ready once every required section is done, and the approver can take it back to planning', async () => {
+    const { campaignId, planTs } = await campaign()
+    await completePlan(campaignId, planTs)
 
     await rig.client.blockAction({ teamId: 'T1', userId: 'U1', actionId: 'plan_ready', value: String(campaignId), message: { ts: planTs, channel: 'C1' } })
     const scheduled = await planMessageWhen(rig, planTs, (t) => t.includes('Stage: Scheduled'))
@@ -249,6 +254,39 @@ describe.each(testProviders())('stage 2 plan on %s', (provider) => {
 
     await rig.client.blockAction({ teamId: 'T1', userId: 'U2', actionId: 'plan_back_to_planning', value: String(campaignId), message: { ts: planTs, channel: 'C1' } })
     await planMessageWhen(rig, planTs, (t) => t.includes('Stage: Planning'))
+  })
+
+  it('Ready pressed twice at once: one schedules the plan, the other is told it is already scheduled; Back to planning the same', async () => {
+    const { campaignId, planTs } = await campaign()
+    await completePlan(campaignId, planTs)
+    const transitions = (to: string) => withDatabase(rig, (prisma) => prisma.stageTransition.count({ where: { campaignId, toStage: to } }))
+    const stagePosts = () => withDatabase(rig, (prisma) => prisma.outboxMessage.count({ where: { campaignId, dedupeKey: { startsWith: `plan-stage:${campaignId}:` } } }))
+
+    /** Two signed presses sent together; once `stage` shows on the plan message, what each press was told (the winner nothing). */
+    async function pressTwiceAtOnce(actionId: string, userIds: [string, string], stage: string): Promise<string[]> {
+      const since = rig.slack.responses.length
+      const urls = userIds.map(() => rig.slack.newResponseUrl())
+      const ours = (r: { id: string }) => urls.some((url) => url.endsWith(r.id))
+      const answers = await Promise.all(userIds.map((userId, i) => rig.client.blockAction({
+        teamId: 'T1', userId, actionId, value: String(campaignId), responseUrl: urls[i], message: { ts: planTs, channel: 'C1' },
+      })))
+      for (const answer of answers) expect(answer.status).toBe(200)
+      await rig.slack.waitForResponse(ours, { since })
+      await planMessageWhen(rig, planTs, (t) => t.includes(`Stage: ${stage}`))
+      return rig.slack.responses.slice(since).filter(ours).map((r) => String(r.body.text))
+    }
+
+    expect(await pressTwiceAtOnce('plan_ready', ['U1', 'U1'], 'Scheduled')).toEqual(['The plan is already scheduled: it goes live on 2026-12-10.'])
+    // A press at the same time may lose in the store or find the plan already moved; a later one always finds it moved.
+    const since = rig.slack.responses.length
+    await rig.client.blockAction({ teamId: 'T1', userId: 'U1', actionId: 'plan_ready', value: String(campaignId), message: { ts: planTs, channel: 'C1' } })
+    expect((await rig.slack.waitForResponse(() => true, { since })).body.text).toBe('The plan is already scheduled: it goes live on 2026-12-10.')
+    expect(await transitions('scheduled')).toBe(1)
+    expect(await stagePosts()).toBe(1)
+
+    expect(await pressTwiceAtOnce('plan_back_to_planning', ['U1', 'U2'], 'Planning')).toEqual(['The plan is already back in planning.'])
+    expect(await transitions('planning')).toBe(2) // on approval, and this once
+    expect(await stagePosts()).toBe(2)
   })
 
   it('speaks Chinese to a Chinese-speaking owner, in the plan message and the modals', async () => {
