@@ -52,19 +52,27 @@ export const moneyField = (fractionDigits: number) =>
 /** A positive count or measure that is not money, with at most `fractionDigits` decimals. */
 export const positiveMeasureField = (fractionDigits: number) =>
   amountText
-    .transform((text, context) => valueOrIssue(parseMeasure(text, fractionDigits), context))
+    .transform((text, context) => valueOrIssue(aboveZero(parseMeasure(text, fractionDigits)), context))
     .refine((value) => value > 0, 'must_be_positive')
 
 /** A whole number from 1 to `max`. */
 export const countField = (max: number) =>
   amountText
     .transform((text, context) => {
-      const parsed = parseMeasure(text, 0)
+      const parsed = aboveZero(parseMeasure(text, 0))
       return valueOrIssue(parsed.ok || parsed.code !== 'too_many_decimals' ? parsed : { ok: false, code: 'not_a_whole_number' }, context)
     })
     .pipe(z.number().min(1, 'must_be_positive').max(max, 'too_large'))
 
 type ParsedAmount = ParsedMoney | ParsedMeasure | { ok: false; code: PlanFieldErrorCode }
+
+/**
+ * For a field that must be above zero, a negative is refused with that rule: "zero or more" would
+ * send the person to type 0 and be refused a second time.
+ */
+export function aboveZero<P extends ParsedAmount>(parsed: P): P | { ok: false; code: 'must_be_positive' } {
+  return !parsed.ok && parsed.code === 'negative' ? { ok: false, code: 'must_be_positive' } : parsed
+}
 
 function valueOrIssue(parsed: ParsedAmount, context: z.RefinementCtx): number {
   if (parsed.ok) return 'minor' in parsed ? parsed.minor : parsed.value

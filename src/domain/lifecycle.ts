@@ -42,6 +42,14 @@ export function dueLifecycle(campaigns: readonly LifecycleCampaign[], now: Date)
   return steps
 }
 
+/**
+ * Is the start date today in the campaign's zone? Not when the app was down on that day and the
+ * campaign goes live at the next pass: the channel then hears the date, not "today".
+ */
+export function startsToday(startDate: string, now: Date, timeZone: string): boolean {
+  return localDateIn(now, timeZone) === startDate
+}
+
 export const lifecycleActions = ['start', 'pause', 'resume', 'end'] as const
 export type LifecycleAction = (typeof lifecycleActions)[number]
 

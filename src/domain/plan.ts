@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { daysBetween, lengthWarning, type CampaignWindow, type LengthWarning } from './dates.ts'
 import {
-  checkForm, countField, isoDate, moneyField, optionalSlackUserId, optionalText, positiveMeasureField, requiredText,
+  aboveZero, checkForm, countField, isoDate, moneyField, optionalSlackUserId, optionalText, positiveMeasureField, requiredText,
   slackUserId, withFieldErrors, type FormCheck, type PlanFieldErrorCode, type PlanFieldErrors,
 } from './formCheck.ts'
 import { costPerUnitMinor, parseMeasure, parseMoney } from './money.ts'
@@ -154,7 +154,7 @@ type ReadTarget = { ok: true; value: number } | { ok: false; code: PlanFieldErro
 function readTarget(isMoney: boolean, raw: unknown, fractionDigits: number): ReadTarget {
   if (typeof raw !== 'string' && typeof raw !== 'number') return { ok: false, code: 'required' }
   const text = String(raw)
-  const read = isMoney ? parseMoney(text, fractionDigits) : parseMeasure(text, planLimits.measureDecimals)
+  const read = aboveZero(isMoney ? parseMoney(text, fractionDigits) : parseMeasure(text, planLimits.measureDecimals))
   if (!read.ok) return read
   const value = 'minor' in read ? read.minor : read.value
   return value > 0 ? { ok: true, value } : { ok: false, code: 'must_be_positive' }

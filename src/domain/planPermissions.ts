@@ -77,6 +77,16 @@ export function refusalToMarkReady(campaign: CampaignRoles, actor: Actor, plan: 
   return missing.length > 0 ? { code: 'plan_incomplete', missing } : null
 }
 
+/**
+ * Ready (to Scheduled) or Back to planning (to Planning) found the campaign already there or past
+ * it: someone was quicker (a second press, another instance), and the person is told where the
+ * plan stands rather than refused by a rule.
+ */
+export function alreadyMovedTo(stage: CampaignStage, to: typeof CampaignStage.Scheduled | typeof CampaignStage.Planning): boolean {
+  if (to === CampaignStage.Planning) return stage === CampaignStage.Planning
+  return ([CampaignStage.Scheduled, CampaignStage.Live, CampaignStage.Retrospective, CampaignStage.Closed] as CampaignStage[]).includes(stage)
+}
+
 /** Take a scheduled campaign back to planning: its owner or approver. */
 export function refusalToReturnToPlanning(campaign: CampaignRoles, actor: Actor): PlanRefusal | null {
   if (!isPlanner(campaign, actor)) return 'not_owner_or_approver'

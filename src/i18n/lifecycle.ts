@@ -11,6 +11,8 @@ type M = Mrkdwn
 export type LifecycleMessages = {
   lifecycle: {
     wentLive: (name: M, startDate: string, endDate: string, zone: string) => string
+    /** Went live after its start date (the app was down that day): the date is not "today". */
+    wentLiveLate: (name: M, startDate: string, endDate: string, zone: string) => string
     startedEarly: (by: M, name: M, endDate: string) => string
     ended: (name: M, endDate: string) => string
     endedEarly: (by: M, name: M, reason: M) => string
@@ -66,6 +68,7 @@ export const lifecycleMessages = {
   en: {
     lifecycle: {
       wentLive: (name, startDate, endDate, zone) => `:rocket: *${name}* is live: it started today, ${startDate} (${zone}), and runs until ${endDate}.`,
+      wentLiveLate: (name, startDate, endDate, zone) => `:rocket: *${name}* is live: it started on ${startDate} (${zone}) and runs until ${endDate}.`,
       startedEarly: (by, name, endDate) => `:rocket: ${by} started *${name}* early. It is live now and runs until ${endDate}.`,
       ended: (name, endDate) => `:checkered_flag: *${name}* ended on ${endDate}. Time for the retrospective.`,
       endedEarly: (by, name, reason) => `:checkered_flag: ${by} ended *${name}* early. Reason: ${reason}`,
@@ -142,6 +145,7 @@ export const lifecycleMessages = {
   'zh-CN': {
     lifecycle: {
       wentLive: (name, startDate, endDate, zone) => `:rocket: *${name}* 已上线：今天 ${startDate}（${zone}）开始，持续到 ${endDate}。`,
+      wentLiveLate: (name, startDate, endDate, zone) => `:rocket: *${name}* 已上线：已于 ${startDate}（${zone}）开始，持续到 ${endDate}。`,
       startedEarly: (by, name, endDate) => `:rocket: ${by} 提前启动了 *${name}*。活动现已上线，持续到 ${endDate}。`,
       ended: (name, endDate) => `:checkered_flag: *${name}* 已于 ${endDate} 结束，可以开始复盘了。`,
       endedEarly: (by, name, reason) => `:checkered_flag: ${by} 提前结束了 *${name}*。原因：${reason}`,

@@ -1,5 +1,6 @@
 // Stage 2 surfaces: the plan message, the section modals and their fields, the Ready step.
 import { currencyFractionDigits } from '../domain/money.ts'
+import type { CampaignStage } from '../domain/campaign.ts'
 import type { PlanRefusal } from '../domain/planPermissions.ts'
 import type {
   BasisKind, BudgetCategory, GoalMetric, Lever, Level, PlanFieldErrorCode, PlanSection, PlanWarning, PromotionChannel, Purpose,
@@ -29,7 +30,9 @@ export type PlanMessages = {
     scheduledLine: (by: M, start: string) => string
     summary: {
       purpose: (purpose: string, levers: string) => string
-      goals: (count: number, first: string) => string
+      /** `goals`: the first few, each from `goal`. */
+      goals: (count: number, goals: readonly string[]) => string
+      /** `target`: the figure with its unit ("8,000 people") or the amount of money. */
       goal: (metric: string, target: string) => string
       targetUsers: (who: M) => string
       window: (start: string, end: string, days: number) => string
@@ -41,6 +44,11 @@ export type PlanMessages = {
       tasks: (done: number, total: number, overdue: number) => string
     }
     readyRefused: (missing: string) => string
+    /**
+     * Ready or Back to planning pressed when someone was quicker (a second press, another
+     * instance): where the plan stands now. `stageName` is `stage` in words.
+     */
+    alreadyMoved: (stage: CampaignStage, stageName: string, startDate: string) => string
     scheduledDm: (by: M, name: M, start: string) => string
     backToPlanningDone: (by: M, name: M) => string
     staleCopy: (by: M) => string
@@ -160,8 +168,9 @@ const en: PlanMessages = {
     scheduledLine: (by, start) => `:calendar: Scheduled by ${by}: goes live on ${start}.`,
     summary: {
       purpose: (purpose, levers) => `${purpose} · ${levers}`,
-      goals: (count, first) => `${count} goal${count === 1 ? '' : 's'}: ${first}`,
-      goal: (metric, target) => `${target} ${metric}`,
+      goals: (count, goals) => `${count} goal${count === 1 ? '' : 's'} — ${goals.join('; ')}`,
+      // The metric names what is counted and the unit belongs to the figure: "sign-ups: 8,000 people".
+      goal: (metric, target) => `${metric}: ${target}`,
       targetUsers: (who) => who,
       window: (start, end, days) => `${start} – ${end} (${days} days)`,
       promotion: (items, channels) => `${items} item${items === 1 ? '' : 's'} on ${channels} channel${channels === 1 ? '' : 's'}`,
@@ -172,6 +181,8 @@ const en: PlanMessages = {
       tasks: (done, total, overdue) => `${done} of ${total} done${overdue > 0 ? ` · ${overdue} overdue` : ''}`,
     },
     readyRefused: (missing) => `Not ready yet. Still missing: ${missing}.`,
+    alreadyMoved: (stage, stageName, startDate) => stage === 'scheduled' ? `The plan is already scheduled: it goes live on ${startDate}.`
+      : stage === 'planning' ? 'The plan is already back in planning.' : `The plan has already moved on (now: ${stageName}).`,
     scheduledDm: (by, name, start) => `:calendar: ${by} marked *${name}* ready: it goes live on ${start}.`,
     backToPlanningDone: (by, name) => `:leftwards_arrow_with_hook: ${by} took *${name}* back to planning.`,
     staleCopy: (by) => `:warning: ${by} changed this since you opened it. Here is the newer copy: make your change again and save.`,
@@ -332,7 +343,7 @@ const zhCN: PlanMessages = {
     scheduledLine: (by, start) => `:calendar: ${by} 已安排上线：${start} 开始。`,
     summary: {
       purpose: (purpose, levers) => `${purpose} · ${levers}`,
-      goals: (count, first) => `${count} 个目标：${first}`,
+      goals: (count, goals) => `${count} 个目标：${goals.join('；')}`,
       goal: (metric, target) => `${metric} ${target}`,
       targetUsers: (who) => who,
       window: (start, end, days) => `${start} 至 ${end}（${days} 天）`,
@@ -344,6 +355,8 @@ const zhCN: PlanMessages = {
       tasks: (done, total, overdue) => `已完成 ${done}/${total}${overdue > 0 ? ` · ${overdue} 项逾期` : ''}`,
     },
     readyRefused: (missing) => `还不能上线，尚缺：${missing}。`,
+    alreadyMoved: (stage, stageName, startDate) => stage === 'scheduled' ? `方案已经安排上线：${startDate} 开始。`
+      : stage === 'planning' ? '方案已经退回策划阶段。' : `方案已进入下一阶段（当前：${stageName}）。`,
     scheduledDm: (by, name, start) => `:calendar: ${by} 已将 *${name}* 标记为准备就绪：${start} 上线。`,
     backToPlanningDone: (by, name) => `:leftwards_arrow_with_hook: ${by} 已将 *${name}* 退回策划阶段。`,
     staleCopy: (by) => `:warning: 在你打开之后，${by} 修改了这里。下面是最新内容：请重新修改后保存。`,

@@ -35,6 +35,8 @@ export type RetroFormMessages = {
   notEnded: (name: Mrkdwn, stage: string) => string
   compiled: (name: Mrkdwn) => string
   notParticipant: (name: Mrkdwn) => string
+  /** The title over each refusal above (a modal title: at most 24 characters). */
+  refusalTitle: { notEnded: string; compiled: string; notParticipant: string }
   stale: string
 }
 
@@ -71,6 +73,7 @@ const en: RetroFormMessages = {
   notEnded: (name, stage) => `*${name}* has not ended yet (now: ${stage}): the retrospective opens when it ends.`,
   compiled: (name) => `The retrospective report of *${name}* is already compiled: answers can no longer be changed.`,
   notParticipant: (name) => `You did not take part in *${name}* (owner, approver, task owner, data owner or promoter), so there is no retro for you to fill in.`,
+  refusalTitle: { notEnded: 'Not ended yet', compiled: 'Report compiled', notParticipant: 'Not a participant' },
   stale: 'You saved this retro elsewhere in the meantime: close this form and open it again to edit the newer answer.',
 }
 
@@ -107,6 +110,7 @@ const zh: RetroFormMessages = {
   notEnded: (name, stage) => `*${name}* 尚未结束（当前：${stage}）：活动结束后才能填写复盘。`,
   compiled: (name) => `*${name}* 的复盘报告已汇总，回答不能再修改。`,
   notParticipant: (name) => `你没有参与 *${name}*（负责人、审批人、任务负责人、数据负责人或推广人），因此没有需要你填写的复盘。`,
+  refusalTitle: { notEnded: '活动尚未结束', compiled: '报告已汇总', notParticipant: '未参与此活动' },
   stale: '你在别处已保存过这份复盘：请关闭此表单后重新打开，编辑最新的回答。',
 }
 

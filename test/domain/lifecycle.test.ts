@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dueLifecycle, refusalToRunLifecycle, type LifecycleCampaign } from '../../src/domain/lifecycle.ts'
+import { dueLifecycle, refusalToRunLifecycle, startsToday, type LifecycleCampaign } from '../../src/domain/lifecycle.ts'
 
 const shanghai: LifecycleCampaign = { id: 1, teamId: 'T1', stage: 'scheduled', startDate: '2026-12-01', endDate: '2026-12-14', timeZone: 'Asia/Shanghai' }
 const newYork: LifecycleCampaign = { id: 2, teamId: 'T1', stage: 'scheduled', startDate: '2026-12-01', endDate: '2026-12-14', timeZone: 'America/New_York' }
@@ -32,6 +32,17 @@ describe('dueLifecycle', () => {
     const london = { ...shanghai, startDate: '2027-03-28', endDate: '2027-04-10', timeZone: 'Europe/London' }
     expect(dueLifecycle([london], new Date('2027-03-27T23:59:00Z'))).toEqual([])
     expect(dueLifecycle([london], new Date('2027-03-28T00:00:00Z'))).toHaveLength(1)
+  })
+})
+
+describe('startsToday', () => {
+  it('is the start date only on that day in the campaign\'s zone', () => {
+    // 2026-12-01T16:30Z: 00:30 on the 2nd in Shanghai, 11:30 on the 1st in New York.
+    expect(startsToday('2026-12-01', new Date('2026-12-01T16:30:00Z'), 'Asia/Shanghai')).toBe(false)
+    expect(startsToday('2026-12-02', new Date('2026-12-01T16:30:00Z'), 'Asia/Shanghai')).toBe(true)
+    expect(startsToday('2026-12-01', new Date('2026-12-01T16:30:00Z'), 'America/New_York')).toBe(true)
+    // Back from a day down: going live on the 9th for a start on the 8th is not "today".
+    expect(startsToday('2026-12-08', new Date('2026-12-09T03:00:00Z'), 'Asia/Shanghai')).toBe(false)
   })
 })
 

@@ -69,7 +69,9 @@ describe('checkGoal', () => {
 
   it('refuses a target that is not a positive number', () => {
     expect(errorsOf(checkGoal({ ...goal, target: '0' }, CNY))).toEqual({ target: { code: 'must_be_positive' } })
-    expect(errorsOf(checkGoal({ ...goal, target: '-5' }, CNY))).toEqual({ target: { code: 'negative' } })
+    // A negative is refused with the rule that also refuses zero, not with "zero or more".
+    expect(errorsOf(checkGoal({ ...goal, target: '-5' }, CNY))).toEqual({ target: { code: 'must_be_positive' } })
+    expect(errorsOf(checkGoal({ ...goal, metric: 'revenue', target: '-¥5' }, CNY))).toEqual({ target: { code: 'must_be_positive' } })
     expect(errorsOf(checkGoal({ ...goal, target: 'lots' }, CNY))).toEqual({ target: { code: 'not_a_number' } })
     expect(errorsOf(checkGoal({ ...goal, target: '' }, CNY))).toEqual({ target: { code: 'required' } })
     expect(errorsOf(checkGoal({ ...goal, target: null }, CNY))).toEqual({ target: { code: 'required' } })
@@ -219,13 +221,14 @@ describe('checkPrize', () => {
   it('refuses a quantity that is not a whole number from 1', () => {
     expect(errorsOf(checkPrize({ ...prize, quantity: '0' }, CNY))).toEqual({ quantity: { code: 'must_be_positive' } })
     expect(errorsOf(checkPrize({ ...prize, quantity: '2.5' }, CNY))).toEqual({ quantity: { code: 'not_a_whole_number' } })
-    expect(errorsOf(checkPrize({ ...prize, quantity: '-1' }, CNY))).toEqual({ quantity: { code: 'negative' } })
+    expect(errorsOf(checkPrize({ ...prize, quantity: '-1' }, CNY))).toEqual({ quantity: { code: 'must_be_positive' } })
     expect(errorsOf(checkPrize({ ...prize, quantity: String(planLimits.prizeQuantity + 1) }, CNY)))
       .toEqual({ quantity: { code: 'too_large', max: planLimits.prizeQuantity } })
   })
 
   it('refuses a value the currency cannot hold', () => {
     expect(errorsOf(checkPrize({ ...prize, value: '199.999' }, CNY))).toEqual({ value: { code: 'too_many_decimals' } })
+    // A prize may be worth nothing, so here "zero or more" is the rule.
     expect(errorsOf(checkPrize({ ...prize, value: '-1' }, CNY))).toEqual({ value: { code: 'negative' } })
   })
 
@@ -244,6 +247,7 @@ describe('checkEffectEstimate', () => {
 
   it('refuses zero, nonsense and revenue', () => {
     expect(errorsOf(checkEffectEstimate({ ...estimate, expected: '0' }))).toEqual({ expected: { code: 'must_be_positive' } })
+    expect(errorsOf(checkEffectEstimate({ ...estimate, expected: '-5' }))).toEqual({ expected: { code: 'must_be_positive' } })
     expect(errorsOf(checkEffectEstimate({ ...estimate, expected: 'n/a' }))).toEqual({ expected: { code: 'not_a_number' } })
     expect(errorsOf(checkEffectEstimate({ ...estimate, metric: 'revenue' }))).toEqual({ metric: { code: 'required' } })
   })

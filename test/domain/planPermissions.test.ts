@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { CampaignStage, campaignStages, type Actor } from '../../src/domain/campaign.ts'
 import type { PlanSnapshot } from '../../src/domain/plan.ts'
 import {
-  refusalToChangeTaskStatus, refusalToEditPlan, refusalToEditSection, refusalToEditTasks, refusalToMarkReady, refusalToReturnToPlanning,
+  alreadyMovedTo, refusalToChangeTaskStatus, refusalToEditPlan, refusalToEditSection, refusalToEditTasks, refusalToMarkReady, refusalToReturnToPlanning,
 } from '../../src/domain/planPermissions.ts'
 
 const owner: Actor = { userId: 'U0OWNER', isWorkspaceAdmin: false }
@@ -121,6 +121,18 @@ describe('refusalToMarkReady', () => {
   it('names what is missing', () => {
     expect(refusalToMarkReady(campaignIn(CampaignStage.Planning), owner, unfinishedPlan))
       .toEqual({ code: 'plan_incomplete', missing: ['risks', 'tasks'] })
+  })
+})
+
+describe('alreadyMovedTo (a press someone else was quicker to)', () => {
+  it('Ready finds the plan scheduled, or past it', () => {
+    const moved = [CampaignStage.Scheduled, CampaignStage.Live, CampaignStage.Retrospective, CampaignStage.Closed]
+    for (const stage of moved) expect(alreadyMovedTo(stage, CampaignStage.Scheduled), stage).toBe(true)
+    for (const stage of otherStagesThan(moved)) expect(alreadyMovedTo(stage, CampaignStage.Scheduled), stage).toBe(false)
+  })
+
+  it('Back to planning finds it in planning already', () => {
+    for (const stage of campaignStages) expect(alreadyMovedTo(stage, CampaignStage.Planning), stage).toBe(stage === CampaignStage.Planning)
   })
 })
 

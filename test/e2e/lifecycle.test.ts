@@ -248,4 +248,23 @@ describe.each(testProviders())('the campaign lifecycle on %s', (provider) => {
     expect((await stageOf(campaignId)).stage).toBe('live')
     await waitForPost(new RegExp(`\\*${name}\\* is live`))
   })
+
+  // After the settings above: the workspace's zone is Europe/London, and posts speak each owner's language.
+  it('says "started on <date>", not "today", when it goes live the day after its start date (the app was down)', async () => {
+    const cases = [
+      { owner: 'U1', created: '2027-02-02T12:00:00Z', startDate: '2027-02-03', back: '2027-02-04T11:00:00Z', late: 'it started on 2027-02-03 (Europe/London) and runs', today: 'today' },
+      { owner: 'U6', created: '2027-02-05T12:00:00Z', startDate: '2027-02-06', back: '2027-02-07T11:00:00Z', late: '已于 2027-02-06（Europe/London）开始', today: '今天' },
+    ]
+    for (const { owner, created, startDate, back, late, today } of cases) {
+      rig.clock.set(created)
+      const { campaignId, name } = await scheduledCampaign({ startDate, endDate: '2027-02-20', ownerId: owner })
+      // Down through the whole start date; back at 11:00 the day after.
+      rig.clock.set(back)
+      await rig.app.scheduler.tick()
+      expect((await stageOf(campaignId)).stage).toBe('live')
+      const line = String((await waitForPost(new RegExp(`\\*${name}\\* (is live|已上线)`))).args.text)
+      expect(line).toContain(late)
+      expect(line).not.toContain(today)
+    }
+  })
 })

@@ -8,7 +8,7 @@ import { castTheUsualPeople, visibleText } from '../support/proposals.ts'
 import { withDatabase } from '../support/live.ts'
 import {
   addRequest, approvedCampaign, checks, clickInModal, date, goodValues, itemMenu, openSection, planMessageOf, planMessageWhen,
-  submit, text, menuOption, user,
+  submit, text, menuOption, pick, user,
 } from '../support/plans.ts'
 
 describe.each(testProviders())('stage 2 plan on %s', (provider) => {
@@ -72,6 +72,40 @@ describe.each(testProviders())('stage 2 plan on %s', (provider) => {
     const refreshed = await rig.slack.waitFor('views.update', (c) => c.args.view_id === goals.id && c.result?.ok === true, { since })
     expect(JSON.stringify(refreshed.args.view)).toContain('10,000')
     await planMessageWhen(rig, planTs, (t) => t.includes('1 goal'))
+  })
+
+  it('refuses a negative target, prize quantity or expected result with the rule zero breaks too, in both languages', async () => {
+    for (const [owner, aboveZero, zeroOrMore] of [['U1', 'Please enter a number above zero.', 'Please enter zero or more.'], ['U4', '请输入大于零的数字。', '请输入零或正数。']] as const) {
+      const { campaignId, planTs } = await campaign({ ownerId: owner })
+      const goalForm = await clickInModal(rig, await openSection(rig, campaignId, 'goals', planTs, owner), 'plan_form_open', addRequest(campaignId, 'goal'), owner)
+      for (const target of ['-5', '0']) {
+        expect((await submit(rig, goalForm, goodValues.goal(target), owner)).body.errors).toEqual({ target: aboveZero })
+      }
+      const rules = await openSection(rig, campaignId, 'contentRules', planTs, owner)
+      const prizeForm = await clickInModal(rig, rules, 'plan_form_open', addRequest(campaignId, 'prize'), owner)
+      const prize = { name: text('Cup'), quantity: text('-1'), value: text('-1'), howGiven: text('Drawn at the end') }
+      // The quantity must be above zero; a prize may be worth nothing, so its value is "zero or more".
+      expect((await submit(rig, prizeForm, prize, owner)).body.errors).toEqual({ quantity: aboveZero, value: zeroOrMore })
+      const budget = await openSection(rig, campaignId, 'budget', planTs, owner)
+      const estimateForm = await clickInModal(rig, budget, 'plan_form_open', JSON.stringify({ c: campaignId, f: 'estimate' }), owner)
+      const estimate = { channel: pick('weibo'), metric: pick('visits'), expected: text('-5') }
+      expect((await submit(rig, estimateForm, estimate, owner)).body.errors).toEqual({ expected: aboveZero })
+    }
+  })
+
+  it('writes each goal of the plan message as its metric, then the figure with its unit, in both languages', async () => {
+    const expected = { U1: '2 goals — sign-ups: 8,000 people; revenue: $50,000.00', U4: '2 个目标：注册数 8,000 人；销售额 ¥50,000.00' }
+    for (const [owner, line] of Object.entries(expected)) {
+      const { campaignId, planTs } = await campaign({ ownerId: owner })
+      const unit = owner === 'U4' ? '人' : 'people'
+      const goals = await openSection(rig, campaignId, 'goals', planTs, owner)
+      const signUps = { ...goodValues.goal('8000'), metric: pick('signups'), unit: text(unit) }
+      expect((await submit(rig, await clickInModal(rig, goals, 'plan_form_open', addRequest(campaignId, 'goal'), owner), signUps, owner)).body).toBeNull()
+      const revenue = { ...goodValues.goal('50000'), metric: pick('revenue'), unit: text(null) }
+      expect((await submit(rig, await clickInModal(rig, goals, 'plan_form_open', addRequest(campaignId, 'goal'), owner), revenue, owner)).body).toBeNull()
+      const message = await planMessageWhen(rig, planTs, (t) => t.includes(owner === 'U4' ? '2 个目标' : '2 goals'))
+      expect(visibleText(message)).toContain(line)
+    }
   })
 
   it('refuses a stale copy with who changed it, and shows the newer values', async () => {
@@ -183,8 +217,8 @@ describe.each(testProviders())('stage 2 plan on %s', (provider) => {
     expect((await rig.slack.waitForResponse(() => true, { since })).body.text).toMatch(/Only the campaign's owner/)
   })
 
-  it('accepts Ready once every required section is done, and the approver can take it back to planning', async () => {
-    const { campaignId, planTs } = await campaign()
+  /** Fills in every section Ready requires, through the modals, and accepts the task template. */
+  async function completePlan(campaignId: number, planTs: string) {
     const fill = async (section: string, form: string | null, values: Record<string, any>) => {
       const opened = await openSection(rig, campaignId, section, planTs)
       const target = form ? await clickInModal(rig, opened, 'plan_form_open', addRequest(campaignId, form)) : opened
@@ -204,6 +238,11 @@ describe.each(testProviders())('stage 2 plan on %s', (provider) => {
     const offer = await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && JSON.stringify(c.args.blocks ?? '').includes(`"task_template_accept","value":"${campaignId}"`))
     await rig.client.blockAction({ teamId: 'T1', userId: 'U1', actionId: 'task_template_accept', value: String(campaignId), message: { ts: offer.result.ts, channel: offer.result.channel, blocks: offer.args.blocks } })
     await planMessageWhen(rig, planTs, (t) => /Tasks: 0 of 1[0-9] done/.test(t))
+  }
+
+  it('accepts Ready once every required section is done, and the approver can take it back to planning', async () => {
+    const { campaignId, planTs } = await campaign()
+    await completePlan(campaignId, planTs)
 
     await rig.client.blockAction({ teamId: 'T1', userId: 'U1', actionId: 'plan_ready', value: String(campaignId), message: { ts: planTs, channel: 'C1' } })
     const scheduled = await planMessageWhen(rig, planTs, (t) => t.includes('Stage: Scheduled'))
@@ -215,6 +254,39 @@ describe.each(testProviders())('stage 2 plan on %s', (provider) => {
 
     await rig.client.blockAction({ teamId: 'T1', userId: 'U2', actionId: 'plan_back_to_planning', value: String(campaignId), message: { ts: planTs, channel: 'C1' } })
     await planMessageWhen(rig, planTs, (t) => t.includes('Stage: Planning'))
+  })
+
+  it('Ready pressed twice at once: one schedules the plan, the other is told it is already scheduled; Back to planning the same', async () => {
+    const { campaignId, planTs } = await campaign()
+    await completePlan(campaignId, planTs)
+    const transitions = (to: string) => withDatabase(rig, (prisma) => prisma.stageTransition.count({ where: { campaignId, toStage: to } }))
+    const stagePosts = () => withDatabase(rig, (prisma) => prisma.outboxMessage.count({ where: { campaignId, dedupeKey: { startsWith: `plan-stage:${campaignId}:` } } }))
+
+    /** Two signed presses sent together; once `stage` shows on the plan message, what each press was told (the winner nothing). */
+    async function pressTwiceAtOnce(actionId: string, userIds: [string, string], stage: string): Promise<string[]> {
+      const since = rig.slack.responses.length
+      const urls = userIds.map(() => rig.slack.newResponseUrl())
+      const ours = (r: { id: string }) => urls.some((url) => url.endsWith(r.id))
+      const answers = await Promise.all(userIds.map((userId, i) => rig.client.blockAction({
+        teamId: 'T1', userId, actionId, value: String(campaignId), responseUrl: urls[i], message: { ts: planTs, channel: 'C1' },
+      })))
+      for (const answer of answers) expect(answer.status).toBe(200)
+      await rig.slack.waitForResponse(ours, { since })
+      await planMessageWhen(rig, planTs, (t) => t.includes(`Stage: ${stage}`))
+      return rig.slack.responses.slice(since).filter(ours).map((r) => String(r.body.text))
+    }
+
+    expect(await pressTwiceAtOnce('plan_ready', ['U1', 'U1'], 'Scheduled')).toEqual(['The plan is already scheduled: it goes live on 2026-12-10.'])
+    // A press at the same time may lose in the store or find the plan already moved; a later one always finds it moved.
+    const since = rig.slack.responses.length
+    await rig.client.blockAction({ teamId: 'T1', userId: 'U1', actionId: 'plan_ready', value: String(campaignId), message: { ts: planTs, channel: 'C1' } })
+    expect((await rig.slack.waitForResponse(() => true, { since })).body.text).toBe('The plan is already scheduled: it goes live on 2026-12-10.')
+    expect(await transitions('scheduled')).toBe(1)
+    expect(await stagePosts()).toBe(1)
+
+    expect(await pressTwiceAtOnce('plan_back_to_planning', ['U1', 'U2'], 'Planning')).toEqual(['The plan is already back in planning.'])
+    expect(await transitions('planning')).toBe(2) // on approval, and this once
+    expect(await stagePosts()).toBe(2)
   })
 
   it('speaks Chinese to a Chinese-speaking owner, in the plan message and the modals', async () => {

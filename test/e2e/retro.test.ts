@@ -38,6 +38,7 @@ describe.each(testProviders())('the retrospective on %s', (provider) => {
     rig.slack.addUser({ id: 'U5', teamId: 'T1', name: 'gone-designer', deleted: true })
     rig.slack.addUser({ id: 'U6', teamId: 'T1', name: 'promoter', tz: 'America/New_York', locale: 'zh-CN' })
     rig.slack.addUser({ id: 'U9', teamId: 'T1', name: 'bystander' })
+    rig.slack.addUser({ id: 'U10', teamId: 'T1', name: 'bystander-zh', locale: 'zh-CN' })
     const seeded = await seedLiveCampaign(rig, {
       name, stage: 'retrospective', startDate: '2026-10-19', endDate: '2026-10-30', timeZone: 'America/New_York',
       tasks: [
@@ -145,6 +146,14 @@ describe.each(testProviders())('the retrospective on %s', (provider) => {
   it('refuses the form to someone who did not take part, and for a campaign not ended', async () => {
     const stranger = await openForm('U9')
     expect(stranger.refused).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('did not take part') })
+    // A participant's form submitted by a stranger is refused with a title that says why, not "Out of date".
+    const { view: participantsForm } = await openForm('U2')
+    for (const [userId, title, text] of [['U9', 'Not a participant', 'You did not take part'], ['U10', '未参与此活动', '你没有参与']] as const) {
+      const refused = await submitForm(userId, participantsForm!, goodAnswer(stagesAsked, 'Not mine to say'))
+      expect(refused.body).toMatchObject({ response_action: 'update', view: { title: { text: title } } })
+      expect(JSON.stringify(refused.body.view.blocks)).toContain(text)
+    }
+    expect(await withDatabase(rig, (prisma) => prisma.retro.count({ where: { campaignId } }))).toBe(0)
     const live = await seedLiveCampaign(rig, { name: `Still running ${provider}`, startDate: '2026-10-26', endDate: '2026-11-20', timeZone: 'America/New_York' })
     const since = rig.slack.responses.length
     const responseUrl = rig.slack.newResponseUrl()

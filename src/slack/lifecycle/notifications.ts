@@ -2,7 +2,7 @@
 // (by itself or started early), pauses, resumes or ends (by itself or early, with the reason), and
 // the plan message's edit. Going live and ending are keyed by campaign alone, so each is posted
 // once however many instances tick or how often a click repeats.
-import type { LifecycleStep } from '../../domain/lifecycle.ts'
+import { startsToday, type LifecycleStep } from '../../domain/lifecycle.ts'
 import type { EffectiveSettings } from '../../domain/liveSettings.ts'
 import { localDateIn } from '../../domain/localTime.ts'
 import { messagesFor, supportedLocales, type Locale } from '../../i18n/catalogue.ts'
@@ -39,7 +39,7 @@ function lifecycleText(change: LifecycleChange, record: PlanRecord, audience: Li
   const by = audience.actorId ? mentionUser(audience.actorId) : trusted('')
   const { startDate, endDate } = record.campaign
   switch (change) {
-    case 'go_live': return m.lifecycle.wentLive(name, startDate, endDate, audience.timeZone)
+    case 'go_live': return (startsToday(startDate, audience.at, audience.timeZone) ? m.lifecycle.wentLive : m.lifecycle.wentLiveLate)(name, startDate, endDate, audience.timeZone)
     case 'start': return m.lifecycle.startedEarly(by, name, endDate)
     case 'end': return m.lifecycle.ended(name, endDate)
     case 'end_early': return m.lifecycle.endedEarly(by, name, escapeMrkdwn(audience.reason ?? ''))

@@ -7,7 +7,7 @@ import type { ModalView } from '@slack/types'
 import type { WebClient } from '@slack/web-api'
 import { CampaignStage } from '../../domain/campaign.ts'
 import { goalMetrics, missingForReady, type PlanSection } from '../../domain/plan.ts'
-import { refusalToEditPlan, refusalToEditSection, refusalToMarkReady, refusalToReturnToPlanning } from '../../domain/planPermissions.ts'
+import { alreadyMovedTo, refusalToEditPlan, refusalToEditSection, refusalToMarkReady, refusalToReturnToPlanning } from '../../domain/planPermissions.ts'
 import { messagesFor, type Messages } from '../../i18n/catalogue.ts'
 import { sectionChanges, type PlanRecord } from '../../store/plans.ts'
 import { escapeMrkdwn, trusted } from '../../i18n/mrkdwn.ts'
@@ -170,7 +170,7 @@ export function registerPlanActions(listeners: Listeners, services: Services, ta
     if (refusal) {
       const text = refusal.code === 'plan_incomplete'
         ? click.m.plan.readyRefused(refusal.missing.map((section) => click.m.plan.section[section]).join(', '))
-        : refusal.code === 'not_the_owner' ? click.m.plan.refusal.not_the_owner : click.m.plan.refusal.not_in_planning
+        : refusal.code === 'not_the_owner' ? click.m.plan.refusal.not_the_owner : notMoved(record, CampaignStage.Scheduled, click.m)
       return explain(client, body, respond, click.m, text)
     }
     await moveStage(record, click, CampaignStage.Planning, CampaignStage.Scheduled, client, body, respond)
@@ -182,12 +182,19 @@ export function registerPlanActions(listeners: Listeners, services: Services, ta
     const record = await loadOrExplain(client, body, respond, click, campaignId)
     if (!record) return
     const refusal = refusalToReturnToPlanning(record.campaign, click.person)
-    if (refusal) return explain(client, body, respond, click.m, click.m.plan.refusal[refusal])
+    if (refusal) return explain(client, body, respond, click.m, refusal === 'not_scheduled' ? notMoved(record, CampaignStage.Planning, click.m) : click.m.plan.refusal[refusal])
     await moveStage(record, click, CampaignStage.Scheduled, CampaignStage.Planning, client, body, respond)
   }))
 
+  /** Why the plan was not moved `to`: where it stands, when someone was quicker; else the rule. */
+  function notMoved(record: PlanRecord, to: typeof CampaignStage.Scheduled | typeof CampaignStage.Planning, m: Messages): string {
+    const { stage, startDate } = record.campaign
+    if (alreadyMovedTo(stage, to)) return m.plan.alreadyMoved(stage, m.stage[stage], startDate)
+    return m.plan.refusal[to === CampaignStage.Scheduled ? 'not_in_planning' : 'not_scheduled']
+  }
+
   async function moveStage(
-    record: PlanRecord, click: Click, from: CampaignStage, to: CampaignStage, client: WebClient, body: BlockAction, respond: RespondFn,
+    record: PlanRecord, click: Click, from: CampaignStage, to: typeof CampaignStage.Scheduled | typeof CampaignStage.Planning, client: WebClient, body: BlockAction, respond: RespondFn,
   ): Promise<void> {
     const audience = await planAudience(services, record)
     const at = services.clock.now()
@@ -206,10 +213,10 @@ export function registerPlanActions(listeners: Listeners, services: Services, ta
     }
     if (result.outcome === 'not_found') return explain(client, body, respond, click.m, click.m.plan.campaignGone)
     // Someone was quicker (a double click, or another instance): say where it stands now.
-    const stillMissing = to === CampaignStage.Scheduled ? missingForReady(result.record.snapshot) : []
+    const stillMissing = to === CampaignStage.Scheduled && !alreadyMovedTo(result.record.campaign.stage, to) ? missingForReady(result.record.snapshot) : []
     await explain(client, body, respond, click.m, stillMissing.length > 0
       ? click.m.plan.readyRefused(stillMissing.map((section) => click.m.plan.section[section]).join(', '))
-      : click.m.refusal.alreadyDecided(click.m.stage[result.record.campaign.stage]))
+      : notMoved(result.record, to, click.m))
   }
 }
 

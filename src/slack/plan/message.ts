@@ -54,7 +54,7 @@ export function sectionSummary(record: PlanRecord, section: PlanSection, today: 
       const first = plan.goals.slice(0, 3).map((g) => {
         const target = g.metric === 'revenue' ? m.money(g.target, record.currency) : `${m.number(g.target)}${g.unit ? ` ${g.unit}` : ''}`
         return s.goal(g.metric === 'custom' && g.customMetric ? g.customMetric : m.names.metric[g.metric], target)
-      }).join('; ')
+      })
       return escapeMrkdwn(short(s.goals(plan.goals.length, first)))
     }
     case 'targetUsers':

@@ -25,7 +25,7 @@ export async function openRetroForm(
   const form = await services.store.retro.form(teamId, campaignId, person.userId)
   if (!form) return void (await respond(ephemeral(m.refusal.campaignNotFound(escapeMrkdwn(String(campaignId))))).catch(() => {}))
   const refusal = retroRefusal(form, person.userId, m)
-  if (refusal) return void (await respond(ephemeral(refusal)).catch(() => {}))
+  if (refusal) return void (await respond(ephemeral(refusal.text)).catch(() => {}))
   const answeredOn = form.mine ? localDate(form.mine.updatedAt, person.timeZone) : null
   await openModalOrExplain(client, triggerId, retroFormModal({ form, respondentId: person.userId, m, answeredOn }), respond, m, services.logger)
 }

@@ -8,7 +8,7 @@ import { checkRetro, checkRetroActuals } from '../../domain/retro.ts'
 import { messagesFor, type Messages } from '../../i18n/catalogue.ts'
 import type { Logger } from '../../logger.ts'
 import type { RetroForm } from '../../store/retro.ts'
-import { escapeMrkdwn, trusted } from '../../i18n/mrkdwn.ts'
+import { escapeMrkdwn, trusted, type Mrkdwn } from '../../i18n/mrkdwn.ts'
 import type { Listeners } from '../listeners.ts'
 import type { Person } from '../people.ts'
 import { compileRetroReport } from '../retroReport/compile.ts'
@@ -20,14 +20,24 @@ import {
   actualsFieldNames, actualsShape, questionFieldNames, readRetroActualsMetadata, readRetroFormMetadata, retroActualsModal, retroModalIds,
 } from './modals.ts'
 
-/** Why this person cannot fill in this campaign's retro now, in words; null = they can. */
-export function retroRefusal(form: RetroForm, userId: string, m: Messages): string | null {
+type RetroRefusal = { title: string; text: string }
+
+/** Why this person cannot fill in this campaign's retro now, in words with a title; null = they can. */
+export function retroRefusal(form: RetroForm, userId: string, m: Messages): RetroRefusal | null {
   const name = escapeMrkdwn(form.campaign.name)
-  if (form.campaign.reportCompiledAt || form.campaign.stage === CampaignStage.Closed) return m.retro.compiled(name)
-  if (form.campaign.stage !== CampaignStage.Retrospective) return m.retro.notEnded(name, m.stage[form.campaign.stage])
-  if (!form.participants.includes(userId)) return m.retro.notParticipant(name)
+  const { reportCompiledAt, stage } = form.campaign
+  if (reportCompiledAt || stage !== CampaignStage.Retrospective) return notOpenRefusal(name, reportCompiledAt !== null, stage, m)
+  if (!form.participants.includes(userId)) return notParticipantRefusal(name, m)
   return null
 }
+
+// Titled by what happened: "Out of date" is for a copy overtaken by a newer one, not for these.
+function notOpenRefusal(name: Mrkdwn, compiled: boolean, stage: CampaignStage, m: Messages): RetroRefusal {
+  return compiled || stage === CampaignStage.Closed
+    ? { title: m.retro.refusalTitle.compiled, text: m.retro.compiled(name) }
+    : { title: m.retro.refusalTitle.notEnded, text: m.retro.notEnded(name, m.stage[stage]) }
+}
+const notParticipantRefusal = (name: Mrkdwn, m: Messages): RetroRefusal => ({ title: m.retro.refusalTitle.notParticipant, text: m.retro.notParticipant(name) })
 
 type Submission = { teamId: string; person: Person; m: Messages; answer: (response?: ViewResponseAction) => Promise<void>; log: Logger }
 
@@ -55,6 +65,7 @@ export function registerRetroSubmissions(listeners: Listeners, services: Service
   }
   const notice = (s: Submission, title: string, text: string) =>
     s.answer({ response_action: 'update', view: noticeModal(title, trusted(text), s.m) })
+  const refuse = (s: Submission, refusal: RetroRefusal) => notice(s, refusal.title, refusal.text)
 
   /** After the answer went back to Slack: compile when nobody else is awaited. */
   async function compileIfLast(s: Submission, campaignId: number): Promise<void> {
@@ -70,7 +81,7 @@ export function registerRetroSubmissions(listeners: Listeners, services: Service
     const form = await services.store.retro.form(teamId, metadata.c, person.userId)
     if (!form) return notice(s, m.plan.outdatedTitle, m.plan.campaignGone)
     const refusal = retroRefusal(form, person.userId, m)
-    if (refusal) return notice(s, m.plan.outdatedTitle, refusal)
+    if (refusal) return refuse(s, refusal)
     // The actuals are read only where the form showed them (the owner's, when they fit).
     const shape = metadata.a === 'inline' && person.userId === form.campaign.ownerId ? actualsShape(form) : null
     const names = [...questionFieldNames(form.stages), ...(shape ? actualsFieldNames(shape) : [])]
@@ -92,9 +103,9 @@ export function registerRetroSubmissions(listeners: Listeners, services: Service
       case 'stale':
         return notice(s, m.plan.outdatedTitle, m.retro.stale)
       case 'not_participant':
-        return notice(s, m.plan.outdatedTitle, m.retro.notParticipant(name))
+        return refuse(s, notParticipantRefusal(name, m))
       case 'not_open':
-        return notice(s, m.plan.outdatedTitle, saved.compiled || saved.stage === CampaignStage.Closed ? m.retro.compiled(name) : m.retro.notEnded(name, m.stage[saved.stage]))
+        return refuse(s, notOpenRefusal(name, saved.compiled, saved.stage, m))
       case 'not_found':
         return notice(s, m.plan.outdatedTitle, m.plan.campaignGone)
     }
@@ -107,7 +118,7 @@ export function registerRetroSubmissions(listeners: Listeners, services: Service
     const form = await services.store.retro.form(teamId, metadata.c, person.userId)
     if (!form) return notice(s, m.plan.outdatedTitle, m.plan.campaignGone)
     const refusal = retroRefusal(form, person.userId, m)
-    if (refusal) return notice(s, m.plan.outdatedTitle, refusal)
+    if (refusal) return refuse(s, refusal)
     const name = escapeMrkdwn(form.campaign.name)
     if (person.userId !== form.campaign.ownerId) return notice(s, m.plan.outdatedTitle, m.plan.formOutdated)
     const shape = actualsShape(form)
@@ -123,7 +134,7 @@ export function registerRetroSubmissions(listeners: Listeners, services: Service
       case 'not_owner':
         return notice(s, m.plan.outdatedTitle, m.plan.formOutdated)
       case 'not_open':
-        return notice(s, m.plan.outdatedTitle, saved.compiled || saved.stage === CampaignStage.Closed ? m.retro.compiled(name) : m.retro.notEnded(name, m.stage[saved.stage]))
+        return refuse(s, notOpenRefusal(name, saved.compiled, saved.stage, m))
       case 'not_found':
         return notice(s, m.plan.outdatedTitle, m.plan.campaignGone)
     }
