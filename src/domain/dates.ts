@@ -53,3 +53,8 @@ export function lengthWarning(startDate: string, endDate: string): LengthWarning
   if (days > recommendedLengthInDays.max) return { kind: 'too_long', days }
   return null
 }
+
+/** Does the date fall inside the campaign's window, first and last day included? */
+export function isWithin(date: string, window: CampaignWindow): boolean {
+  return date >= window.startDate && date <= window.endDate
+}

@@ -115,3 +115,15 @@ function fieldOf(path: readonly PropertyKey[]): string {
 export function withFieldErrors<V, F extends string>(value: V, errors: PlanFieldErrors<F>): FormCheck<V, F> {
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value }
 }
+
+/** The submitted form as an object of fields (anything else reads as an empty form). */
+export function asForm(input: unknown): Record<string, unknown> {
+  return typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : {}
+}
+
+/** A form schema per currency's decimals, built once for each. */
+export function cached<S>(schemas: Map<number, S>, fractionDigits: number, build: (fractionDigits: number) => S): S {
+  let schema = schemas.get(fractionDigits)
+  if (!schema) schemas.set(fractionDigits, (schema = build(fractionDigits)))
+  return schema
+}

@@ -2,7 +2,7 @@
 // approve or work on, with how complete each plan is. A Home view holds at most 100 blocks, so
 // both lists show their first few and say how many more there are. Pure: "today" is an argument.
 import { CampaignStage, type Campaign } from './campaign.ts'
-import { planSections, sectionStates, type PlanSnapshot } from './plan.ts'
+import { planSections, sectionStates, type PlanSnapshot } from './planCompleteness.ts'
 import { openTasksSoonestFirst, type Task } from './tasks.ts'
 
 /**

@@ -92,3 +92,8 @@ export function costPerUnitMinor(spendMinor: number, expected: number, expectedF
 export function defaultCurrencyFor(locale: string): string {
   return locale.toLowerCase().startsWith('zh') ? 'CNY' : 'USD'
 }
+
+/** A sum of minor units; may exceed MAX_SAFE_INTEGER only for input no check let through. */
+export function sumMinor(amounts: readonly number[]): number {
+  return amounts.reduce((sum, amount) => sum + amount, 0)
+}

@@ -2,7 +2,7 @@
 // the campaign's owner and approver write it; a task's owner moves that task along; workspace
 // admins may do everything. Each rule returns null when allowed, or why not.
 import { CampaignStage, type Actor, type Campaign } from './campaign.ts'
-import { missingForReady, type PlanSection, type PlanSnapshot } from './plan.ts'
+import { missingForReady, type PlanSection, type PlanSnapshot } from './planCompleteness.ts'
 import type { Task } from './tasks.ts'
 
 export type PlanRefusal =

@@ -4,7 +4,9 @@
 import { campaignLengthInDays } from './dates.ts'
 import { runningTotals, type EntryMode } from './metrics.ts'
 import { curveShare, type GoalCurve } from './pace.ts'
-import type { BudgetCategory, EffectEstimate, EstimateMetric, GoalMetric, PromotionChannel } from './plan.ts'
+import type { GoalMetric } from './plan.ts'
+import type { PromotionChannel } from './planPromotion.ts'
+import type { BudgetCategory, EffectEstimate, EstimateMetric } from './planBudget.ts'
 import type { WouldRunAgain } from './retro.ts'
 import { workStages, type TaskStatus, type WorkStage } from './tasks.ts'
 

@@ -2,9 +2,10 @@
 import { currencyFractionDigits } from '../domain/money.ts'
 import type { CampaignStage } from '../domain/campaign.ts'
 import type { PlanRefusal } from '../domain/planPermissions.ts'
-import type {
-  BasisKind, BudgetCategory, GoalMetric, Lever, Level, PlanFieldErrorCode, PlanSection, PlanWarning, PromotionChannel, Purpose,
-} from '../domain/plan.ts'
+import type { BasisKind, GoalMetric, Lever, Level, PlanFieldErrorCode, Purpose } from '../domain/plan.ts'
+import type { PromotionChannel } from '../domain/planPromotion.ts'
+import type { BudgetCategory } from '../domain/planBudget.ts'
+import type { PlanSection, PlanWarning } from '../domain/planCompleteness.ts'
 import type { Mrkdwn } from './mrkdwn.ts'
 import type { Locale } from './locale.ts'
 

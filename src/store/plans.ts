@@ -8,12 +8,10 @@
 //      caller derives from the new record (the plan message edit, DMs, Home refreshes).
 // Money columns are BigInt (integer minor units); the domain sees numbers within the safe range.
 import { CampaignStage, type Campaign } from '../domain/campaign.ts'
-import {
-  planSections,
-  type BudgetLine, type BudgetScenario, type BudgetScenarioValue, type ContentRules, type EffectEstimate, type Goal,
-  type GoalValue, type PlanSection, type PlanSnapshot, type Prize, type PrizeValue, type PromotionItem,
-  type PromotionItemValue, type PurposeSection, type Risk, type RiskValue, type ServicePlan, type TargetUsers,
-} from '../domain/plan.ts'
+import { type Goal, type GoalValue, type PurposeSection, type Risk, type RiskValue, type ServicePlan, type TargetUsers } from '../domain/plan.ts'
+import { type ContentRules, type Prize, type PrizeValue, type PromotionItem, type PromotionItemValue } from '../domain/planPromotion.ts'
+import { type BudgetLine, type BudgetScenario, type BudgetScenarioValue, type EffectEstimate } from '../domain/planBudget.ts'
+import { planSections, type PlanSection, type PlanSnapshot } from '../domain/planCompleteness.ts'
 import type { Task } from '../domain/tasks.ts'
 import { toCampaign } from './campaigns.ts'
 import type { Prisma } from '../generated/sqlite/client.ts'

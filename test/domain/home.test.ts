@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { CampaignStage } from '../../src/domain/campaign.ts'
 import { homeCampaignOrder, homeLimits, homeRoles, homeTasks, peopleConcerned, planCompleteness } from '../../src/domain/home.ts'
-import type { PlanSnapshot } from '../../src/domain/plan.ts'
+import type { PlanSnapshot } from '../../src/domain/planCompleteness.ts'
 import type { Task } from '../../src/domain/tasks.ts'
 
 const today = '2026-12-01'

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import {
-  checkContentRules, checkEffectEstimate, checkGoal, checkPrize, checkPromotionItem, checkPurpose, checkRisk,
-  checkServicePlan, checkTargetUsers, checkWindow, planLimits, type FormCheck,
-} from '../../src/domain/plan.ts'
+import { checkGoal, checkPurpose, checkRisk, checkServicePlan, checkTargetUsers, checkWindow, planLimits, type FormCheck } from '../../src/domain/plan.ts'
+import { checkContentRules, checkPrize, checkPromotionItem } from '../../src/domain/planPromotion.ts'
+import { checkEffectEstimate } from '../../src/domain/planBudget.ts'
 
 // Every test runs on the same fixed day: Tuesday 10 March 2026, for a campaign of 1–14 April.
 const today = '2026-03-10'

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  checkBudgetScenario, costPerExpectedResult, currencyFractionDigits, isCurrencyCode, moneyInputText, parseMoney,
-  planLimits, refusalToAddScenario, scenarioTotal, type BudgetLine, type EffectEstimate,
-} from '../../src/domain/plan.ts'
+import { currencyFractionDigits, isCurrencyCode, moneyInputText, parseMoney, planLimits } from '../../src/domain/plan.ts'
+import { checkBudgetScenario, costPerExpectedResult, refusalToAddScenario, scenarioTotal, type BudgetLine, type EffectEstimate } from '../../src/domain/planBudget.ts'
 
 describe('parseMoney', () => {
   it.each([

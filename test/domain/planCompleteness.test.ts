@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import {
-  missingForReady, planSections, sectionStates, type BudgetScenario, type Goal, type PlanSnapshot,
-} from '../../src/domain/plan.ts'
+import { type Goal } from '../../src/domain/plan.ts'
+import { type BudgetScenario } from '../../src/domain/planBudget.ts'
+import { missingForReady, planSections, sectionStates, type PlanSnapshot } from '../../src/domain/planCompleteness.ts'
 
 // Tuesday 10 March 2026, planning a campaign of 1–14 April.
 const today = '2026-03-10'

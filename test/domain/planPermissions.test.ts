@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CampaignStage, campaignStages, type Actor } from '../../src/domain/campaign.ts'
-import type { PlanSnapshot } from '../../src/domain/plan.ts'
+import type { PlanSnapshot } from '../../src/domain/planCompleteness.ts'
 import {
   alreadyMovedTo, refusalToChangeTaskStatus, refusalToEditPlan, refusalToEditSection, refusalToEditTasks, refusalToMarkReady, refusalToReturnToPlanning,
 } from '../../src/domain/planPermissions.ts'

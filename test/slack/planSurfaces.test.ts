@@ -3,7 +3,9 @@
 // message, every section modal, and every form (with the budget form at its most lines).
 import { describe, expect, it } from 'vitest'
 import type { Campaign } from '../../src/domain/campaign.ts'
-import { planLimits, planSections, promotionChannels, type PlanSnapshot } from '../../src/domain/plan.ts'
+import { planLimits } from '../../src/domain/plan.ts'
+import { promotionChannels } from '../../src/domain/planPromotion.ts'
+import { planSections, type PlanSnapshot } from '../../src/domain/planCompleteness.ts'
 import { proposalLimits } from '../../src/domain/proposal.ts'
 import { workStages, type Task } from '../../src/domain/tasks.ts'
 import { messagesFor, supportedLocales } from '../../src/i18n/catalogue.ts'

@@ -3,7 +3,7 @@
 // the posts delivered at once. Every plan surface (section forms, item menus, tasks, Ready) uses it.
 import type { CampaignStage } from '../../domain/campaign.ts'
 import { localDate } from '../../domain/dates.ts'
-import type { PlanSection } from '../../domain/plan.ts'
+import type { PlanSection } from '../../domain/planCompleteness.ts'
 import { sectionStages } from '../../domain/planPermissions.ts'
 import type { Locale } from '../../i18n/catalogue.ts'
 import type { OutboxDraft } from '../../store/outbox.ts'

@@ -2,12 +2,10 @@
 // the stale-copy stamp), which fields it shows, how the domain checks it and what saving writes.
 // One generic modal builder and one submission handler (planSubmission.ts) serve them all.
 import type { Campaign } from '../../domain/campaign.ts'
-import {
-  budgetCategories, checkBudgetScenario, checkContentRules, checkEffectEstimate, checkGoal, checkPrize,
-  checkPromotionItem, checkPurpose, checkRisk, checkServicePlan, checkTargetUsers, checkWindow, currencyFractionDigits,
-  estimateMetrics, goalMetrics, basisKinds, type GoalMetric, refusalToAddScenario, levels, levers, moneyInputText, planLimits, promotionChannels, purposes,
-  type FormCheck, type PlanSection,
-} from '../../domain/plan.ts'
+import { checkGoal, checkPurpose, checkRisk, checkServicePlan, checkTargetUsers, checkWindow, currencyFractionDigits, goalMetrics, basisKinds, type GoalMetric, levels, levers, moneyInputText, planLimits, purposes, type FormCheck } from '../../domain/plan.ts'
+import { checkContentRules, checkPrize, checkPromotionItem, promotionChannels } from '../../domain/planPromotion.ts'
+import { budgetCategories, checkBudgetScenario, checkEffectEstimate, estimateMetrics, refusalToAddScenario } from '../../domain/planBudget.ts'
+import { type PlanSection } from '../../domain/planCompleteness.ts'
 import { goalCurves } from '../../domain/pace.ts'
 import type { Messages } from '../../i18n/catalogue.ts'
 import { sectionChanges, type PlanRecord, type SectionChange } from '../../store/plans.ts'

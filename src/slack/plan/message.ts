@@ -3,7 +3,8 @@
 // task progress, and Ready / Back to planning / Gantt. `/campaign plan` shows the same, ephemerally.
 import { CampaignStage } from '../../domain/campaign.ts'
 import { campaignLengthInDays, lengthWarning } from '../../domain/dates.ts'
-import { planSections, scenarioTotal, sectionStates, type PlanSection, type SectionState } from '../../domain/plan.ts'
+import { scenarioTotal } from '../../domain/planBudget.ts'
+import { planSections, sectionStates, type PlanSection, type SectionState } from '../../domain/planCompleteness.ts'
 import { isOverdue, progress } from '../../domain/tasks.ts'
 import type { Messages } from '../../i18n/catalogue.ts'
 import type { PlanRecord } from '../../store/plans.ts'

@@ -3,9 +3,10 @@
 // a section modal is pushed on top of it; saving it refreshes the section modal underneath.
 import type { Button, KnownBlock, ModalView, Overflow } from '@slack/types'
 import { z } from 'zod'
-import {
-  costPerExpectedResult, goalMetrics, planLimits, promotionChannels, scenarioTotal, sectionStates, type PlanSection,
-} from '../../domain/plan.ts'
+import { goalMetrics, planLimits } from '../../domain/plan.ts'
+import { promotionChannels } from '../../domain/planPromotion.ts'
+import { costPerExpectedResult, scenarioTotal } from '../../domain/planBudget.ts'
+import { sectionStates, type PlanSection } from '../../domain/planCompleteness.ts'
 import type { PlanRefusal } from '../../domain/planPermissions.ts'
 import { versionStamp } from '../../domain/stamp.ts'
 import type { Messages } from '../../i18n/catalogue.ts'

@@ -1,7 +1,7 @@
 // The posts the plan's life causes, as outbox drafts: the plan message in the campaign channel
 // (posted on approval, then edited in place after every change, in order) and the DMs around it.
 import type { Campaign } from '../../domain/campaign.ts'
-import { planSections, type PlanSection } from '../../domain/plan.ts'
+import { planSections, type PlanSection } from '../../domain/planCompleteness.ts'
 import { messagesFor, type Locale } from '../../i18n/catalogue.ts'
 import type { OutboxDraft } from '../../store/outbox.ts'
 import type { PlanRecord, SectionRevision } from '../../store/plans.ts'
