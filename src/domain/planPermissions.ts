@@ -80,11 +80,12 @@ export function refusalToMarkReady(campaign: CampaignRoles, actor: Actor, plan: 
 /**
  * Ready (to Scheduled) or Back to planning (to Planning) found the campaign already there or past
  * it: someone was quicker (a second press, another instance), and the person is told where the
- * plan stands rather than refused by a rule.
+ * plan stands rather than refused by a rule. A campaign that has ended is not "already scheduled":
+ * its plan is closed, and a press on an old message is told so.
  */
 export function alreadyMovedTo(stage: CampaignStage, to: typeof CampaignStage.Scheduled | typeof CampaignStage.Planning): boolean {
   if (to === CampaignStage.Planning) return stage === CampaignStage.Planning
-  return ([CampaignStage.Scheduled, CampaignStage.Live, CampaignStage.Retrospective, CampaignStage.Closed] as CampaignStage[]).includes(stage)
+  return ([CampaignStage.Scheduled, CampaignStage.Live] as CampaignStage[]).includes(stage)
 }
 
 /** Take a scheduled campaign back to planning: its owner or approver. */

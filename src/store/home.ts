@@ -6,7 +6,9 @@ import { homeCampaignOrder, homeLimits, homeStages } from '../domain/home.ts'
 import type { CampaignStage } from '../domain/campaign.ts'
 import type { Task } from '../domain/tasks.ts'
 import type { PrismaDb } from './database.ts'
-import { toTask, type PlanRecord, type PlanStore } from './plans.ts'
+import { type PlanStore } from './plans.ts'
+import { type PlanRecord } from './planRecord.ts'
+import { toTask } from './planRecord.ts'
 
 export type HomeTask = Task & { campaignName: string }
 

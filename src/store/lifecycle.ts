@@ -5,7 +5,8 @@ import { CampaignStage } from '../domain/campaign.ts'
 import type { CampaignOverrides, WorkspaceLiveSettings } from '../domain/liveSettings.ts'
 import type { PrismaDb } from './database.ts'
 import { enqueue } from './outbox.ts'
-import type { PlanOutboxFor, PlanRecord, PlanStore } from './plans.ts'
+import type { PlanOutboxFor, PlanStore } from './plans.ts'
+import type { PlanRecord } from './planRecord.ts'
 import { campaignOverridesSelect, toWorkspaceSettings, workspaceSettingsSelect } from './settings.ts'
 
 export type LifecycleCandidate = {

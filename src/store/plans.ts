@@ -8,29 +8,15 @@
 //      caller derives from the new record (the plan message edit, DMs, Home refreshes).
 // Money columns are BigInt (integer minor units); the domain sees numbers within the safe range.
 import { CampaignStage, type Campaign } from '../domain/campaign.ts'
-import { type Goal, type GoalValue, type PurposeSection, type Risk, type RiskValue, type ServicePlan, type TargetUsers } from '../domain/plan.ts'
-import { type ContentRules, type Prize, type PrizeValue, type PromotionItem, type PromotionItemValue } from '../domain/planPromotion.ts'
-import { type BudgetLine, type BudgetScenario, type BudgetScenarioValue, type EffectEstimate } from '../domain/planBudget.ts'
-import { planSections, type PlanSection, type PlanSnapshot } from '../domain/planCompleteness.ts'
+import type { PlanSection } from '../domain/planCompleteness.ts'
 import type { Task } from '../domain/tasks.ts'
-import { toCampaign } from './campaigns.ts'
-import type { Prisma } from '../generated/sqlite/client.ts'
 import type { PrismaDb, PrismaTx } from './database.ts'
 import { enqueue, type OutboxDraft } from './outbox.ts'
+import { loadRow, planInclude, type PlanRecord, toRecord } from './planRecord.ts'
+import type { SectionChange } from './planSections.ts'
 
 /** Stages in which the plan may be written. */
 export const planEditableStages: readonly CampaignStage[] = [CampaignStage.Planning, CampaignStage.Scheduled]
-
-export type SectionRevision = { version: number; updatedById: string | null; updatedAt: Date | null }
-
-export type PlanRecord = {
-  campaign: Campaign
-  currency: string
-  planRevision: number
-  templateDecision: 'accepted' | 'skipped' | null
-  snapshot: Omit<PlanSnapshot, 'tasks'> & { tasks: readonly Task[] }
-  revisions: Record<PlanSection, SectionRevision>
-}
 
 export type PlanOutboxFor = (record: PlanRecord) => OutboxDraft[]
 
@@ -47,95 +33,6 @@ export type PlanChanged =
  * A change of one section, applied inside the transaction with the plan as it stands (`before`):
  * true = applied, false = the item it names is gone, 'stale' = it changed since the person saw it.
  */
-export type SectionChange = (tx: PrismaTx, campaignId: number, before: PlanRecord) => Promise<boolean | 'stale'>
-
-const toNumber = (value: bigint): number => {
-  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`amount out of range: ${value}`)
-  return Number(value)
-}
-const csvIds = (text: string | null): number[] => (text ? text.split(',').filter(Boolean).map(Number) : [])
-
-const planInclude = {
-  proposal: true,
-  plan: true,
-  planSectionRevisions: true,
-  goals: { orderBy: [{ position: 'asc' }, { id: 'asc' }] },
-  promotionItems: { orderBy: [{ onDate: 'asc' }, { id: 'asc' }] },
-  prizes: { orderBy: { id: 'asc' } },
-  budgetScenarios: { orderBy: [{ position: 'asc' }, { id: 'asc' }], include: { lines: { orderBy: [{ position: 'asc' }, { id: 'asc' }] } } },
-  effectEstimates: { orderBy: { id: 'asc' } },
-  risks: { orderBy: { id: 'asc' } },
-  tasks: { orderBy: [{ startDate: 'asc' }, { dueDate: 'asc' }, { id: 'asc' }] },
-} satisfies Prisma.CampaignInclude
-
-type PlanRow = NonNullable<Awaited<ReturnType<typeof loadRow>>>
-
-function loadRow(db: PrismaDb | PrismaTx, teamId: string, campaignId: number) {
-  return db.campaign.findFirst({ where: { id: campaignId, teamId }, include: planInclude })
-}
-
-export function toTask(row: PlanRow['tasks'][number]): Task {
-  return {
-    id: row.id, campaignId: row.campaignId, title: row.title, stage: row.stage as Task['stage'], ownerId: row.ownerId,
-    startDate: row.startDate, dueDate: row.dueDate, status: row.status as Task['status'], blockedReason: row.blockedReason,
-    version: row.version,
-  }
-}
-
-function toRecord(row: PlanRow, defaultCurrency: string): PlanRecord {
-  const plan = row.plan
-  const revisions = Object.fromEntries(planSections.map((section) => {
-    const revision = row.planSectionRevisions.find((r) => r.section === section)
-    return [section, revision ? { version: revision.version, updatedById: revision.updatedById, updatedAt: revision.updatedAt } : { version: 0, updatedById: null, updatedAt: null }]
-  })) as Record<PlanSection, SectionRevision>
-  const goals: Goal[] = row.goals.map((g) => ({
-    id: g.id, metric: g.metric as Goal['metric'], customMetric: g.customMetric, unit: g.unit,
-    target: g.targetMinor !== null ? toNumber(g.targetMinor) : (g.targetValue ?? 0),
-    basisKind: g.basisKind as Goal['basisKind'], basis: g.basis, pastCampaignIds: csvIds(g.pastCampaignIds), dataOwnerId: g.dataOwnerId,
-    curve: g.curve === 'front_loaded' ? 'front_loaded' : 'linear',
-  }))
-  const promotion: PromotionItem[] = row.promotionItems.map((p) => ({
-    id: p.id, channel: p.channel as PromotionItem['channel'], channelOther: p.channelOther, what: p.what, onDate: p.onDate, promoterId: p.promoterId,
-  }))
-  const prizes: Prize[] = row.prizes.map((p) => ({ id: p.id, name: p.name, quantity: p.quantity, valueMinor: toNumber(p.valueMinor), howGiven: p.howGiven }))
-  const budgetScenarios: BudgetScenario[] = row.budgetScenarios.map((s) => ({
-    id: s.id, name: s.name, chosen: s.chosen,
-    lines: s.lines.map((l): BudgetLine => ({
-      id: l.id, category: l.category as BudgetLine['category'], channel: l.channel as BudgetLine['channel'], amountMinor: toNumber(l.amountMinor), note: l.note,
-    })),
-  }))
-  const effectEstimates: EffectEstimate[] = row.effectEstimates.map((e) => ({
-    channel: e.channel as EffectEstimate['channel'], metric: e.metric as EffectEstimate['metric'], customMetric: e.customMetric, expected: e.expected,
-  }))
-  const risks: Risk[] = row.risks.map((r) => ({
-    id: r.id, description: r.description, likelihood: r.likelihood as Risk['likelihood'], impact: r.impact as Risk['impact'], mitigation: r.mitigation, ownerId: r.ownerId,
-  }))
-  const purpose: PurposeSection | null = plan?.purpose
-    ? { purpose: plan.purpose as PurposeSection['purpose'], levers: (plan.levers ?? '').split(',').filter(Boolean) as PurposeSection['levers'], productState: plan.productState }
-    : null
-  const targetUsers: TargetUsers | null = plan?.targetWho && plan.targetNeeds
-    ? { who: plan.targetWho, needs: plan.targetNeeds, ageRange: plan.targetAgeRange, occupations: plan.targetOccupations, otherTraits: plan.targetOtherTraits }
-    : null
-  const contentRules: ContentRules | null = plan?.contentDescription && plan.contentEntryDeadline && plan.contentEligibility
-    ? { description: plan.contentDescription, entryDeadline: plan.contentEntryDeadline, eligibility: plan.contentEligibility }
-    : null
-  const servicePlan: ServicePlan | null = plan?.serviceResponderId && plan.serviceFeedbackProcess
-    ? { responderId: plan.serviceResponderId, feedbackProcess: plan.serviceFeedbackProcess }
-    : null
-  return {
-    campaign: toCampaign(row),
-    currency: plan?.currency ?? defaultCurrency,
-    planRevision: row.planRevision,
-    templateDecision: (plan?.templateDecision ?? null) as PlanRecord['templateDecision'],
-    revisions,
-    snapshot: {
-      window: { startDate: row.startDate, endDate: row.endDate },
-      purpose, goals, targetUsers, promotion, contentRules, prizes, budgetScenarios, effectEstimates, risks, servicePlan,
-      tasks: row.tasks.map(toTask),
-    },
-  }
-}
-
 export function planStore(prisma: PrismaDb, defaultCurrency = 'CNY') {
   async function load(teamId: string, campaignId: number): Promise<PlanRecord | null> {
     const row = await loadRow(prisma, teamId, campaignId)
@@ -278,131 +175,6 @@ async function recordSectionChange(tx: PrismaTx, campaignId: number, section: Pl
     create: { campaignId, section, version: 1, updatedById: actorId, updatedAt: at },
     update: { version: { increment: 1 }, updatedById: actorId, updatedAt: at },
   })
-}
-
-// ── Section changes: what each modal's submission writes ───────────────────────────────────────
-
-const ensurePlanRow = (tx: PrismaTx, campaignId: number, currency: string) =>
-  tx.plan.upsert({ where: { campaignId }, create: { campaignId, currency }, update: {}, select: { id: true } })
-
-export const sectionChanges = {
-  purpose: (value: PurposeSection, currency: string): SectionChange => async (tx, campaignId) => {
-    await ensurePlanRow(tx, campaignId, currency)
-    await tx.plan.update({ where: { campaignId }, data: { purpose: value.purpose, levers: value.levers.join(','), productState: value.productState } })
-    return true
-  },
-  targetUsers: (value: TargetUsers, currency: string): SectionChange => async (tx, campaignId) => {
-    await ensurePlanRow(tx, campaignId, currency)
-    await tx.plan.update({
-      where: { campaignId },
-      data: { targetWho: value.who, targetNeeds: value.needs, targetAgeRange: value.ageRange, targetOccupations: value.occupations, targetOtherTraits: value.otherTraits },
-    })
-    return true
-  },
-  contentRules: (value: ContentRules, currency: string): SectionChange => async (tx, campaignId) => {
-    await ensurePlanRow(tx, campaignId, currency)
-    await tx.plan.update({
-      where: { campaignId },
-      data: { contentDescription: value.description, contentEntryDeadline: value.entryDeadline, contentEligibility: value.eligibility },
-    })
-    return true
-  },
-  servicePlan: (value: ServicePlan, currency: string): SectionChange => async (tx, campaignId) => {
-    await ensurePlanRow(tx, campaignId, currency)
-    await tx.plan.update({ where: { campaignId }, data: { serviceResponderId: value.responderId, serviceFeedbackProcess: value.feedbackProcess } })
-    return true
-  },
-  window: (startDate: string, endDate: string): SectionChange => async (tx, campaignId) => {
-    await tx.campaign.update({ where: { id: campaignId }, data: { startDate, endDate } })
-    return true
-  },
-
-  saveGoal: (goalId: number | null, value: GoalValue, isMoney: boolean): SectionChange => async (tx, campaignId) => {
-    const data = {
-      metric: value.metric, customMetric: value.customMetric, unit: value.unit,
-      targetMinor: isMoney ? BigInt(value.target) : null, targetValue: isMoney ? null : value.target,
-      basisKind: value.basisKind, basis: value.basis, pastCampaignIds: value.pastCampaignIds.length > 0 ? value.pastCampaignIds.join(',') : null,
-      dataOwnerId: value.dataOwnerId,
-      // A form without the curve (opened before it was offered) leaves it as it is.
-      ...(value.curve ? { curve: value.curve } : {}),
-    }
-    if (goalId === null) {
-      await tx.goal.create({ data: { ...data, campaignId, position: await tx.goal.count({ where: { campaignId } }) } })
-      return true
-    }
-    return (await tx.goal.updateMany({ where: { id: goalId, campaignId }, data })).count === 1
-  },
-  deleteGoal: (goalId: number): SectionChange => async (tx, campaignId) =>
-    (await tx.goal.deleteMany({ where: { id: goalId, campaignId } })).count === 1,
-
-  savePromotionItem: (itemId: number | null, value: PromotionItemValue): SectionChange => async (tx, campaignId) => {
-    if (itemId === null) {
-      await tx.promotionItem.create({ data: { ...value, campaignId } })
-      return true
-    }
-    return (await tx.promotionItem.updateMany({ where: { id: itemId, campaignId }, data: value })).count === 1
-  },
-  deletePromotionItem: (itemId: number): SectionChange => async (tx, campaignId) =>
-    (await tx.promotionItem.deleteMany({ where: { id: itemId, campaignId } })).count === 1,
-
-  savePrize: (prizeId: number | null, value: PrizeValue): SectionChange => async (tx, campaignId) => {
-    const data = { name: value.name, quantity: value.quantity, valueMinor: BigInt(value.valueMinor), howGiven: value.howGiven }
-    if (prizeId === null) {
-      await tx.prize.create({ data: { ...data, campaignId } })
-      return true
-    }
-    return (await tx.prize.updateMany({ where: { id: prizeId, campaignId }, data })).count === 1
-  },
-  deletePrize: (prizeId: number): SectionChange => async (tx, campaignId) =>
-    (await tx.prize.deleteMany({ where: { id: prizeId, campaignId } })).count === 1,
-
-  saveScenario: (scenarioId: number | null, value: BudgetScenarioValue): SectionChange => async (tx, campaignId) => {
-    const lines = value.lines.map((line, position) => ({
-      category: line.category, channel: line.channel, amountMinor: BigInt(line.amountMinor), note: line.note, position,
-    }))
-    if (scenarioId === null) {
-      const existing = await tx.budgetScenario.count({ where: { campaignId } })
-      await tx.budgetScenario.create({
-        // The first scenario is chosen until the owner picks another.
-        data: { campaignId, name: value.name, chosen: existing === 0, position: existing, lines: { create: lines } },
-      })
-      return true
-    }
-    const { count } = await tx.budgetScenario.updateMany({ where: { id: scenarioId, campaignId }, data: { name: value.name } })
-    if (count === 0) return false
-    await tx.budgetLine.deleteMany({ where: { scenarioId } })
-    await tx.budgetLine.createMany({ data: lines.map((line) => ({ ...line, scenarioId })) })
-    return true
-  },
-  deleteScenario: (scenarioId: number): SectionChange => async (tx, campaignId) =>
-    (await tx.budgetScenario.deleteMany({ where: { id: scenarioId, campaignId } })).count === 1,
-  chooseScenario: (scenarioId: number): SectionChange => async (tx, campaignId) => {
-    const { count } = await tx.budgetScenario.updateMany({ where: { id: scenarioId, campaignId }, data: { chosen: true } })
-    if (count === 0) return false
-    await tx.budgetScenario.updateMany({ where: { campaignId, id: { not: scenarioId } }, data: { chosen: false } })
-    return true
-  },
-  saveEffectEstimate: (value: EffectEstimate): SectionChange => async (tx, campaignId) => {
-    const data = { metric: value.metric, customMetric: value.customMetric, expected: value.expected }
-    await tx.effectEstimate.upsert({
-      where: { campaignId_channel: { campaignId, channel: value.channel } },
-      create: { ...data, campaignId, channel: value.channel },
-      update: data,
-    })
-    return true
-  },
-  deleteEffectEstimate: (channel: string): SectionChange => async (tx, campaignId) =>
-    (await tx.effectEstimate.deleteMany({ where: { campaignId, channel } })).count === 1,
-
-  saveRisk: (riskId: number | null, value: RiskValue): SectionChange => async (tx, campaignId) => {
-    if (riskId === null) {
-      await tx.risk.create({ data: { ...value, campaignId } })
-      return true
-    }
-    return (await tx.risk.updateMany({ where: { id: riskId, campaignId }, data: value })).count === 1
-  },
-  deleteRisk: (riskId: number): SectionChange => async (tx, campaignId) =>
-    (await tx.risk.deleteMany({ where: { id: riskId, campaignId } })).count === 1,
 }
 
 /** What a person sets on a task; its status and version are the task's own (see store/tasks.ts). */

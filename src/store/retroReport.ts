@@ -15,7 +15,8 @@ import type { TaskStatus, WorkStage } from '../domain/tasks.ts'
 import type { Prisma } from '../generated/sqlite/client.ts'
 import type { PrismaDb, PrismaTx } from './database.ts'
 import { enqueue, type OutboxDraft } from './outbox.ts'
-import type { PlanRecord, PlanStore } from './plans.ts'
+import type { PlanStore } from './plans.ts'
+import type { PlanRecord } from './planRecord.ts'
 import { campaignOverridesSelect, toWorkspaceSettings, workspaceSettingsSelect } from './settings.ts'
 
 const reportInclude = {

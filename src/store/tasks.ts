@@ -5,7 +5,10 @@
 import { CampaignStage } from '../domain/campaign.ts'
 import type { Task } from '../domain/tasks.ts'
 import type { PrismaDb, PrismaTx } from './database.ts'
-import { toTask, type PlanRecord, type SectionChange, type TaskDraft } from './plans.ts'
+import { type TaskDraft } from './plans.ts'
+import { type PlanRecord } from './planRecord.ts'
+import { type SectionChange } from './planSections.ts'
+import { toTask } from './planRecord.ts'
 
 /** A task with the campaign it belongs to, for lists that span campaigns. */
 export type TaskInCampaign = { task: Task; campaign: { id: number; name: string; stage: CampaignStage } }

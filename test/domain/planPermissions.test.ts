@@ -125,8 +125,8 @@ describe('refusalToMarkReady', () => {
 })
 
 describe('alreadyMovedTo (a press someone else was quicker to)', () => {
-  it('Ready finds the plan scheduled, or past it', () => {
-    const moved = [CampaignStage.Scheduled, CampaignStage.Live, CampaignStage.Retrospective, CampaignStage.Closed]
+  it('Ready finds the plan scheduled or live; an ended campaign is not "already scheduled"', () => {
+    const moved = [CampaignStage.Scheduled, CampaignStage.Live]
     for (const stage of moved) expect(alreadyMovedTo(stage, CampaignStage.Scheduled), stage).toBe(true)
     for (const stage of otherStagesThan(moved)) expect(alreadyMovedTo(stage, CampaignStage.Scheduled), stage).toBe(false)
   })

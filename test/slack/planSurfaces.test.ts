@@ -13,7 +13,7 @@ import { planMessage } from '../../src/slack/plan/message.ts'
 import { emptyPlanRecord, planMessagePost, planMessageUpdate, templateOfferDm } from '../../src/slack/plan/notifications.ts'
 import { planFormKeys, type FormContext } from '../../src/slack/plan/forms.ts'
 import { planFormModal, sectionModal } from '../../src/slack/plan/modals.ts'
-import type { PlanRecord } from '../../src/store/plans.ts'
+import type { PlanRecord } from '../../src/store/planRecord.ts'
 import { checkMessage, checkView } from '../support/blockKitLimits.ts'
 
 const long = (length: number, char = '名') => char.repeat(length)

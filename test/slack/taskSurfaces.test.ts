@@ -12,7 +12,7 @@ import { taskAssignedDm, taskDmMessage } from '../../src/slack/tasks/notificatio
 import {
   blockReasonModal, pageCount, pageOfTask, taskFormModal, taskListModal, tasksPerPage, templateReviewModal,
 } from '../../src/slack/tasks/modals.ts'
-import type { PlanRecord } from '../../src/store/plans.ts'
+import type { PlanRecord } from '../../src/store/planRecord.ts'
 import type { TaskInCampaign } from '../../src/store/tasks.ts'
 import { checkMessage, checkView } from '../support/blockKitLimits.ts'
 

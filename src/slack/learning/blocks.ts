@@ -8,7 +8,7 @@ import {
 } from '../../domain/learning.ts'
 import type { GoalMetric } from '../../domain/plan.ts'
 import type { Messages } from '../../i18n/catalogue.ts'
-import type { PlanRecord } from '../../store/plans.ts'
+import type { PlanRecord } from '../../store/planRecord.ts'
 import { button, context } from '../shared/elements.ts'
 import { escapeMrkdwn, mentionUser, trusted, type Mrkdwn } from '../../i18n/mrkdwn.ts'
 import type { Services } from '../services.ts'

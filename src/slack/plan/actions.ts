@@ -10,7 +10,8 @@ import { goalMetrics } from '../../domain/plan.ts'
 import { missingForReady, type PlanSection } from '../../domain/planCompleteness.ts'
 import { alreadyMovedTo, refusalToEditPlan, refusalToEditSection, refusalToMarkReady, refusalToReturnToPlanning } from '../../domain/planPermissions.ts'
 import { messagesFor, type Messages } from '../../i18n/catalogue.ts'
-import { sectionChanges, type PlanRecord } from '../../store/plans.ts'
+import { type PlanRecord } from '../../store/planRecord.ts'
+import { sectionChanges } from '../../store/planSections.ts'
 import { escapeMrkdwn, trusted } from '../../i18n/mrkdwn.ts'
 import { planActions, readSectionButtonValue } from './message.ts'
 import { homeRefresh } from '../shared/homeRefresh.ts'
@@ -191,6 +192,7 @@ export function registerPlanActions(listeners: Listeners, services: Services, ta
   function notMoved(record: PlanRecord, to: typeof CampaignStage.Scheduled | typeof CampaignStage.Planning, m: Messages): string {
     const { stage, startDate } = record.campaign
     if (alreadyMovedTo(stage, to)) return m.plan.alreadyMoved(stage, m.stage[stage], startDate)
+    if (stage === CampaignStage.Retrospective || stage === CampaignStage.Closed) return m.plan.planClosed(m.stage[stage])
     return m.plan.refusal[to === CampaignStage.Scheduled ? 'not_in_planning' : 'not_scheduled']
   }
 

@@ -7,7 +7,7 @@ import { scenarioTotal } from '../../domain/planBudget.ts'
 import { planSections, sectionStates, type PlanSection, type SectionState } from '../../domain/planCompleteness.ts'
 import { isOverdue, progress } from '../../domain/tasks.ts'
 import type { Messages } from '../../i18n/catalogue.ts'
-import type { PlanRecord } from '../../store/plans.ts'
+import type { PlanRecord } from '../../store/planRecord.ts'
 import { actions, button, context, header, type Blocks } from '../shared/elements.ts'
 import { escapeMrkdwn, mentionUser, trusted, type Mrkdwn } from '../../i18n/mrkdwn.ts'
 

@@ -10,7 +10,7 @@ import { sectionStates, type PlanSection } from '../../domain/planCompleteness.t
 import type { PlanRefusal } from '../../domain/planPermissions.ts'
 import { versionStamp } from '../../domain/stamp.ts'
 import type { Messages } from '../../i18n/catalogue.ts'
-import type { PlanRecord } from '../../store/plans.ts'
+import type { PlanRecord } from '../../store/planRecord.ts'
 import { actions, button, context, option, plainText, section, type Blocks } from '../shared/elements.ts'
 import { escapeMrkdwn, mentionUser, trusted, type Mrkdwn } from '../../i18n/mrkdwn.ts'
 import { recordId } from '../shared/recordIds.ts'

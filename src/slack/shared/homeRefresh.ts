@@ -6,7 +6,7 @@
 import type { Campaign } from '../../domain/campaign.ts'
 import { peopleConcerned } from '../../domain/home.ts'
 import type { OutboxDraft } from '../../store/outbox.ts'
-import type { PlanRecord } from '../../store/plans.ts'
+import type { PlanRecord } from '../../store/planRecord.ts'
 
 export const homeUpdatesKey = (userId: string) => `home:${userId}`
 

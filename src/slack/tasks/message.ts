@@ -4,7 +4,7 @@
 // all, so lines are packed into a few sections and the list stops at a character budget.
 import { isOverdue, openTasksSoonestFirst, progress, tasksByStage, type Task, type TaskStatus } from '../../domain/tasks.ts'
 import type { Messages } from '../../i18n/catalogue.ts'
-import type { PlanRecord } from '../../store/plans.ts'
+import type { PlanRecord } from '../../store/planRecord.ts'
 import type { TaskInCampaign } from '../../store/tasks.ts'
 import { actions, button, context, header, section, type Blocks } from '../shared/elements.ts'
 import { escapeMrkdwn, mentionUser, trusted, type Mrkdwn } from '../../i18n/mrkdwn.ts'

@@ -11,7 +11,7 @@ import {
   type Task, type TaskChange, type TaskValue, type TemplateTask, type TemplateTaskKey,
 } from '../../domain/tasks.ts'
 import type { Messages } from '../../i18n/catalogue.ts'
-import type { PlanRecord } from '../../store/plans.ts'
+import type { PlanRecord } from '../../store/planRecord.ts'
 import { actions, button, context, input, option, plainText, section } from '../shared/elements.ts'
 import { escapeMrkdwn, trusted, type Mrkdwn } from '../../i18n/mrkdwn.ts'
 import { taskRowText } from './message.ts'

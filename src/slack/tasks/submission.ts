@@ -11,7 +11,7 @@ import { refusalToEditPlan, refusalToEditTasks } from '../../domain/planPermissi
 import { checkTask, type TaskField } from '../../domain/tasks.ts'
 import { messagesFor, type Messages } from '../../i18n/catalogue.ts'
 import type { Logger } from '../../logger.ts'
-import type { PlanRecord } from '../../store/plans.ts'
+import type { PlanRecord } from '../../store/planRecord.ts'
 import { escapeMrkdwn, mentionUser, trusted, type Mrkdwn } from '../../i18n/mrkdwn.ts'
 import type { Listeners } from '../listeners.ts'
 import { assignmentProblem, type Person } from '../people.ts'
