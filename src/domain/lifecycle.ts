@@ -50,6 +50,21 @@ export function startsToday(startDate: string, now: Date, timeZone: string): boo
   return localDateIn(now, timeZone) === startDate
 }
 
+/**
+ * Start now, pressed on `today` (the campaign's local date): a campaign started before its planned
+ * start date starts that day, so its window, pace, digests, prompts and the days its figures may be
+ * entered for all begin when it really began. Its end date stays: it is the date the content rules,
+ * the prizes, the promotion schedule and the channel's "runs until" were set against; the window
+ * grows, and past four weeks the plan shows the method's length warning. Pressed on or after the
+ * planned date (the scheduler had not run yet), the planned date stands.
+ */
+export function startOnStartNow(plannedStart: string, today: string): { startDate: string; early: boolean } {
+  return today < plannedStart ? { startDate: today, early: true } : { startDate: plannedStart, early: false }
+}
+
+/** What the history (a stage transition's reason) keeps of an early start: that, and the date it replaced. */
+export const startedEarlyReason = (plannedStart: string): string => `started_early; planned start ${plannedStart}`
+
 export const lifecycleActions = ['start', 'pause', 'resume', 'end'] as const
 export type LifecycleAction = (typeof lifecycleActions)[number]
 

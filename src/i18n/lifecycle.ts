@@ -13,7 +13,10 @@ export type LifecycleMessages = {
     wentLive: (name: M, startDate: string, endDate: string, zone: string) => string
     /** Went live after its start date (the app was down that day): the date is not "today". */
     wentLiveLate: (name: M, startDate: string, endDate: string, zone: string) => string
-    startedEarly: (by: M, name: M, endDate: string) => string
+    /** Start now before the planned start date: the campaign starts today instead. */
+    startedEarly: (by: M, name: M, startDate: string, plannedStart: string, endDate: string) => string
+    /** Start now on or after the planned start date (the scheduler had not run yet). */
+    startedNow: (by: M, name: M, endDate: string) => string
     ended: (name: M, endDate: string) => string
     endedEarly: (by: M, name: M, reason: M) => string
     paused: (by: M, name: M) => string
@@ -69,7 +72,9 @@ export const lifecycleMessages = {
     lifecycle: {
       wentLive: (name, startDate, endDate, zone) => `:rocket: *${name}* is live: it started today, ${startDate} (${zone}), and runs until ${endDate}.`,
       wentLiveLate: (name, startDate, endDate, zone) => `:rocket: *${name}* is live: it started on ${startDate} (${zone}) and runs until ${endDate}.`,
-      startedEarly: (by, name, endDate) => `:rocket: ${by} started *${name}* early. It is live now and runs until ${endDate}.`,
+      startedEarly: (by, name, startDate, plannedStart, endDate) =>
+        `:rocket: ${by} started *${name}* early: it starts today, ${startDate}, instead of ${plannedStart}, and runs until ${endDate}.`,
+      startedNow: (by, name, endDate) => `:rocket: ${by} started *${name}*. It is live now and runs until ${endDate}.`,
       ended: (name, endDate) => `:checkered_flag: *${name}* ended on ${endDate}. Time for the retrospective.`,
       endedEarly: (by, name, reason) => `:checkered_flag: ${by} ended *${name}* early. Reason: ${reason}`,
       paused: (by, name) => `:double_vertical_bar: ${by} paused *${name}*. No reminders or prompts until it resumes.`,
@@ -146,7 +151,9 @@ export const lifecycleMessages = {
     lifecycle: {
       wentLive: (name, startDate, endDate, zone) => `:rocket: *${name}* 已上线：今天 ${startDate}（${zone}）开始，持续到 ${endDate}。`,
       wentLiveLate: (name, startDate, endDate, zone) => `:rocket: *${name}* 已上线：已于 ${startDate}（${zone}）开始，持续到 ${endDate}。`,
-      startedEarly: (by, name, endDate) => `:rocket: ${by} 提前启动了 *${name}*。活动现已上线，持续到 ${endDate}。`,
+      startedEarly: (by, name, startDate, plannedStart, endDate) =>
+        `:rocket: ${by} 提前启动了 *${name}*：今天 ${startDate} 开始（原定 ${plannedStart}），持续到 ${endDate}。`,
+      startedNow: (by, name, endDate) => `:rocket: ${by} 启动了 *${name}*。活动现已上线，持续到 ${endDate}。`,
       ended: (name, endDate) => `:checkered_flag: *${name}* 已于 ${endDate} 结束，可以开始复盘了。`,
       endedEarly: (by, name, reason) => `:checkered_flag: ${by} 提前结束了 *${name}*。原因：${reason}`,
       paused: (by, name) => `:double_vertical_bar: ${by} 暂停了 *${name}*。恢复之前不会发送提醒和数据填报请求。`,

@@ -2,6 +2,7 @@
 // lifecycle planner looks at (one query for the campaigns, one for their workspaces' settings),
 // and each change as one compare-and-set with its transition and its posts in the same transaction.
 import { CampaignStage } from '../domain/campaign.ts'
+import { startedEarlyReason, startOnStartNow } from '../domain/lifecycle.ts'
 import type { CampaignOverrides, WorkspaceLiveSettings } from '../domain/liveSettings.ts'
 import type { PrismaDb } from './database.ts'
 import { enqueue } from './outbox.ts'
@@ -31,6 +32,17 @@ export type LifecycleChanged =
   | { outcome: 'stale'; record: PlanRecord }
   | { outcome: 'not_found' }
 
+export type LifecycleChangeInput = {
+  teamId: string; campaignId: number; actorId: string; at: Date; reason?: string | null; outbox: PlanOutboxFor
+} & (
+  | { change: Exclude<LifecycleChange, 'start'> }
+  /**
+   * `today`: the campaign's local date at `at`. Start now before the planned start date moves the
+   * start to it (startOnStartNow), and the history says it started early.
+   */
+  | { change: 'start'; today: string }
+)
+
 export function lifecycleStore(prisma: PrismaDb, plans: PlanStore) {
   return {
     /** Every Scheduled or Live campaign, with what resolves its zone. */
@@ -51,9 +63,7 @@ export function lifecycleStore(prisma: PrismaDb, plans: PlanStore) {
     },
 
     /** The change, once: nothing when the campaign is no longer as `change` expects it. */
-    async change(input: {
-      teamId: string; campaignId: number; change: LifecycleChange; actorId: string; at: Date; reason?: string | null; outbox: PlanOutboxFor
-    }): Promise<LifecycleChanged> {
+    async change(input: LifecycleChangeInput): Promise<LifecycleChanged> {
       const { change } = input
       const goesLive = change === 'go_live' || change === 'start'
       const ends = change === 'end' || change === 'end_early'
@@ -68,9 +78,19 @@ export function lifecycleStore(prisma: PrismaDb, plans: PlanStore) {
           data: { stage: to, version: { increment: 1 }, planRevision: { increment: 1 }, pausedAt: change === 'pause' ? input.at : null },
         })
         if (count === 0) return null
+        let reason = input.reason ?? null
+        if (input.change === 'start') {
+          // Read after the compare-and-set: the row is this transaction's now, so an edit of the window cannot slip between.
+          const { startDate: plannedStart } = await tx.campaign.findUniqueOrThrow({ where: { id: input.campaignId }, select: { startDate: true } })
+          const started = startOnStartNow(plannedStart, input.today)
+          if (started.early) {
+            await tx.campaign.update({ where: { id: input.campaignId }, data: { startDate: started.startDate } })
+            reason = startedEarlyReason(plannedStart)
+          }
+        }
         if (from !== to) {
           await tx.stageTransition.create({
-            data: { campaignId: input.campaignId, fromStage: from, toStage: to, actorId: input.actorId, reason: input.reason ?? null, at: input.at },
+            data: { campaignId: input.campaignId, fromStage: from, toStage: to, actorId: input.actorId, reason, at: input.at },
           })
         }
         const record = (await plans.loadIn(tx, input.teamId, input.campaignId))!

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dueLifecycle, refusalToRunLifecycle, startsToday, type LifecycleCampaign } from '../../src/domain/lifecycle.ts'
+import { dueLifecycle, refusalToRunLifecycle, startedEarlyReason, startOnStartNow, startsToday, type LifecycleCampaign } from '../../src/domain/lifecycle.ts'
 
 const shanghai: LifecycleCampaign = { id: 1, teamId: 'T1', stage: 'scheduled', startDate: '2026-12-01', endDate: '2026-12-14', timeZone: 'Asia/Shanghai' }
 const newYork: LifecycleCampaign = { id: 2, teamId: 'T1', stage: 'scheduled', startDate: '2026-12-01', endDate: '2026-12-14', timeZone: 'America/New_York' }
@@ -43,6 +43,22 @@ describe('startsToday', () => {
     expect(startsToday('2026-12-01', new Date('2026-12-01T16:30:00Z'), 'America/New_York')).toBe(true)
     // Back from a day down: going live on the 9th for a start on the 8th is not "today".
     expect(startsToday('2026-12-08', new Date('2026-12-09T03:00:00Z'), 'Asia/Shanghai')).toBe(false)
+  })
+})
+
+describe('startOnStartNow', () => {
+  it('a campaign started before its planned start starts that day; the end is not its business', () => {
+    expect(startOnStartNow('2026-12-14', '2026-12-01')).toEqual({ startDate: '2026-12-01', early: true })
+    expect(startOnStartNow('2027-01-05', '2026-12-31')).toEqual({ startDate: '2026-12-31', early: true })
+  })
+
+  it('started on or after its planned start (the scheduler had not run yet), the planned date stands', () => {
+    expect(startOnStartNow('2026-12-14', '2026-12-14')).toEqual({ startDate: '2026-12-14', early: false })
+    expect(startOnStartNow('2026-12-14', '2026-12-15')).toEqual({ startDate: '2026-12-14', early: false })
+  })
+
+  it('the history keeps the date it replaced', () => {
+    expect(startedEarlyReason('2026-12-14')).toBe('started_early; planned start 2026-12-14')
   })
 })
 

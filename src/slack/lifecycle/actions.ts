@@ -8,6 +8,7 @@ import { z } from 'zod'
 import type { Campaign } from '../../domain/campaign.ts'
 import { endReasonMaxLength, refusalToRunLifecycle, type LifecycleAction } from '../../domain/lifecycle.ts'
 import { effectiveSettings } from '../../domain/liveSettings.ts'
+import { localDateIn } from '../../domain/localTime.ts'
 import { messagesFor, supportedLocales, type Messages } from '../../i18n/catalogue.ts'
 import type { LifecycleChange } from '../../store/lifecycle.ts'
 import { context, input, plainText } from '../shared/elements.ts'
@@ -77,9 +78,10 @@ export function registerLifecycleActions(listeners: Listeners, services: Service
     const at = services.clock.now()
     const audience: LifecycleAudience = {
       locale: supportedLocales.find((locale) => locale === settings.locale) ?? owner.locale,
-      timeZone: settings.timeZone, at, actorId: person.userId, reason,
+      timeZone: settings.timeZone, at, actorId: person.userId, reason, plannedStart: campaign.startDate,
     }
-    const result = await services.store.lifecycle.change({ teamId, campaignId: campaign.id, change: what, actorId: person.userId, at, reason, outbox: lifecycleOutbox(what, audience) })
+    const common = { teamId, campaignId: campaign.id, actorId: person.userId, at, reason, outbox: lifecycleOutbox(what, audience) }
+    const result = await services.store.lifecycle.change(what === 'start' ? { ...common, change: what, today: localDateIn(at, settings.timeZone) } : { ...common, change: what })
     if (result.outcome === 'not_found') return m.refusal.campaignNotFound(escapeMrkdwn(String(campaign.id)))
     if (result.outcome === 'stale') {
       // Someone (or the scheduler) was quicker: say where it stands now.

@@ -32,6 +32,8 @@ export type LifecycleAudience = {
   /** Who did it (the app itself for the scheduler's changes). */
   actorId: string | null
   reason?: string | null
+  /** Start now: the start date the plan had before (the post says when it was meant to start). */
+  plannedStart?: string
 }
 
 function lifecycleText(change: LifecycleChange, record: PlanRecord, audience: LifecycleAudience): string {
@@ -41,7 +43,9 @@ function lifecycleText(change: LifecycleChange, record: PlanRecord, audience: Li
   const { startDate, endDate } = record.campaign
   switch (change) {
     case 'go_live': return (startsToday(startDate, audience.at, audience.timeZone) ? m.lifecycle.wentLive : m.lifecycle.wentLiveLate)(name, startDate, endDate, audience.timeZone)
-    case 'start': return m.lifecycle.startedEarly(by, name, endDate)
+    case 'start': return audience.plannedStart && startDate < audience.plannedStart
+      ? m.lifecycle.startedEarly(by, name, startDate, audience.plannedStart, endDate)
+      : m.lifecycle.startedNow(by, name, endDate)
     case 'end': return m.lifecycle.ended(name, endDate)
     case 'end_early': return m.lifecycle.endedEarly(by, name, escapeMrkdwn(audience.reason ?? ''))
     case 'pause': return m.lifecycle.paused(by, name)
