@@ -355,11 +355,11 @@ describe('the production build', () => {
     if (buildRoot) fs.rmSync(buildRoot, { recursive: true, force: true })
   })
 
-  it('is what the README and `npm run start:prod` run: node dist/main.js', () => {
+  it('is what docs/deploy.md and `npm run start:prod` run: node dist/main.js', () => {
     const scripts = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')).scripts as Record<string, string>
     expect(scripts.build).toBe('tsc -p tsconfig.build.json')
     expect(scripts['start:prod']).toBe('node dist/main.js')
-    expect(fs.readFileSync(path.join(repo, 'README.md'), 'utf8')).toContain('node dist/main.js')
+    expect(fs.readFileSync(path.join(repo, 'docs', 'deploy.md'), 'utf8')).toContain('node dist/main.js')
     expect(fs.existsSync(path.join(buildRoot, 'dist', 'main.js'))).toBe(true)
     expect(fs.existsSync(path.join(buildRoot, 'dist', 'generated', 'sqlite', 'client.js'))).toBe(true)
   })

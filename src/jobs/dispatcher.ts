@@ -16,7 +16,7 @@
 // A live-stage post that fails for good tells its campaign's owner once (channel gone, archived, or
 // not joinable), and a DM refused because its person left marks them gone (LiveTrouble).
 // The one window left: Slack accepted a post and the process died before recording it; the row
-// is then posted again when its claim expires (the README says so).
+// is then posted again when its claim expires (docs/delivery.md says so).
 import { randomUUID } from 'node:crypto'
 import type { HomeView } from '@slack/types'
 import type { WebClient } from '@slack/web-api'
@@ -291,7 +291,7 @@ export function createDispatcher(options: DispatcherOptions) {
   /**
    * Records what Slack accepted. Slack has posted by now, so a failure here must not read as a
    * failed post (it would be retried, and posted twice): a busy or briefly unreachable database
-   * gets a few more tries first. Past them the row is retried — the one window the README names.
+   * gets a few more tries first. Past them the row is retried — the one window docs/delivery.md names.
    */
   async function recordSent(id: number, channel: string, ts: string | null, at: Date): Promise<void> {
     for (const pauseMs of [50, 250, 1_000]) {
