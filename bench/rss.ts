@@ -94,7 +94,7 @@ export async function measureIdleMemory(opts: {
     SLACK_BOT_TOKEN: opts.botToken, SLACK_SIGNING_SECRET: opts.signingSecret, SLACK_API_URL: opts.apiUrl, SLACK_APP_TOKEN: '',
     PORT: String(port), DATABASE_URL: `file:${db}`, LOG_LEVEL: 'warn',
   })
-  const ready = /Campaign Desk: HTTP mode/
+  const ready = /Campaign Desk: ready: /
   const runs: IdleMemoryRuns = { bare: [], tsx: [], production: [] }
   for (let run = 0; run < opts.runs; run++) {
     opts.progress(`idle RSS, run ${run + 1}/${opts.runs}`)

@@ -21,7 +21,8 @@ import { cardFailedNotice } from './slack/proposal/notifications.ts'
 import { retroChartUploader } from './slack/retroReport/chart.ts'
 import { compileRetroReport } from './slack/retroReport/compile.ts'
 import { scheduledRetroPosts } from './slack/retro/notifications.ts'
-import { refusedTokenCodes, type ConnectionWatch } from './slack/socketMode.ts'
+import { failureReason, refusedTokenCodes, type ConnectionWatch } from './slack/socketMode.ts'
+import { whyDatabaseDidNotOpen } from './store/connectionTrouble.ts'
 import { openDatabase } from './store/database.ts'
 import { createStore } from './store/store.ts'
 
@@ -47,8 +48,8 @@ export class StartupError extends Error {
   override name = 'StartupError'
 }
 
-/** Asks Slack who we are; a bad token stops the start, an unreachable Slack only warns. */
-async function identifyBot(config: Config, logger: Logger): Promise<{ botUserId?: string; botId?: string }> {
+/** Asks Slack who we are; a bad token stops the start, an unreachable Slack only warns (in the log and to a person). */
+async function identifyBot(config: Config, logger: Logger, notice: ((line: string) => void) | undefined): Promise<{ botUserId?: string; botId?: string }> {
   const client = new WebClient(config.slack.botToken, { ...interactiveClientOptions(config, logger), timeout: 5_000 })
   try {
     const me = await client.auth.test()
@@ -60,6 +61,8 @@ async function identifyBot(config: Config, logger: Logger): Promise<{ botUserId?
       throw new StartupError(`SLACK_BOT_TOKEN was refused by Slack (${code}) — copy the Bot User OAuth Token again from your Slack app → OAuth & Permissions`)
     }
     logger.warn({ error: code ?? (error as Error).message }, 'slack_unreachable_at_start')
+    const host = new URL(config.slack.apiUrl ?? 'https://slack.com/api/').host
+    notice?.(`could not check SLACK_BOT_TOKEN with Slack at ${host} (${code ?? failureReason(error)}); starting anyway — posts wait and are retried until Slack answers`)
     return {}
   }
 }
@@ -101,8 +104,8 @@ function socketModeStart(config: Config, logger: Logger, notice: ((line: string)
 export async function startCampaignDesk(config: Config, options: StartOptions = {}): Promise<RunningCampaignDesk> {
   const logger = options.logger ?? createLogger(config.logLevel)
   const clock = options.clock ?? systemClock
-  const database = await openDatabase(config.database, (event, fields) => logger.info(fields ?? {}, event)).catch((error: Error) => {
-    throw new StartupError(`DATABASE_URL: cannot open the database (${error.message.split('\n')[0]})`)
+  const database = await openDatabase(config.database, (event, fields) => logger.info(fields ?? {}, event)).catch((error: unknown) => {
+    throw new StartupError(whyDatabaseDidNotOpen(config.database, error))
   })
   if (config.database.provider === 'sqlite') logger.info({ file: config.database.file }, 'database_sqlite')
   else logger.info({ provider: 'postgresql' }, 'database_postgresql')
@@ -110,7 +113,7 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
   const store = createStore(database)
   let stopDispatcher: (() => Promise<void>) | null = null
   try {
-    const bot = await identifyBot(config, logger)
+    const bot = await identifyBot(config, logger, options.onNotice)
     const deliveryClient = new WebClient(config.slack.botToken, {
       ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
       logger: slackLogger(logger, 'web-api'),

@@ -1,6 +1,6 @@
 // All of the environment, read once and parsed by zod into one typed Config.
-// A missing or malformed variable stops the start with one short line that names it and
-// says where to get it — never a stack trace.
+// Every missing or malformed variable is named at once, one short line each saying where to get
+// it — never a stack trace, and never one problem per restart.
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseEnv } from 'node:util'
@@ -36,7 +36,14 @@ const where = {
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
 } as const
 
-const optionalText = z.string().trim().transform((value) => (value === '' ? undefined : value)).optional()
+/** An empty or blank value is not set, as `.env.example` and the README say: `SLACK_BOT_TOKEN=` is missing, not malformed. */
+export function isSet(value: string | undefined): value is string {
+  return value !== undefined && value.trim() !== ''
+}
+
+const unsetIfBlank = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (typeof value === 'string' && !isSet(value) ? undefined : value), schema)
+
+const optionalText = unsetIfBlank(z.string().trim().optional())
 
 /** The values .env.example ships with, refused by name so that a copied file never starts half-configured. */
 export const exampleValues = new Set([
@@ -58,10 +65,10 @@ export function isPlaceholder(value: string): boolean {
 const notPlaceholder = (what: string) => [(value: string | undefined) => value === undefined || !isPlaceholder(value), `is still a placeholder, not ${what}`] as const
 
 const environmentSchema = z.object({
-  SLACK_BOT_TOKEN: z.string({ error: 'is missing' }).trim().startsWith('xoxb-', 'must be a bot token starting with xoxb-')
-    .refine(...notPlaceholder('your bot token')),
-  SLACK_SIGNING_SECRET: z.string({ error: 'is missing' }).trim().min(8, 'looks too short')
-    .refine(...notPlaceholder('your signing secret')),
+  SLACK_BOT_TOKEN: unsetIfBlank(z.string({ error: 'is missing' }).trim().startsWith('xoxb-', 'must be a bot token starting with xoxb-')
+    .refine(...notPlaceholder('your bot token'))),
+  SLACK_SIGNING_SECRET: unsetIfBlank(z.string({ error: 'is missing' }).trim().min(8, 'looks too short')
+    .refine(...notPlaceholder('your signing secret'))),
   SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must start with xapp-')
     .refine(...notPlaceholder('your app-level token')).optional()),
   SLACK_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
@@ -77,17 +84,27 @@ const environmentSchema = z.object({
     .transform((level) => level ?? 'info'),
 })
 
+/** Every problem of the environment, one line each (the message is those lines, joined). */
 export class ConfigError extends Error {
   override name = 'ConfigError'
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'))
+  }
 }
 
-/** Parses the environment; throws ConfigError with a one-line, human message. */
+/** Parses the environment; throws a ConfigError naming every variable to fix, in the order of `.env.example`. */
 export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
   const parsed = environmentSchema.safeParse(env)
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    const variable = String(issue.path[0]) as keyof typeof where
-    throw new ConfigError(`${variable} ${issue.message} — ${where[variable] ?? ''}`.trim())
+    // One line per variable (its first issue), never the value itself: it may be a secret.
+    const firstIssue = new Map<string, string>()
+    for (const issue of parsed.error.issues) {
+      const variable = String(issue.path[0])
+      if (!firstIssue.has(variable)) firstIssue.set(variable, issue.message)
+    }
+    const order = Object.keys(where)
+    const variables = [...firstIssue.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b))
+    throw new ConfigError(variables.map((variable) => `${variable} ${firstIssue.get(variable)} — ${where[variable as keyof typeof where]}`))
   }
   const e = parsed.data
   return {
@@ -113,9 +130,13 @@ function withTrailingSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`
 }
 
-/** The process environment, with a `.env` file in `cwd` filling in what the environment lacks. */
+/**
+ * The process environment, with a `.env` file in `cwd` filling in what the environment lacks. A
+ * variable set empty in the environment counts as not set, so the file's value stands.
+ */
 export function readEnvironment(cwd = process.cwd()): Record<string, string | undefined> {
   const file = path.join(cwd, '.env')
   const fromFile = fs.existsSync(file) ? parseEnv(fs.readFileSync(file, 'utf8')) : {}
-  return { ...fromFile, ...process.env }
+  const fromProcess = Object.fromEntries(Object.entries(process.env).filter(([name, value]) => isSet(value) || !isSet(fromFile[name])))
+  return { ...fromFile, ...fromProcess }
 }

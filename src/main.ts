@@ -1,17 +1,29 @@
 // Process entry: read the configuration, start Campaign Desk, stop cleanly on SIGTERM/SIGINT.
 // A configuration or start-up problem prints one line and exits 1 — never a stack trace.
 // stdout carries only the JSON logs; the few lines meant for a person go to stderr.
+import fs from 'node:fs'
 import { ConfigError, parseConfig, readEnvironment, type DatabaseTarget } from './config.ts'
 import { startCampaignDesk, StartupError } from './campaignDesk.ts'
 import { createLogger } from './logger.ts'
+import { manifestDisagreement, modeLine, readyLine } from './startupNotices.ts'
 
 function tell(line: string): void {
   process.stderr.write(`Campaign Desk: ${line}\n`)
 }
 
-function fail(message: string): never {
-  process.stderr.write(`Campaign Desk cannot start: ${message}\n`)
+/** One line per problem, all of them at once, then exit 1. */
+function fail(...problems: readonly string[]): never {
+  for (const problem of problems) process.stderr.write(`Campaign Desk cannot start: ${problem}\n`)
   process.exit(1)
+}
+
+/** The manifest in the start directory (the checkout's), if there is one: the app's best guess at what Slack was told. */
+function localManifest(): string | undefined {
+  try {
+    return fs.readFileSync('manifest.yml', 'utf8')
+  } catch {
+    return undefined
+  }
 }
 
 /** Where the data lives, without a password. */
@@ -29,11 +41,15 @@ let config
 try {
   config = parseConfig(readEnvironment())
 } catch (error) {
-  if (error instanceof ConfigError) fail(error.message)
+  if (error instanceof ConfigError) fail(...error.problems)
   throw error
 }
 
-// Before anything can hang on Slack: a person sees at once where the data goes.
+// Before anything can hang on Slack: a person sees at once the mode and what it asks of them,
+// and where the data goes.
+tell(modeLine(config))
+const disagreement = manifestDisagreement(localManifest(), config)
+if (disagreement) tell(disagreement)
 tell(`data in ${dataLocation(config.database)}`)
 
 const logger = createLogger(config.logLevel)
@@ -61,8 +77,7 @@ process.on('SIGINT', () => shutdown('SIGINT'))
 
 try {
   running = await startCampaignDesk(config, { onNotice: tell, logger })
-  if (running.url) tell(`HTTP mode, Slack request URL path ${running.url.replace(/^http:\/\/127\.0\.0\.1:\d+/, '')} on port ${running.port}`)
-  else tell('connected in Socket Mode')
+  tell(readyLine(running.port === null ? 'socket' : { port: running.port }))
 } catch (error) {
   if (error instanceof StartupError) fail(error.message)
   fail((error as Error).message.split('\n')[0] ?? 'unknown error')

@@ -178,8 +178,16 @@ describe('parseConfig', () => {
       expect(configError({}).message).toMatch(/^SLACK_BOT_TOKEN /)
     })
 
+    it.each([['SLACK_BOT_TOKEN', 'OAuth & Permissions'], ['SLACK_SIGNING_SECRET', 'Signing Secret']] as const)(
+      'an empty or blank %s is missing, not malformed (an empty value counts as not set)', (variable, where) => {
+        for (const value of ['', '   ', '\n']) {
+          const error = configError({ ...minimal, [variable]: value })
+          expect(error.problems).toEqual([expect.stringMatching(new RegExp(`^${variable} is missing — .*${where}`))])
+        }
+      })
+
     it('a bot token that does not look like one is refused', () => {
-      for (const token of ['', '   ', 'abc', 'xapp-1-abc']) {
+      for (const token of ['abc', 'xapp-1-abc']) {
         const error = configError({ ...minimal, SLACK_BOT_TOKEN: token })
         expect(error.message).toMatch(/^SLACK_BOT_TOKEN /)
         expect(error.message).toContain('OAuth & Permissions')
@@ -190,6 +198,18 @@ describe('parseConfig', () => {
       const error = configError({ ...minimal, SLACK_SIGNING_SECRET: 'abc' })
       expect(error.message).toMatch(/^SLACK_SIGNING_SECRET /)
       expect(error.message).toContain('Basic Information')
+    })
+
+    it('names every variable to fix at once, one line each saying where to get it, in the order of .env.example', () => {
+      const error = configError({ SLACK_SIGNING_SECRET: 'abc', PORT: 'eighty', LOG_LEVEL: 'loud', SLACK_APP_TOKEN: 'xoxb-1-abc' })
+      expect(error.problems).toEqual([
+        expect.stringMatching(/^SLACK_BOT_TOKEN is missing — .*OAuth & Permissions/),
+        expect.stringMatching(/^SLACK_SIGNING_SECRET looks too short — .*Signing Secret/),
+        expect.stringMatching(/^SLACK_APP_TOKEN must start with xapp- — .*App-Level Tokens/),
+        expect.stringMatching(/^PORT must be a port number — /),
+        expect.stringMatching(/^LOG_LEVEL is not a log level — .*debug/),
+      ])
+      expect(error.message).toBe(error.problems.join('\n'))
     })
 
     it('never repeats a secret value in its message', () => {
@@ -252,18 +272,19 @@ describe('placeholders', () => {
       expect(Object.keys(parseEnv(example)).sort()).toEqual(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'])
     })
 
-    it('copied as .env unchanged, is refused with one line naming SLACK_BOT_TOKEN — never Socket Mode', () => {
+    it('copied as .env unchanged, is refused naming both secrets at once — never Socket Mode', () => {
       fs.writeFileSync(path.join(dir, '.env'), example)
       const env = readEnvironment(dir)
       expect(env.SLACK_APP_TOKEN).toBeUndefined()
       let error: unknown
       try { parseConfig(env, dir) } catch (thrown) { error = thrown }
       expect(error).toBeInstanceOf(ConfigError)
-      const message = (error as ConfigError).message
-      expect(message).toMatch(/^SLACK_BOT_TOKEN is still a placeholder/)
-      expect(message).toContain('OAuth & Permissions')
-      expect(message).not.toMatch(/socket mode|xapp/i)
-      expect(message).not.toContain('\n')
+      const problems = (error as ConfigError).problems
+      expect(problems).toEqual([
+        expect.stringMatching(/^SLACK_BOT_TOKEN is still a placeholder.*OAuth & Permissions/),
+        expect.stringMatching(/^SLACK_SIGNING_SECRET is still a placeholder.*Signing Secret/),
+      ])
+      expect(problems.join('\n')).not.toMatch(/socket mode|xapp/i)
     })
 
     it('with only the bot token filled in, names SLACK_SIGNING_SECRET next', () => {
@@ -328,6 +349,15 @@ describe('readEnvironment', () => {
     expect(env[inBoth]).toBe('from-environment')
     expect(env[quoted]).toBe('two words')
     expect(env.PATH).toBe(process.env.PATH)
+  })
+
+  it('a variable set empty in the environment counts as not set: the .env value stands', () => {
+    fs.writeFileSync(path.join(dir, '.env'), `${inBoth}=from-file\n${onlyInFile}=\n`)
+    process.env[inBoth] = ''
+    process.env[onlyInFile] = ''
+    const env = readEnvironment(dir)
+    expect(env[inBoth]).toBe('from-file')
+    expect(env[onlyInFile] ?? '').toBe('')
   })
 
   it('without a .env file, is the process environment', () => {

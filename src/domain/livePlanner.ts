@@ -4,7 +4,7 @@
 // instant and every fact come in as arguments; the answer is a list of things to post, each with
 // a key that says what, for whom and for which local day, so writing it twice writes it once.
 //
-// Rules (README, "The live stage"):
+// Rules (README, "Stage 3 — live"; docs/delivery.md):
 // - a digest at the campaign's digest time, in its zone, on its working days, while live and not
 //   paused; caught up later the same local day, never on the next; a quiet digest only when
 //   something is due, overdue, behind pace or changed since the last one;

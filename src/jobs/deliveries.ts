@@ -76,7 +76,7 @@ export function createRowDelivery(options: Renderers & {
   /**
    * Records what Slack accepted. Slack has posted by now, so a failure here must not read as a
    * failed post (it would be retried, and posted twice): a busy or briefly unreachable database
-   * gets a few more tries first. Past them the row is retried — the one window the README names.
+   * gets a few more tries first. Past them the row is retried — the one window docs/delivery.md names.
    */
   async function recordSent(id: number, channel: string, ts: string | null, at: Date): Promise<void> {
     for (const pauseMs of [50, 250, 1_000]) {

@@ -11,7 +11,7 @@
 // what they add up to beyond a limit comes back as a 429, whose Retry-After pauses that method in
 // that workspace.
 // The one window left: Slack accepted a post and the process died before recording it; the row
-// is then posted again when its claim expires (the README says so).
+// is then posted again when its claim expires (docs/delivery.md says so).
 // This file is the loop: when to sweep, what to do with a failure, and the dispatcher's face.
 import { randomUUID } from 'node:crypto'
 import type { WebClient } from '@slack/web-api'

@@ -3,14 +3,11 @@
 // with control characters. No request may end the process; a malformed one is answered 400, an
 // unhandled one is acked at once (200, never Bolt's 404 after 3 s), and the person who is waiting
 // is told what to do, in their language.
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
-import { createRequire } from 'node:module'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { appStopMs, exitWithin, freePort, killLeftoverApps, processTestMs, readyLine, startAppProcess } from '../support/appProcess.ts'
 import { checkView } from '../support/blockKitLimits.ts'
 import { openDatabase } from '../../src/store/database.ts'
 import { testProviders } from '../support/databases.ts'
@@ -311,44 +308,19 @@ describe('Socket Mode takes the same shape check and fallback', () => {
 })
 
 describe('the real process (src/main.ts)', () => {
-  const repo = fileURLToPath(new URL('../..', import.meta.url))
-  const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
-
-  async function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-      const server = net.createServer()
-      server.on('error', reject)
-      server.listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as net.AddressInfo
-        server.close(() => resolve(port))
-      })
-    })
-  }
+  afterEach(killLeftoverApps)
 
   it('answers a signed `payload=null` and a JSON `null` with 400, logs one line each, and lives on', async () => {
     const slack = await startFakeSlack({ botToken: 'xoxb-test' })
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-malformed-'))
     const port = await freePort()
-    const child = spawn(process.execPath, ['--import', tsxLoader, path.join(repo, 'src', 'main.ts')], {
-      cwd: dir,
-      env: {
-        PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.homedir(), TSX_TSCONFIG_PATH: path.join(repo, 'tsconfig.json'),
-        SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: '0123456789abcdef', SLACK_API_URL: slack.apiUrl,
-        PORT: String(port), DATABASE_URL: `file:${path.join(dir, 'cd.db')}`, LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk })
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk })
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))
-    const alive = () => child.exitCode === null && child.signalCode === null
+    const child = startAppProcess({
+      SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: '0123456789abcdef', SLACK_API_URL: slack.apiUrl,
+      PORT: String(port), DATABASE_URL: `file:${path.join(dir, 'cd.db')}`, LOG_LEVEL: 'info',
+    }, { cwd: dir })
+    const alive = () => child.process.exitCode === null && child.process.signalCode === null
     try {
-      for (const deadline = Date.now() + 20_000; !/HTTP mode/.test(stderr);) {
-        if (!alive() || Date.now() > deadline) throw new Error(`the app did not start\n${stdout}\n${stderr}`)
-        await new Promise((resolve) => setTimeout(resolve, 50))
-      }
+      await readyLine(child)
       const client = new AppClient({ baseUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: '0123456789abcdef', slack })
       expect((await client.send('payload=null', FORM)).status).toBe(400)
       expect((await client.send('null', JSON_TYPE)).status).toBe(400)
@@ -359,18 +331,17 @@ describe('the real process (src/main.ts)', () => {
       expect(help.body.text).toContain('/campaign new')
       expect(alive()).toBe(true)
 
-      const malformed = stdout.split('\n').filter((line) => line.includes('"slack_request_malformed"'))
-      expect(malformed, stdout).toHaveLength(2)
+      const malformed = child.stdout().split('\n').filter((line) => line.includes('"slack_request_malformed"'))
+      expect(malformed, child.stdout()).toHaveLength(2)
       for (const line of malformed) expect(JSON.parse(line)).toMatchObject({ status: 400 })
       // stderr holds only the few lines meant for a person, no stack trace.
-      expect(stderr).not.toMatch(/^\s+at |Error/m)
+      expect(child.stderr()).not.toMatch(/^\s+at |Error/m)
 
-      child.kill('SIGTERM')
-      expect(await exited).toBe(0)
+      child.process.kill('SIGTERM')
+      expect((await exitWithin(child, appStopMs, 'the app to stop on SIGTERM')).code).toBe(0)
     } finally {
-      if (alive()) child.kill('SIGKILL')
       await slack.close()
       fs.rmSync(dir, { recursive: true, force: true })
     }
-  }, 60_000)
+  }, processTestMs)
 })

@@ -1,10 +1,11 @@
-// The README's "Changing the data model" steps work as written, on fresh scratch databases.
+// The data-model procedure's steps (docs/data-model.md, "Changing the data model", linked from the
+// README) work as written, on fresh scratch databases.
 //
-// The commands are read from the README itself (the bash block of that section), so the test
-// follows whatever the README says. In a copy of the project's Prisma files (prisma/,
+// The commands are read from that page itself (the bash block of that section), so the test
+// follows whatever it says. In a copy of the project's Prisma files (prisma/,
 // prisma.config.ts, the schema script; node_modules linked) it makes a small change to the model,
 // then runs every command of the block in order, with bash, from the copy's root. The PostgreSQL
-// URL of the README is replaced by a new database on the test server; without PostgreSQL in this
+// URL of the page is replaced by a new database on the test server; without PostgreSQL in this
 // run (a local run only: see test/support/postgres.ts) its commands are left out. Then, per
 // provider, the one new migration must hold the change, agree with the schema (`prisma migrate
 // diff --exit-code`, as the drift tests check) and be applied by the app's own migration runner.
@@ -18,17 +19,20 @@ import { freshDatabase, testProviders, type TestDatabase, type TestProvider } fr
 import { findSchemaEngine, prismaEnv, projectRoot, requireEngine, runPrisma, skipWithoutEngine } from '../support/schemaEngine.ts'
 
 const engineLookup = await findSchemaEngine()
-const noEngine = skipWithoutEngine(engineLookup, "The README's data-model steps")
+const noEngine = skipWithoutEngine(engineLookup, 'The data-model steps of docs/data-model.md')
 
 const probeField = 'readmeStepsProbe'
 const migrationsDir: Record<TestProvider, string> = { sqlite: 'prisma/migrations', postgresql: 'prisma/postgresql/migrations' }
 const schemaFile: Record<TestProvider, string> = { sqlite: 'prisma/schema.prisma', postgresql: 'prisma/postgresql/schema.prisma' }
 
-/** The commands of the bash block(s) in the README's "Changing the data model" section, in order. */
-function dataModelCommands(readme: string): string[] {
-  const start = readme.indexOf('### Changing the data model')
-  if (start < 0) throw new Error('README.md has no "### Changing the data model" section')
-  const rest = readme.slice(readme.indexOf('\n', start) + 1)
+/** Where the procedure is written (the README links to it). */
+const procedureFile = 'docs/data-model.md'
+
+/** The commands of the bash block(s) in the "Changing the data model" section (any heading level), in order. */
+function dataModelCommands(page: string): string[] {
+  const start = page.search(/^#{1,3} Changing the data model$/m)
+  if (start < 0) throw new Error(`${procedureFile} has no "Changing the data model" section`)
+  const rest = page.slice(page.indexOf('\n', start) + 1)
   const next = rest.search(/^#{1,3} /m)
   const section = next < 0 ? rest : rest.slice(0, next)
   const blocks = [...section.matchAll(/^[ \t]*```(?:bash|sh)\n([\s\S]*?)^[ \t]*```/gm)].map((m) => m[1]!)
@@ -45,7 +49,7 @@ function providerOf(command: string): TestProvider | null {
   return null
 }
 
-const commands = dataModelCommands(fs.readFileSync(path.join(projectRoot, 'README.md'), 'utf8'))
+const commands = dataModelCommands(fs.readFileSync(path.join(projectRoot, procedureFile), 'utf8'))
 
 function copyProject(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-readme-steps-'))
@@ -66,7 +70,7 @@ function migrationNames(dir: string): string[] {
     .sort()
 }
 
-/** Runs one README line with bash in the copy; never throws. */
+/** Runs one line of the procedure with bash in the copy; never throws. */
 function shell(command: string, cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn('bash', ['-c', command], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -77,7 +81,7 @@ function shell(command: string, cwd: string, env: NodeJS.ProcessEnv): Promise<{ 
   })
 }
 
-describe("README: the data-model section's commands", () => {
+describe("docs/data-model.md: the procedure's commands", () => {
   it('cover both providers, each bringing its scratch database up to date before creating the migration', () => {
     for (const provider of ['sqlite', 'postgresql'] as const) {
       const own = commands.filter((command) => providerOf(command) === provider)
@@ -90,7 +94,7 @@ describe("README: the data-model section's commands", () => {
   })
 })
 
-describe('README: changing the data model', () => {
+describe('docs/data-model.md: changing the data model', () => {
   const providers = testProviders() // PostgreSQL's commands are left out only when this run has no PostgreSQL (see the notice)
   let project: string
   const databases: TestDatabase[] = []
@@ -128,7 +132,7 @@ describe('README: changing the data model', () => {
         .map((command) => (providerOf(command) === 'postgresql' ? command.replace(/postgres(ql)?:\/\/\S+/g, scratchPostgres!) : command))
       for (const step of steps) {
         const { code, output } = await shell(step, project, env)
-        expect(code, `README step failed: ${step}\n${output}`).toBe(0)
+        expect(code, `${procedureFile} step failed: ${step}\n${output}`).toBe(0)
       }
 
       // The derived schema carries the change.
@@ -141,7 +145,7 @@ describe('README: changing the data model', () => {
           expect(added).toEqual([])
           continue
         }
-        // Exactly one new migration per provider, under the README's name, holding the change.
+        // Exactly one new migration per provider, under the name the procedure gives, holding the change.
         const create = steps.find((step) => providerOf(step) === provider && /--create-only/.test(step))!
         const name = /--name\s+(\S+)/.exec(create)![1]!
         expect(added, provider).toHaveLength(1)
@@ -154,7 +158,7 @@ describe('README: changing the data model', () => {
           ['migrate', 'diff', '--from-migrations', migrationsDir[provider], '--to-schema', schemaFile[provider], '--exit-code'],
           { cwd: project, databaseUrl: (await fresh(provider)).url },
         )
-        expect(diff.code, `${provider}: prisma migrate diff found drift after the README's steps:\n${diff.output}`).toBe(0)
+        expect(diff.code, `${provider}: prisma migrate diff found drift after the steps of ${procedureFile}:\n${diff.output}`).toBe(0)
 
         // …and the app applies the new migration at its next start.
         const target = await fresh(provider)

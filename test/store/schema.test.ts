@@ -198,7 +198,7 @@ describe.each(testProviders())('migrations on %s', (provider) => {
     for (const table of tables.keys()) {
       if (table !== '_prisma_migrations' && !modelTables.has(table)) problems.push(`table "${table}" is not in the schema`)
     }
-    expect(problems, 'the migrations do not match prisma/schema.prisma: create a migration (see README)').toEqual([])
+    expect(problems, 'the migrations do not match prisma/schema.prisma: create a migration (see docs/data-model.md, "Changing the data model")').toEqual([])
 
     const rows = await recorded(db)
     expect(rows.map((r) => r.migration_name)).toEqual(names)
