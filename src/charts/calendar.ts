@@ -86,7 +86,8 @@ function dayStart(date: string, what: string): number {
 }
 
 type Kind = CalendarNodeKind | 'campaign'
-type Span = { label: string; note: string; kind: Kind; start: number; end: number }
+/** `before`: a campaign planned around a date of the range that ended before the range begins (no bar; its row says so). */
+type Span = { label: string; note: string; kind: Kind; start: number; end: number; before?: boolean }
 type Month = { month: string; label: string; start: number; end: number; shaded: boolean }
 /** A run of consecutive months drawn on one day axis, with the dates that start in them and the campaigns running in them. */
 type Panel = { months: Month[]; start: number; end: number; spans: Span[] }
@@ -120,6 +121,7 @@ function calendarParts(chart: CalendarChart) {
     return { month, label, start: Math.max(first, Date.UTC(y, m - 1, 1)), end: Math.min(last, Date.UTC(y, m, 1)), shaded: index % 2 === 1 }
   })
   const clip = (row: CalendarChartRow, kind: Kind): Span => {
+    if (dayStart(row.endDate, `endDate of ${row.label}`) < first) return { label: row.label, note: `← ${row.note}`, kind, start: first, end: first, before: true }
     const start = Math.min(last - dayMs, Math.max(first, dayStart(row.startDate, `startDate of ${row.label}`)))
     const end = Math.min(last, Math.max(start + dayMs, dayStart(row.endDate, `endDate of ${row.label}`) + dayMs))
     return { label: row.label, note: row.note, kind, start, end }
@@ -139,7 +141,7 @@ function panelsOf(parts: ReturnType<typeof calendarParts>, perPanel: number): Pa
     const start = months[0]!.start
     const end = months.at(-1)!.end
     const nodes = parts.nodes.filter((span) => span.start >= start && span.start < end)
-    const campaigns = parts.campaigns.filter((span) => span.start < end && span.end > start)
+    const campaigns = parts.campaigns.filter((span) => (span.before && at === 0) || (span.start < end && span.end > start))
     // A season running on past the panel is cut at its edge: its note still gives its dates.
     const spans = [...nodes, ...campaigns].map((span) => ({ ...span, start: Math.max(start, span.start), end: Math.min(end, span.end) }))
     panels.push({ months, start, end, spans })
@@ -261,9 +263,9 @@ export function calendarSpec(chart: CalendarChart): TopLevelSpec {
       const noteWidth = measureText(span.note, noteFontSize) + 12
       const [left, right] = [toPx(span.start), toPx(span.end)]
       // Its dates to the right of the bar, else to its left, else on it.
-      const noteAt = plotWidth - right >= noteWidth ? 'right' : left >= noteWidth ? 'left' : right - left >= noteWidth ? 'inside' : 'right'
+      const noteAt = span.before || plotWidth - right >= noteWidth ? 'right' : left >= noteWidth ? 'left' : right - left >= noteWidth ? 'inside' : 'right'
       return {
-        key, start: span.start, end: span.end, mid: (span.start + span.end) / 2, note: span.note, noteAt,
+        key, start: span.start, end: span.end, mid: (span.start + span.end) / 2, note: span.note, noteAt, bar: !span.before,
         color: kindColors[span.kind], noteColor: noteAt === 'inside' ? textOnKind[span.kind] : textColor, dot: right - left < dotBelowPx,
       }
     })
@@ -312,12 +314,12 @@ export function calendarSpec(chart: CalendarChart): TopLevelSpec {
         data: { values: rows },
         layer: [
           {
-            transform: [{ filter: '!datum.dot' }],
+            transform: [{ filter: 'datum.bar && !datum.dot' }],
             mark: { type: 'bar', height: barHeight, cornerRadius: 2 },
             encoding: { x, x2: { field: 'end' }, y, color: { field: 'color', type: 'nominal', scale: null } },
           },
           {
-            transform: [{ filter: 'datum.dot' }],
+            transform: [{ filter: 'datum.bar && datum.dot' }],
             mark: { type: 'point', filled: true, size: 120, opacity: 1 },
             encoding: { x: { field: 'mid', type: 'quantitative' }, y, color: { field: 'color', type: 'nominal', scale: null } },
           },

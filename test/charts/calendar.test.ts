@@ -125,6 +125,27 @@ describe('the calendar picture', () => {
     expect(taiwan.rows.flat().flatMap((panel) => panel.spans).filter((span) => span.kind !== 'campaign')).toHaveLength(chartOf('TW', 12, 'en').nodes.length)
   })
 
+  it('puts a campaign under the dates of every panel it runs in, and one that ended before the range in the first, without a bar', () => {
+    const chart: CalendarChart = {
+      ...chartOf('TW', 12, 'en'),
+      campaigns: [
+        { label: 'Autumn warm-up', startDate: '2026-11-01', endDate: '2026-11-20', note: '#3 · Live' },
+        { label: 'Spring long run', startDate: '2027-01-20', endDate: '2027-04-10', note: '#4 · Planning' },
+      ],
+    }
+    const layout = calendarLayout(chart)
+    const panels = layout.rows.flat()
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+    const runs = panels.flatMap((panel) => panel.spans.filter((span) => span.label === 'Spring long run').map((span) => [day(span.start), day(span.end - 86_400_000)]))
+    expect(runs.length).toBeGreaterThan(1) // Taiwan's year is wrapped: the campaign crosses a panel's edge
+    expect(runs[0]![0]).toBe('2027-01-20')
+    expect(runs.at(-1)![1]).toBe('2027-04-10')
+    const past = panels.flatMap((panel, index) => panel.spans.filter((span) => span.label === 'Autumn warm-up').map((span) => ({ index, span })))
+    expect(past).toEqual([{ index: 0, span: expect.objectContaining({ before: true, note: '← #3 · Live' }) }])
+    expect(JSON.stringify(calendarSpec(chart))).toMatch(/"note":"← #3 · Live","noteAt":"right","bar":false/)
+    expect(compileChart(calendarSpec(chart)).warnings).toEqual([])
+  })
+
   it('refuses a date that is not a day', () => {
     const chart = chartOf('US', 3, 'en')
     expect(() => calendarSpec({ ...chart, today: '2026-02-30' })).toThrow(/today/)
