@@ -57,7 +57,7 @@ const barHeightMax = 14
 // The picture's fixed parts, in CSS pixels (drawn at 2×). The title's height is vega's for an 18-px
 // title and its 12-px offset; the test of the layout compares the sizes worked out here with vega's.
 const padding = 12
-const titleHeight = 35
+const titleHeight = 31
 const keyLineHeight = 20
 /** Between the key and the panels. */
 const keySpacing = 14
@@ -116,6 +116,7 @@ export type CalendarLayout = {
 function calendarParts(chart: CalendarChart) {
   const first = dayStart(chart.from, 'from')
   const last = Math.max(first, dayStart(chart.to, 'to')) + dayMs
+  if (chart.months.length === 0) throw new Error('calendar chart: no months to draw')
   const months: Month[] = chart.months.map(({ month, label }, index) => {
     const [y, m] = month.split('-').map(Number) as [number, number]
     return { month, label, start: Math.max(first, Date.UTC(y, m - 1, 1)), end: Math.min(last, Date.UTC(y, m, 1)), shaded: index % 2 === 1 }
@@ -190,7 +191,7 @@ export function calendarLayout(chart: CalendarChart): CalendarLayout {
   let best: { layout: CalendarLayout; score: number } | undefined
   for (let perPanel = 1; perPanel <= parts.months.length; perPanel++) {
     const panels = panelsOf(parts, perPanel)
-    // Cutting a span in more panels than its months need is never better: 5 months in panels of 4 = 2 panels, as with 3.
+    // Panels of n months only when n − 1 would need more panels: 5 months are 2 panels of 3 or of 4, and 3 + 2 is the evener cut.
     if (perPanel > 1 && Math.ceil(parts.months.length / (perPanel - 1)) === panels.length) continue
     for (const columns of columnChoices) {
       if (columns > panels.length) continue
