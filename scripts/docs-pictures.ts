@@ -20,7 +20,8 @@ const docs = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'd
 
 // ── The sample campaign ───────────────────────────────────────────────────────────────────────
 // A four-week member drive on the company's own shop, just ended: sign-ups, revenue and reposts
-// beat their targets, orders fell behind. Everyone answered the retro.
+// beat their targets, orders fell behind (the final count, with the last day's late orders, is above
+// the last running total). Everyone answered the retro.
 
 const start = '2026-03-02'
 const days = 28
@@ -46,11 +47,12 @@ function spread(total: number, weight: (d: number) => number): number[] {
 const weekly = (d: number) => (d % 7 === 5 || d % 7 === 6 ? 0.75 : 1) * (1 + 0.12 * Math.sin(d * 1.7))
 const launchAndPush = (d: number) => weekly(d) * (d < 3 ? 1.35 : d > 23 ? 1.2 : 1)
 
-function goal(id: number, metric: ReportGoal['metric'], target: number, achieved: number, shape: (d: number) => number, options: { curve?: ReportGoal['curve']; final?: boolean; money?: boolean } = {}): ReportGoal {
+/** `final`: false = none entered; a number = a final figure other than the running total. */
+function goal(id: number, metric: ReportGoal['metric'], target: number, achieved: number, shape: (d: number) => number, options: { curve?: ReportGoal['curve']; final?: boolean | number; money?: boolean } = {}): ReportGoal {
   const values = spread(achieved, shape)
   return {
     id, metric, customMetric: null, unit: null, isMoney: options.money ?? false, target, curve: options.curve ?? 'linear',
-    actual: achieved, actualAsOf: day(days - 1), final: options.final === false ? null : achieved,
+    actual: achieved, actualAsOf: day(days - 1), final: options.final === false ? null : typeof options.final === 'number' ? options.final : achieved,
     entries: values.map((value, d) => ({ onDate: day(d), mode: 'day' as const, value })),
   }
 }
@@ -65,7 +67,7 @@ function sampleCampaign(language: 'en' | 'zh'): RetroReportData {
   const money = (usd: number) => Math.round(usd * 100 * (en ? 1 : 7))
   const goals: ReportGoal[] = [
     goal(1, 'signups', 5000, 5412, launchAndPush),
-    goal(2, 'orders', 1200, 1046, (d) => weekly(d) * (0.55 + d / 30)), // a slow start that never caught up
+    goal(2, 'orders', 1200, 1046, (d) => weekly(d) * (0.55 + d / 30), { final: 1092 }), // a slow start that never caught up
     goal(3, 'revenue', money(90_000), money(94_200), (d) => weekly(d) * (0.7 + d / 40), { money: true }),
     goal(4, 'reposts', 3000, 3310, (d) => weekly(d) * Math.exp(-d / 9), { curve: 'front_loaded', final: false }),
   ]

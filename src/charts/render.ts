@@ -33,13 +33,24 @@ export function registerChartFonts(): void {
 export const chartFont = `"${chartFontFamily}"`
 
 let measuringContext: SKRSContext2D | undefined
+// Widths already measured: a chart's labels come back chart after chart (and a layout tries many
+// sizes), and each measurement costs about 0.1 ms. Cleared when full, so it stays small.
+const measured = new Map<string, number>()
+const measuredLimit = 20_000
 
 /** Width in CSS pixels of `text` as vega will draw it (same canvas, same font), for laying out hand-placed marks. */
 export function measureText(text: string, fontSize: number, fontWeight: 'normal' | 'bold' = 'normal'): number {
+  const font = `${fontWeight === 'bold' ? 'bold ' : ''}${fontSize}px ${chartFont}`
+  const key = `${font}\u0000${text}`
+  const known = measured.get(key)
+  if (known !== undefined) return known
   registerChartFonts()
   measuringContext ??= createCanvas(1, 1).getContext('2d')
-  measuringContext.font = `${fontWeight === 'bold' ? 'bold ' : ''}${fontSize}px ${chartFont}`
-  return measuringContext.measureText(text).width
+  measuringContext.font = font
+  const width = measuringContext.measureText(text).width
+  if (measured.size >= measuredLimit) measured.clear()
+  measured.set(key, width)
+  return width
 }
 
 /**

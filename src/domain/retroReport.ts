@@ -290,11 +290,16 @@ export function compileRetro(data: RetroReportData): RetroReport {
 // ── The goals chart's series ─────────────────────────────────────────────────────────────────
 
 export type GoalSeriesPoint = { date: string; pace: number; actual: number | null }
-export type GoalSeries = { goal: ReportGoal; target: number; points: GoalSeriesPoint[] }
+/** The figure the report states for the goal (goalOutcome), at the window's last day, and where it comes from. */
+export type GoalEnding = { date: string; value: number; source: 'final' | 'running_total' }
+export type GoalSeries = { goal: ReportGoal; target: number; points: GoalSeriesPoint[]; ending: GoalEnding | null }
 
 /**
  * Per goal and day of the window: where its pace line expected it (the curve from nothing to the
  * target) and its running total (carried over days without an entry; none before the first entry).
+ * The running total can end below the figure the report states (a final figure entered in the
+ * retro, or a stored total the entries do not add up to): `ending` is that figure, so the chart
+ * shows what the text says.
  */
 export function goalSeries(goal: ReportGoal, window: { startDate: string; endDate: string }): GoalSeries {
   const length = campaignLengthInDays(window.startDate, window.endDate)
@@ -310,5 +315,9 @@ export function goalSeries(goal: ReportGoal, window: { startDate: string; endDat
   }
   // Entries after the window's last day (late corrections) still set where it ended.
   if (next < totals.length && points.length > 0) points[points.length - 1]!.actual = totals.at(-1)!.total
-  return { goal, target: goal.target, points }
+  const outcome = goalOutcome(goal)
+  const ending = outcome.achieved === null || outcome.source === 'none' || points.length === 0
+    ? null
+    : { date: points.at(-1)!.date, value: outcome.achieved, source: outcome.source }
+  return { goal, target: goal.target, points, ending }
 }

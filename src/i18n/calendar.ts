@@ -42,7 +42,8 @@ export type CalendarMessages = {
     nodeGone: string
     chart: {
       /** Drawn on the picture (plain text). */
-      labels: { today: string; campaigns: string; campaign: string }
+      /** `nothing`: in a panel of months without any date. */
+      labels: { today: string; campaign: string; nothing: string }
       title: (country: string, from: string, to: string) => string
       /** 'YYYY-MM' over its month, in about 70 px: 'Dec 2026'. */
       month: (month: string) => string
@@ -104,7 +105,7 @@ const en: CalendarMessages = {
     legend: (marks) => `${marks.holiday} public holiday  ${marks.observance} observance  ${marks.ecommerce} e-commerce date  ${marks.season} shopping season`,
     nodeGone: 'That date is no longer in the calendar. Run `/campaign calendar` again for the dates as they stand.',
     chart: {
-      labels: { today: 'Today', campaigns: 'Campaigns planned around these dates', campaign: 'Campaign' },
+      labels: { today: 'Today', campaign: 'Campaign', nothing: 'No dates in this period' },
       title: (country, from, to) => `Marketing calendar · ${country} · ${fullEn(from)} – ${fullEn(to)}`,
       month: (month) => `${monthsEn[parts(`${month}-01`).month - 1]} ${parts(`${month}-01`).year}`,
       comment: (country, asker) => `Marketing calendar of *${country}*, asked for by ${asker}.`,
@@ -155,7 +156,7 @@ const zhCN: CalendarMessages = {
     legend: (marks) => `${marks.holiday} 法定节假日  ${marks.observance} 纪念日  ${marks.ecommerce} 电商节点  ${marks.season} 购物季`,
     nodeGone: '该日期已不在日历中。请重新运行 `/campaign calendar` 查看最新日期。',
     chart: {
-      labels: { today: '今天', campaigns: '围绕这些节点策划的活动', campaign: '活动' },
+      labels: { today: '今天', campaign: '活动', nothing: '这段时间没有节点' },
       title: (country, from, to) => `营销日历 · ${country} · ${fullZh(from)}–${fullZh(to)}`,
       month: (month) => `${parts(`${month}-01`).year}年${parts(`${month}-01`).month}月`,
       comment: (country, asker) => `*${country}* 的营销日历（${asker} 请求）。`,

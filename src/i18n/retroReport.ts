@@ -40,7 +40,16 @@ export type RetroReportMessages = {
   wouldRunAgain: (yes: number, withChanges: number, no: number) => string
   chartInThread: string
   continued: (name: M, part: number, parts: number) => string
-  chart: { title: (name: string) => string; comment: (name: M) => string; altText: (name: string, goals: number) => string; labels: { target: string; pace: string; actual: string } }
+  chart: {
+    title: (name: string) => string
+    comment: (name: M) => string
+    /** Read aloud by screen readers (plain text): `endings` are the goals' altEnding. */
+    altText: (name: string, goals: number, endings: readonly string[]) => string
+    labels: { target: string; pace: string; actual: string }
+    /** Beside the point at the end date: the figure the report states, and which one it is (plain text). */
+    ending: (figure: string, source: 'final' | 'running_total') => string
+    altEnding: (goal: string, figure: string, source: 'final' | 'running_total') => string
+  }
   command: {
     usage: string
     notYet: (name: M, stage: string) => string
@@ -105,8 +114,10 @@ const en: RetroReportMessages = {
   chart: {
     title: (name) => `${name}: goals`,
     comment: (name) => `Goals of *${name}*: target, pace line and actual by day.`,
-    altText: (name, goals) => `Chart of ${goals} goal${goals === 1 ? '' : 's'} of ${name}: target, pace line and actual running total by day`,
+    altText: (name, goals, endings) => `Chart of ${goals} goal${goals === 1 ? '' : 's'} of ${name}: target, pace line and actual running total by day${endings.length > 0 ? `, each ending at the figure the report states: ${endings.join('; ')}` : ''}`,
     labels: { target: 'Target', pace: 'Pace', actual: 'Actual' },
+    ending: (figure, source) => (source === 'final' ? `Final ${figure}` : `Last total ${figure}`),
+    altEnding: (goal, figure, source) => `${goal}, ${source === 'final' ? 'final figure' : 'last running total'} ${figure}`,
   },
   command: {
     usage: 'Which campaign? `/campaign report &lt;name or id&gt;`',
@@ -172,8 +183,10 @@ const zh: RetroReportMessages = {
   chart: {
     title: (name) => `${name}：目标`,
     comment: (name) => `*${name}* 的目标：目标值、进度线与每日实际累计。`,
-    altText: (name, goals) => `${name} 的 ${goals} 个目标的图表：目标值、进度线与每日实际累计`,
+    altText: (name, goals, endings) => `${name} 的 ${goals} 个目标的图表：目标值、进度线与每日实际累计${endings.length > 0 ? `；终点为报告所列数据：${endings.join('；')}` : ''}`,
     labels: { target: '目标', pace: '进度线', actual: '实际' },
+    ending: (figure, source) => (source === 'final' ? `最终 ${figure}` : `最后累计 ${figure}`),
+    altEnding: (goal, figure, source) => `${goal}（${source === 'final' ? '最终数据' : '最后累计'} ${figure}）`,
   },
   command: {
     usage: '哪个活动？`/campaign report &lt;名称或编号&gt;`',

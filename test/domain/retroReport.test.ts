@@ -160,4 +160,18 @@ describe('the retrospective report', () => {
     const front = goalSeries(goal({ curve: 'front_loaded', target: 100 }), { startDate: '2026-12-01', endDate: '2026-12-02' })
     expect(front.points.map((p) => [p.pace, p.actual])).toEqual([[75, null], [100, null]])
   })
+
+  it('ends each goal at the figure the report states: the final one over a lower running total, else the last running total, else nothing', () => {
+    const window = { startDate: '2026-12-01', endDate: '2026-12-05' }
+    const entries = [{ onDate: '2026-12-01', mode: 'day' as const, value: 3900 }]
+    const final = goalSeries(goal({ target: 4000, actual: 3900, final: 4200, entries }), window)
+    expect(final.points.at(-1)!.actual).toBe(3900) // the running total, carried flat
+    expect(final.ending).toEqual({ date: '2026-12-05', value: 4200, source: 'final' })
+    // A stored running total the entries do not add up to: the report's figure, not the entries'.
+    expect(goalSeries(goal({ target: 4000, actual: 4100, entries }), window).ending).toEqual({ date: '2026-12-05', value: 4100, source: 'running_total' })
+    expect(goalSeries(data().goals[1]!, window).ending).toEqual({ date: '2026-12-05', value: 750, source: 'running_total' })
+    // A final figure without any entry still ends the chart.
+    expect(goalSeries(goal({ final: 800 }), window).ending).toEqual({ date: '2026-12-05', value: 800, source: 'final' })
+    expect(goalSeries(goal({}), window).ending).toBeNull()
+  })
 })

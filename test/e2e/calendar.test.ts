@@ -218,8 +218,10 @@ describe.each(testProviders())('the marketing calendar on %s', (provider) => {
     expect(file.bytes.subarray(0, 8).equals(pngSignature)).toBe(true)
     expect(file.bytes.length).toBe(file.declaredLength)
     expect(file.png).not.toBeNull()
-    expect(file.png!.width).toBeGreaterThan(1800) // a 900-px plot beside its labels, drawn at 2×
-    expect(file.png!.height).toBeGreaterThan(300)
+    // Drawn at 2×, near 2:1 so Slack's preview does not shrink its text (a 5:1 strip it did).
+    expect(file.png!.width).toBeGreaterThan(800)
+    expect(file.png!.width / file.png!.height).toBeGreaterThanOrEqual(1.5)
+    expect(file.png!.width / file.png!.height).toBeLessThanOrEqual(2.5)
   }
 
   it('with `chart`, a PNG of the calendar goes to the channel where it was asked for: in Chinese for a Chinese reader, in English for an English one', async () => {

@@ -125,6 +125,8 @@ describe.each(testProviders())('the compiled retrospective report on %s', (provi
     expect(chart.png!.width).toBeGreaterThan(1000)
     expect(chart.channel).toBe('C1')
     expect(chart.threadTs).toBe(parentTs)
+    // The picture ends each goal at the figure the text states, and its alt text says which figure that is.
+    expect(chart.altText).toContain('each ending at the figure the report states: sign-ups, final figure 1,200; revenue (CNY), last running total CN¥42,000.00')
     const replies = await withDatabase(rig, async (prisma) => {
       for (;;) {
         const rows = await prisma.outboxMessage.findMany({ where: { campaignId, dedupeKey: { startsWith: `retro-report:${campaignId}` } }, orderBy: { id: 'asc' } })
@@ -193,6 +195,7 @@ describe.each(testProviders())('the compiled retrospective report on %s', (provi
     expect(posted).toHaveLength(1)
     expect(chart.threadTs).toBe(posted[0]!.result.ts)
     expect(chart.title).toBe(`${name}：目标`)
+    expect(chart.altText).toContain('终点为报告所列数据：订单数（最后累计 30）')
     const text = JSON.stringify(posted[0]!.args.blocks)
     expect(text).toContain('*订单数*：30 / 目标 70（42.9%）')
     expect(text).toContain('没有人填写复盘。')

@@ -5,7 +5,7 @@
 import type { WebClient } from '@slack/web-api'
 import type { GoalPanel, GoalsChart } from '../../charts/goals.ts'
 import { currencyFractionDigits } from '../../domain/money.ts'
-import { goalSeries, type ReportGoal, type RetroReportData } from '../../domain/retroReport.ts'
+import { goalSeries, type GoalEnding, type ReportGoal, type RetroReportData } from '../../domain/retroReport.ts'
 import { messagesFor, type Messages } from '../../i18n/catalogue.ts'
 import type { Logger } from '../../logger.ts'
 import type { OutboxMessage } from '../../store/outbox.ts'
@@ -23,6 +23,12 @@ function panelLabel(goal: ReportGoal, currency: string, m: Messages): string {
   return unit ? `${name} (${unit})` : name
 }
 
+/** The figure the report's text states, written as it writes it, in display units at the end date. */
+function endingOf(ending: GoalEnding, goal: ReportGoal, scale: number, currency: string, m: Messages): NonNullable<GoalPanel['ending']> {
+  const figure = goal.isMoney ? m.money(ending.value, currency) : m.number(ending.value)
+  return { date: ending.date, value: ending.value * scale, figure, source: ending.source, label: m.retroReport.chart.ending(figure, ending.source) }
+}
+
 /** The chart of a campaign's goals, in the reader's language; money in major units (display only). */
 export function goalsChartOf(data: RetroReportData, m: Messages): GoalsChart {
   const toDisplay = (goal: ReportGoal) => (goal.isMoney ? 10 ** -currencyFractionDigits(data.currency) : 1)
@@ -33,6 +39,7 @@ export function goalsChartOf(data: RetroReportData, m: Messages): GoalsChart {
       label: panelLabel(goal, data.currency, m),
       target: goal.target * scale,
       points: series.points.map((point) => ({ date: point.date, pace: point.pace * scale, actual: point.actual === null ? null : point.actual * scale })),
+      ending: series.ending && endingOf(series.ending, goal, scale, data.currency, m),
     }
   })
   return { title: m.retroReport.chart.title(data.campaign.name), panels, labels: m.retroReport.chart.labels }
@@ -51,13 +58,14 @@ export function retroChartUploader(deps: { store: Store; people: PeopleDirectory
     const startedAt = performance.now()
     // Loaded on first use, as the Gantt: the chart libraries cost memory an idle app need not hold.
     const png = await (await import('../../charts/goals.ts')).renderGoalsPng(chart)
+    const endings = chart.panels.flatMap((panel) => (panel.ending ? [m.retroReport.chart.altEnding(panel.label, panel.ending.figure, panel.ending.source)] : []))
     const file = {
       channel_id: message.target,
       file: png,
       filename: `retro-goals-${data.campaign.id}.png`,
       title: chart.title,
       initial_comment: m.retroReport.chart.comment(escapeMrkdwn(data.campaign.name)),
-      alt_text: [...m.retroReport.chart.altText(data.campaign.name, chart.panels.length)].slice(0, altTextLimit).join(''),
+      alt_text: [...m.retroReport.chart.altText(data.campaign.name, chart.panels.length, endings)].slice(0, altTextLimit).join(''),
     }
     await uploadJoiningIfNeeded(deps.client, threadTs ? { ...file, thread_ts: threadTs } : file)
     deps.logger.info({ team: message.teamId, campaign: data.campaign.id, goals: chart.panels.length, bytes: png.length, drawMs: Math.round(performance.now() - startedAt) }, 'retro_chart_uploaded')
