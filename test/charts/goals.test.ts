@@ -8,7 +8,7 @@ import { goalsSpec, goalsSpecWarnings, renderGoalsPng, type GoalsChart } from '.
 import { compileChart, registerChartFonts } from '../../src/charts/render.ts'
 import type { ReportGoal, RetroReportData } from '../../src/domain/retroReport.ts'
 import { messagesFor } from '../../src/i18n/catalogue.ts'
-import { goalsChartOf } from '../../src/slack/retroChart.ts'
+import { goalsChartOf } from '../../src/slack/retroReport/chart.ts'
 
 const day = (n: number) => `2026-11-${String(n).padStart(2, '0')}`
 
