@@ -23,7 +23,8 @@ import { readRecordId } from '../shared/recordIds.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../shared/trouble.ts'
 import { learningActionIds } from '../learning/blocks.ts'
-import { planForms, type FormExtra, type PlanFormKey } from './forms.ts'
+import { planForms } from './forms.ts'
+import { type FormExtra, type PlanFormKey } from './formKit.ts'
 import { noticeModal } from '../shared/openModal.ts'
 import {
   planFormModal, planModalIds, readFormMetadata, readFormRequest, sectionModal,

@@ -17,7 +17,9 @@ import { recordId } from '../shared/recordIds.ts'
 import { sectionSummary, stateLine } from './message.ts'
 import { fieldBlock } from '../shared/formFields.ts'
 import { lessonsBlock, suggestionBlocks, suggestionsFor } from '../learning/blocks.ts'
-import { planFormKeys, planForms, scenarioSlotCount, scenarioSlots, type FormContext, type FormExtra, type PlanFormKey } from './forms.ts'
+import { planForms } from './forms.ts'
+import { planFormKeys, type FormContext, type FormExtra, type PlanFormKey } from './formKit.ts'
+import { scenarioSlotCount, scenarioSlots } from './budgetForms.ts'
 
 export const planModalIds = {
   formCallback: 'plan_form',
