@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { testProviders } from '../support/databases.ts'
 import { startRig, type Rig } from '../support/harness.ts'
+import { inspect } from '../support/inspect.ts'
 import { castTheUsualPeople, formValues, openNewProposal, validForm } from '../support/proposals.ts'
 
 describe.each(testProviders())('two instances on one %s database', (provider) => {
@@ -23,18 +24,29 @@ describe.each(testProviders())('two instances on one %s database', (provider) =>
       const answer = await client.viewSubmission({ teamId: 'T1', userId: 'U1', view, values: formValues(validForm({ name: `Campaign ${i}` })) })
       expect(answer.body.response_action).toBe('update')
     }
-    // Let both dispatchers fail a few rounds, then bring Slack back.
-    await new Promise((resolve) => setTimeout(resolve, 400))
+    // Let both dispatchers fail a few rounds (every card tried at least twice), then bring Slack back.
+    const failedPosts = () => rig.slack.callsTo('chat.postMessage').filter((c) => c.result?.ok !== true).length
+    await rig.slack.waitFor('chat.postMessage', () => failedPosts() >= 10, { timeoutMs: 60_000 })
     rig.slack.clearFailures()
-    for (let i = 0; i < 5; i += 1) {
-      await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && JSON.stringify(c.args.blocks ?? '').includes(`Campaign ${i}`), { timeoutMs: 10_000 })
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    // Every row is sent once it is out: a row marked sent is never claimed again, so nothing can
+    // follow; then count what Slack received.
+    await allOutboxRowsSent(5 * 2)
     const cards = rig.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C1' && c.result?.ok === true)
-    expect(cards).toHaveLength(5)
+    expect(cards.map((c) => JSON.stringify(c.args.blocks).match(/Campaign \d/)?.[0]).sort()).toEqual(['Campaign 0', 'Campaign 1', 'Campaign 2', 'Campaign 3', 'Campaign 4'])
     const reviewDms = rig.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'DU2' && c.result?.ok === true)
     expect(reviewDms).toHaveLength(5)
   })
+
+  /** Waits (up to a minute) until the card and DM rows, `count` of them at least, are all sent. */
+  async function allOutboxRowsSent(count: number): Promise<void> {
+    for (const deadline = Date.now() + 60_000; ;) {
+      const { outbox } = await inspect(rig)
+      const posts = outbox.filter((row) => row.kind === 'post' || row.kind === 'dm')
+      if (posts.length >= count && posts.every((row) => row.status === 'sent')) return
+      if (Date.now() > deadline) throw new Error(`outbox rows not all sent after a minute: ${JSON.stringify(posts.map((row) => [row.dedupeKey, row.status]))}`)
+      await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true, { timeoutMs: 250, since: rig.slack.calls.length }).catch(() => {})
+    }
+  }
 
   // PostgreSQL only: SQLite serves one instance (README), and two SQLite connections in one test
   // process would block each other's event loop in better-sqlite3's synchronous busy wait.

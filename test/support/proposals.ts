@@ -1,5 +1,6 @@
 // Building proposal submissions as Slack sends them, and walking the modal like a person would.
 import { expect } from 'vitest'
+import { messagesFor, supportedLocales } from '../../src/i18n/catalogue.ts'
 import { proposalBlockIds } from '../../src/slack/proposal/modal.ts'
 import type { Rig } from './harness.ts'
 import { conversationPicked, datePicked, optionPicked, plainText, userPicked, type StateValues } from './slackRequests.ts'
@@ -66,9 +67,12 @@ export async function propose(rig: Rig, form: ProposalForm = validForm(), userId
   const since = rig.slack.calls.length
   const answer = await submitForm(rig, view, form, userId, teamId)
   expect(answer.status).toBe(200)
-  expect(answer.body).toBeNull()
+  // The modal closes once the card is out. On a loaded machine the card may take longer than the
+  // app waits inside Slack's three seconds: then the modal says the proposal is saved and the card
+  // follows (test/e2e/proposal.test.ts holds that case on its own). Either way the card comes.
+  if (answer.body !== null) expect(supportedLocales.map((locale) => messagesFor(locale).savedModal.title)).toContain(answer.body.view?.title?.text)
   // The card, not another post to the channel that happens to land meanwhile (a plan update, say).
-  const posted = await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === form.channelId && JSON.stringify(c.args.blocks ?? '').includes('proposal_decision'), { since })
+  const posted = await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === form.channelId && JSON.stringify(c.args.blocks ?? '').includes('proposal_decision'), { since, timeoutMs: 30_000 })
   return { ts: posted.result.ts, channel: posted.result.channel }
 }
 
