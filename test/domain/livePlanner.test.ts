@@ -100,10 +100,10 @@ describe('planLive: digests in each campaign\'s own zone', () => {
   })
 
   it('skips weekends and the workspace country\'s public holidays, and is caught up later the same day but never the next', () => {
-    const written = simulate({ campaigns: [campaign(1, 'Asia/Shanghai', {}, { country: 'CN' })] }, '2026-09-30T00:00:00Z', '2026-10-09T23:59:00Z', 5)
+    const written = simulate({ campaigns: [campaign(1, 'Asia/Shanghai', {}, { country: 'CN' })] }, '2026-09-30T00:00:00Z', '2026-10-11T23:59:00Z', 5)
     const days = digestsOf(written, 1).map((d) => d.day)
-    // date-holidays has 1–3 October 2026 as China's National Day public holidays; 3–4 are the weekend.
-    expect(days).toEqual(['2026-09-30', '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08', '2026-10-09'])
+    // China's National Day break of 2026 is 1–7 October; Saturday 10 October is worked in its place (调休), Sunday 11 is not.
+    expect(days).toEqual(['2026-09-30', '2026-10-08', '2026-10-09', '2026-10-10'])
 
     // Down from 09:00 to 15:00 on Monday: caught up at the first pass after, that day.
     const late = planLive({ campaigns: [campaign(2, 'Asia/Shanghai')], openTasks: [], goals: [], tallies: [], people: new Map() }, new Date('2026-12-07T07:00:00Z'))
