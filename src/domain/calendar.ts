@@ -457,6 +457,12 @@ export function nodeByKey(key: string, today: string, leadDays = defaultPreparat
   return calendarNodes({ country: match[1]!, from: startDate, to: startDate, today, leadDays, calendarDays }).find((node) => node.key === key) ?? null
 }
 
+/** The workspace's own holidays and working days belong in the calendar of its country (in every one, when it set none). */
+export function ownCalendarDays(workspace: { country: string | null; calendarDays: readonly CalendarDayRule[] }, country: CalendarCountry): readonly CalendarDayRule[] {
+  const own = workspace.country?.trim().toUpperCase() || null
+  return own === null || own === country ? workspace.calendarDays : []
+}
+
 /**
  * The days of the range worked in place of days off: the country's make-up working days (China's
  * 调休) and the workspace's own working days on a weekend or a public holiday, less the days the
