@@ -22,7 +22,7 @@ export type CalendarDayProblem =
   | { line: number; problem: 'unknown_kind'; text: string }
   | { line: number; problem: 'missing_kind' | 'bad_span' | 'name_too_long' }
   | { line: number; problem: 'twice'; date: string }
-  | { line: null; problem: 'too_many_lines' }
+  | { line: null; problem: 'too_many_lines' | 'too_long' }
 
 // The words for each kind, in either language (the canonical form writes the English one).
 const kindWords: Readonly<Record<string, CalendarDayKind>> = {
@@ -101,7 +101,10 @@ export function parseCalendarDays(text: string): { days: CalendarDayRule[] } | {
     days.push({ from, to, kind, name, line: number })
   }
   if (problems.length > 0) return { problems }
-  return { days: days.sort((a, b) => a.from.localeCompare(b.from)).map(({ line: _line, ...rule }) => rule) }
+  const rules = days.sort((a, b) => a.from.localeCompare(b.from)).map(({ line: _line, ...rule }) => rule)
+  // Written back in full (a span as first..last, the kind in English) it must still fit the field.
+  if (formatCalendarDays(rules).length > calendarDayLimits.text) return { problems: [{ line: null, problem: 'too_long' }] }
+  return { days: rules }
 }
 
 /** The rules as the app writes them back: one per line, sorted, a span as `first..last`, the kind in English. */

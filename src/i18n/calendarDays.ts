@@ -36,6 +36,7 @@ function problemEn(p: CalendarDayProblem): string {
     case 'name_too_long': return `Line ${p.line}: keep the name to 40 characters.`
     case 'twice': return `Line ${p.line}: ${p.date} is already on an earlier line.`
     case 'too_many_lines': return 'Please keep it to 100 lines.'
+    case 'too_long': return 'Please make it shorter: written back in full, one rule a line, it would pass 3,000 characters.'
   }
 }
 
@@ -48,6 +49,7 @@ function problemZh(p: CalendarDayProblem): string {
     case 'name_too_long': return `第 ${p.line} 行：名称请不超过 40 个字。`
     case 'twice': return `第 ${p.line} 行：${p.date} 已在前面的行中出现。`
     case 'too_many_lines': return '请不要超过 100 行。'
+    case 'too_long': return '请再精简一些：按每行一条完整写回后会超过 3000 个字符。'
   }
 }
 

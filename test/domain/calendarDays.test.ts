@@ -59,6 +59,9 @@ describe('parseCalendarDays', () => {
     const lines = Array.from({ length: 101 }, (_, i) => `${new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10)} holiday`)
     expect(parseCalendarDays(lines.join('\n'))).toEqual({ problems: [{ line: null, problem: 'too_many_lines' }] })
     expect('days' in parseCalendarDays(lines.slice(0, 100).join('\n'))).toBe(true)
+    // Short forms that would not fit the field once written back in full.
+    const long = Array.from({ length: 60 }, (_, i) => `${2030 + i}/1/1~${2030 + i}/1/2 休 ${'名'.repeat(40)}`) // 49 characters a line typed, 71 written back
+    expect(parseCalendarDays(long.join('\n'))).toEqual({ problems: [{ line: null, problem: 'too_long' }] })
   })
 })
 
