@@ -126,6 +126,9 @@ export function officialYear(country: string, year: number): OfficialYear | null
 
 export type PublicDayKind = 'day_off' | 'make_up_workday'
 
+/** The years whose public holidays are computed. */
+export const holidayYears = { from: 1900, to: 2200 } as const
+
 const libraryDaysOff = new Map<string, ReadonlySet<string>>()
 
 /** date-holidays' public holidays of a country's year, each day of a several-day one. */
@@ -166,6 +169,9 @@ function officialDaysOf(schedule: OfficialYear): ReadonlyMap<string, PublicDayKi
  */
 export function publicDayKind(country: string, date: string): PublicDayKind | null {
   const year = Number(date.slice(0, 4))
+  // Outside these years the library's lunar calendar takes seconds or never returns (year 1), and
+  // no campaign runs there: a date typed that far off is an ordinary day rather than a stuck scheduler.
+  if (year < holidayYears.from || year > holidayYears.to) return null
   const schedule = officialYear(country, year)
   if (!schedule) return libraryPublicDays(country, year).has(date) ? 'day_off' : null
   // Next year's notice may reach back into December (a New Year break, its make-up day).

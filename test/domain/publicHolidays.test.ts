@@ -95,6 +95,16 @@ describe("China's official schedule as working days", () => {
   })
 })
 
+describe('dates far off', () => {
+  it('are ordinary days, answered at once (the lunar calendar of year 1 never returns)', () => {
+    const started = performance.now()
+    expect(isWorkingDay('0001-01-01', china)).toBe(true) // a Monday
+    expect(isWorkingDay('9999-12-31', china)).toBe(true)
+    expect(isWorkingDay('0001-01-01', { workingDays: mondayToFriday, country: 'US' })).toBe(true)
+    expect(performance.now() - started).toBeLessThan(1_000)
+  })
+})
+
 describe('the published data', () => {
   it('cites its notice for every year, each break holds its festivals\' statutory days, every make-up day is a weekend day outside the break', () => {
     expect(chinaPublishedYears.map((entry) => entry.year)).toEqual([2025, 2026])
