@@ -1,12 +1,19 @@
 // The marketing calendar of stage 1 (METHOD.md, "timing node"): the dates of a country a team can
 // plan a campaign around, over a date range. Public holidays and observances come from the
-// date-holidays library (its rules, its lunar and solar-term calendars, its English and Chinese
-// names); the e-commerce dates and shopping seasons, which no holiday library keeps, are defined
-// below, the lunar and weekday ones through the same library's rule engine. Pure: no clock; "today"
-// and the range are arguments.
+// date-holidays library (its rules, its lunar and solar-term calendars, its names as corrected in
+// holidayNames.ts), except China's public holidays, which follow the official schedule
+// (publicHolidays.ts: the State Council's breaks, or the statutory days until a year's is
+// published); a workspace's own holidays (calendarDays.ts) are shown with them. The e-commerce
+// dates and shopping seasons, which no holiday library keeps, are defined below, the lunar and
+// weekday ones through the same library's rule engine. Pure: no clock; "today" and the range are
+// arguments.
 import Holidays, { type HolidaysTypes } from 'date-holidays'
+import { calendarDayOn, type CalendarDayRule } from './calendarDays.ts'
 import type { CampaignStage, TimingNode } from './campaign.ts'
 import { daysBetween, isIsoDate } from './dates.ts'
+import { holidayName } from './holidayNames.ts'
+import { chinaFestivalNames, chinaFestivals } from './officialHolidays/cn.ts'
+import { officialYear } from './publicHolidays.ts'
 
 /** The countries the calendar knows, each with its e-commerce dates and school year below. */
 export const calendarCountries = ['CN', 'US', 'GB', 'JP', 'DE', 'FR', 'SG', 'HK', 'TW', 'KR', 'AU', 'CA'] as const
@@ -109,7 +116,7 @@ function libraryHolidays(country: CalendarCountry, year: number): readonly Libra
       const days = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / dayMs))
       // The library lists both languages from the same rules in the same order; the name falls back to English otherwise.
       const zh = chinese.find((other) => other.rule === holiday.rule && other.date === holiday.date)?.name ?? holiday.name
-      return { startDate, endDate: addDays(startDate, days - 1), type: holiday.type, rule: holiday.rule, en: holiday.name, zh }
+      return { startDate, endDate: addDays(startDate, days - 1), type: holiday.type, rule: holiday.rule, ...holidayName(country, { en: holiday.name, zh }) }
     })
   libraryYears.set(cacheKey, days)
   return days
@@ -136,20 +143,42 @@ type Span = Omit<CalendarNode, 'key' | 'country' | 'daysAway' | 'lastDayToPropos
   rules: string[]
 }
 
+const officialFestivalIds: ReadonlySet<string> = new Set(chinaFestivals)
+
+/**
+ * The official schedule's breaks of one year, where the app keeps one (China): each break one
+ * window, its days off (Spring Festival from the eve, National Day's whole week), named after its
+ * festivals ("National Day and Mid-Autumn Festival" when they fall together).
+ */
+function officialSpans(country: CalendarCountry, year: number): Span[] | null {
+  const schedule = officialYear(country, year)
+  if (!schedule) return null
+  return schedule.breaks.map((entry) => ({
+    id: entry.festivals[0]!, name: { ...entry.name }, kind: 'holiday', timingNode: 'holiday',
+    startDate: entry.startDate, endDate: entry.endDate, rules: [],
+    aliases: [entry.name.en, entry.name.zh, ...entry.festivals.flatMap((festival) => [chinaFestivalNames[festival].en, chinaFestivalNames[festival].zh])],
+  }))
+}
+
 /**
  * The library's days of one year as windows: public holidays and observances (bank and school
  * holidays are days off for some, not dates a campaign is planned around). Days of the same
  * holiday at most one day apart (a Sunday the rule skips) are one window: Spring Festival,
- * National Day's Golden Week, the days of the lunar New Year.
+ * National Day's Golden Week, the days of the lunar New Year. Where the official schedule is
+ * kept, its breaks replace the library's days of the same festivals, and what the library still
+ * calls public (China's Women's Day, Youth Day, Children's Day, Army Day: days off for some
+ * citizens only) is an observance.
  */
 function holidaySpans(country: CalendarCountry, year: number): Span[] {
+  const official = officialSpans(country, year)
   const spans: Array<Span & { family: string; representative: boolean }> = []
   const days = libraryHolidays(country, year)
     .filter((day) => day.type === 'public' || day.type === 'observance' || day.type === 'optional')
+    .filter((day) => !official || !officialFestivalIds.has(slugOf(day.en)))
     .sort((a, b) => a.startDate.localeCompare(b.startDate))
   for (const day of days) {
     const family = familyOf(day)
-    const kind: CalendarNodeKind = day.type === 'public' ? 'holiday' : 'observance'
+    const kind: CalendarNodeKind = day.type === 'public' && !official ? 'holiday' : 'observance'
     const open = spans.findLast((span) => span.family === family && daysBetween(span.endDate, day.startDate) <= 2)
     if (open) {
       open.endDate = later(open.endDate, day.endDate)
@@ -168,7 +197,7 @@ function holidaySpans(country: CalendarCountry, year: number): Span[] {
       representative: family !== 'lunar_new_year' || lunarNewYearFirstDay.test(day.rule),
     })
   }
-  return spans.map(({ family: _family, representative: _representative, ...span }) => span)
+  return [...(official ?? []), ...spans.map(({ family: _family, representative: _representative, ...span }) => span)]
 }
 
 // ---- e-commerce dates and shopping seasons ----
@@ -347,6 +376,35 @@ export type CalendarRange = {
   today: string
   /** Days a campaign needs from proposal to start; default 28. */
   leadDays?: number
+  /** The workspace's own holidays and working days: its days off are shown with the public holidays. */
+  calendarDays?: readonly CalendarDayRule[]
+}
+
+/** A workspace day off with no name of its own. */
+const ownDayOffName = { en: 'Team day off', zh: '团队休息日' } as const
+
+/**
+ * The workspace's own days off among the spans: a rule next to or over a public holiday of the
+ * same name (or with no name) lengthens it (a break the workspace extends, or next year's
+ * schedule entered before the app has it); any other is a window of its own.
+ */
+function withOwnDaysOff(spans: Span[], days: readonly CalendarDayRule[]): Span[] {
+  for (const rule of days) {
+    if (rule.kind !== 'holiday') continue
+    const named = rule.name ? matchable(rule.name) : null
+    const joined = spans.find((span) => span.kind === 'holiday' && span.startDate <= addDays(rule.to, 1) && rule.from <= addDays(span.endDate, 1)
+      && (named === null || span.aliases.some((alias) => matchable(alias) === named)))
+    if (joined) {
+      joined.startDate = earlier(joined.startDate, rule.from)
+      joined.endDate = later(joined.endDate, rule.to)
+      continue
+    }
+    spans.push({
+      id: 'team_day_off', name: rule.name ? { en: rule.name, zh: rule.name } : { ...ownDayOffName }, kind: 'holiday', timingNode: 'holiday',
+      startDate: rule.from, endDate: rule.to, aliases: rule.name ? [rule.name] : [], rules: [],
+    })
+  }
+  return spans
 }
 
 /** Every timing node of the country that overlaps the range, soonest first. */
@@ -365,7 +423,7 @@ export function calendarNodes(range: CalendarRange): CalendarNode[] {
     spans.push(...holidaySpans(country, year).filter((span) => !span.rules.some((rule) => ownRules.has(rule))), ...own)
   }
   const keys = new Set<string>()
-  return spans
+  return withOwnDaysOff(spans, range.calendarDays ?? [])
     .filter((span) => span.endDate >= from && span.startDate <= to)
     .sort((a, b) => a.startDate.localeCompare(b.startDate) || kindOrder[a.kind] - kindOrder[b.kind] || a.id.localeCompare(b.id))
     .map(({ rules: _rules, ...span }): CalendarNode => {
@@ -392,11 +450,41 @@ export function comingRange(today: string, months: number): { from: string; to: 
 const nodeKeyPattern = /^([A-Z]{2}):(\d{4}-\d{2}-\d{2}):([a-z0-9_]+)$/
 
 /** The node a key names (a Plan-this button's value), as the calendar computes it today; null if none. */
-export function nodeByKey(key: string, today: string, leadDays = defaultPreparationLeadDays): CalendarNode | null {
+export function nodeByKey(key: string, today: string, leadDays = defaultPreparationLeadDays, calendarDays: readonly CalendarDayRule[] = []): CalendarNode | null {
   const match = nodeKeyPattern.exec(key)
   if (!match || !isCalendarCountry(match[1]!) || !isIsoDate(match[2]!) || !isIsoDate(today)) return null
   const startDate = match[2]!
-  return calendarNodes({ country: match[1]!, from: startDate, to: startDate, today, leadDays }).find((node) => node.key === key) ?? null
+  return calendarNodes({ country: match[1]!, from: startDate, to: startDate, today, leadDays, calendarDays }).find((node) => node.key === key) ?? null
+}
+
+/** The workspace's own holidays and working days belong in the calendar of its country (in every one, when it set none). */
+export function ownCalendarDays(workspace: { country: string | null; calendarDays: readonly CalendarDayRule[] }, country: CalendarCountry): readonly CalendarDayRule[] {
+  const own = workspace.country?.trim().toUpperCase() || null
+  return own === null || own === country ? workspace.calendarDays : []
+}
+
+/**
+ * The days of the range worked in place of days off: the country's make-up working days (China's
+ * 调休) and the workspace's own working days on a weekend or a public holiday, less the days the
+ * workspace takes off. Soonest first.
+ */
+export function makeUpWorkdays(range: Pick<CalendarRange, 'country' | 'from' | 'to' | 'calendarDays'>): string[] {
+  const { country, from, to } = range
+  const own = range.calendarDays ?? []
+  const found = new Set<string>()
+  // A year's schedule may reach into the December before (a New Year break's make-up day).
+  for (let year = yearOf(from); year <= yearOf(to) + 1; year++) {
+    for (const entry of officialYear(country, year)?.breaks ?? []) for (const day of entry.workdays) found.add(day)
+  }
+  for (const rule of own) {
+    if (rule.kind !== 'workday') continue
+    for (let day = rule.from; day <= rule.to; day = addDays(day, 1)) {
+      const weekday = new Date(`${day}T00:00:00Z`).getUTCDay()
+      const publicDayOff = officialYear(country, yearOf(day))?.breaks.some((entry) => entry.startDate <= day && day <= entry.endDate)
+      if (weekday === 0 || weekday === 6 || publicDayOff) found.add(day)
+    }
+  }
+  return [...found].filter((day) => day >= from && day <= to && calendarDayOn(own, day)?.kind !== 'holiday').sort()
 }
 
 /** METHOD.md: campaigns run 1–4 weeks. */
@@ -449,14 +537,20 @@ export function campaignsAround(node: CalendarNode, campaigns: readonly Calendar
 }
 
 export type CalendarEntry = { node: CalendarNode; campaigns: CalendarCampaign[] }
-/** One calendar month ('YYYY-MM') of the range, with the nodes that begin in it (or, for the first month, that are under way). */
-export type CalendarMonth = { month: string; entries: CalendarEntry[] }
+/**
+ * One calendar month ('YYYY-MM') of the range, with the nodes that begin in it (or, for the first
+ * month, that are under way), and its days worked in place of days off (makeUpWorkdays).
+ */
+export type CalendarMonth = { month: string; entries: CalendarEntry[]; workdays: string[] }
 
 /** The nodes by month, every month of the range listed (an empty one says so), each with its campaigns. */
-export function calendarMonths(nodes: readonly CalendarNode[], campaigns: readonly CalendarCampaign[], range: { from: string; to: string }, leadDays = defaultPreparationLeadDays): CalendarMonth[] {
+export function calendarMonths(
+  nodes: readonly CalendarNode[], campaigns: readonly CalendarCampaign[], range: { from: string; to: string }, leadDays = defaultPreparationLeadDays,
+  workdays: readonly string[] = [],
+): CalendarMonth[] {
   const months: CalendarMonth[] = []
   for (let month = range.from.slice(0, 7); month <= range.to.slice(0, 7); month = addMonths(`${month}-01`, 1).slice(0, 7)) {
-    months.push({ month, entries: [] })
+    months.push({ month, entries: [], workdays: workdays.filter((day) => day.startsWith(month)) })
   }
   for (const node of nodes) {
     const month = later(node.startDate, range.from).slice(0, 7)

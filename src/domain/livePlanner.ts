@@ -20,7 +20,7 @@
 import { createHash } from 'node:crypto'
 import { CampaignStage } from './campaign.ts'
 import type { EffectiveSettings } from './liveSettings.ts'
-import { isWorkingDay, localDateIn, localTimeIn, type WorkingDaySettings } from './localTime.ts'
+import { isWorkingDay, localDateIn, localTimeIn, workingCalendarKey, type WorkingDaySettings } from './localTime.ts'
 import { goalPace, type GoalCurve } from './pace.ts'
 
 /** A person's morning, in their own zone: when deadline reminders arrive. */
@@ -168,9 +168,6 @@ class WorkingCalendar {
   }
 }
 
-function calendarKey(settings: WorkingDaySettings): string {
-  return `${settings.workingDays.join('')}:${settings.country ?? ''}`
-}
 
 // ---- the plan ----------------------------------------------------------------------------------
 
@@ -202,7 +199,7 @@ export function planLive(snapshot: LiveSnapshot, now: Date): LivePlan {
   const quietDigests: LivePlan['quietDigests'] = []
   const calendars = new Map<string, WorkingCalendar>()
   const calendarFor = (settings: WorkingDaySettings) => {
-    const key = calendarKey(settings)
+    const key = workingCalendarKey(settings)
     let calendar = calendars.get(key)
     if (!calendar) calendars.set(key, (calendar = new WorkingCalendar(settings)))
     return calendar

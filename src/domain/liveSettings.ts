@@ -1,5 +1,6 @@
 // The settings of the live stage (issue 7): what the workspace's admins chose, what a campaign's
 // owner overrode for their campaign, and the settings that apply once both are resolved. Pure.
+import type { CalendarDayRule } from './calendarDays.ts'
 import { isLocalTime, isTimeZone, mondayToFriday, type IsoWeekday, type WorkingDaySettings } from './localTime.ts'
 
 export const defaultDigestTime = '09:30'
@@ -23,6 +24,8 @@ export type WorkspaceLiveSettings = {
   currency: string | null
   /** How far (percent) a goal may fall behind its pace before the channel is alerted; null = 15. */
   paceMarginPercent?: number | null
+  /** The workspace's own holidays and working days, over the country's public calendar; none when absent. */
+  calendarDays?: readonly CalendarDayRule[]
 }
 
 /** What a campaign's owner overrides for their campaign; null = the workspace's. */
@@ -32,6 +35,8 @@ export type CampaignOverrides = {
   promptTime: string | null
   quietDigests: boolean | null
 }
+
+const noCalendarDays: readonly CalendarDayRule[] = []
 
 export const noOverrides: CampaignOverrides = { timeZone: null, digestTime: null, promptTime: null, quietDigests: null }
 
@@ -60,6 +65,7 @@ export function effectiveSettings(
     timeZone: zone ?? 'UTC',
     country: workspace?.country ?? null,
     workingDays: workspace?.workingDays?.length ? workspace.workingDays : mondayToFriday,
+    calendarDays: workspace?.calendarDays ?? noCalendarDays,
     digestTime: campaign?.digestTime ?? workspace?.digestTime ?? defaultDigestTime,
     promptTime: campaign?.promptTime ?? workspace?.promptTime ?? defaultPromptTime,
     reminderLeadDays: workspace?.reminderLeadDays ?? defaultReminderLeadDays,

@@ -1,8 +1,9 @@
 // Local days and times in a time zone, for the scheduler: "is it 09:30 on a working day in
 // Shanghai yet?". The zone arithmetic is luxon's (IANA rules, DST); nothing here hand-writes an
 // offset. Pure: the instant is always an argument.
-import Holidays from 'date-holidays'
 import { DateTime, IANAZone } from 'luxon'
+import { calendarDayOn, calendarDaysKey, type CalendarDayRule } from './calendarDays.ts'
+import { publicDayKind } from './publicHolidays.ts'
 
 /** 'HH:MM', 00:00–23:59. */
 const localTimePattern = /^([01]\d|2[0-3]):([0-5]\d)$/
@@ -62,33 +63,26 @@ export function isoWeekday(date: string): IsoWeekday {
 
 export type WorkingDaySettings = {
   workingDays: readonly IsoWeekday[]
-  /** ISO 3166-1 alpha-2; its public holidays are days off. null = no holidays. */
+  /** ISO 3166-1 alpha-2; its public holidays are days off, its make-up working days worked. null = no holidays. */
   country: string | null
+  /** The workspace's own holidays and working days, over the country's (`/campaign settings`). */
+  calendarDays?: readonly CalendarDayRule[]
 }
 
-const publicHolidayYears = new Map<string, ReadonlySet<string>>()
-
-/** The public holidays ('YYYY-MM-DD') of a country in a year, from date-holidays. */
-export function publicHolidays(country: string, year: number): ReadonlySet<string> {
-  const key = `${country}:${year}`
-  const cached = publicHolidayYears.get(key)
-  if (cached) return cached
-  const days = new Set<string>()
-  // An unknown country has no holidays (the library's getHolidays answers nothing for it).
-  for (const holiday of new Holidays(country).getHolidays(year) || []) {
-    if (holiday.type !== 'public') continue
-    // A multi-day holiday (Golden Week) is off on each of its days.
-    let day = DateTime.fromISO(holiday.date.slice(0, 10), { zone: 'UTC' })
-    const last = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / 86_400_000))
-    for (let i = 0; i < last; i++, day = day.plus({ days: 1 })) days.add(day.toISODate()!)
-  }
-  publicHolidayYears.set(key, days)
-  return days
-}
-
-/** A working weekday that is not a public holiday of the settings' country. */
+/**
+ * Is `date` a working day? The workspace's own word on the day first, then the country's public
+ * calendar (a holiday is off; a weekend day worked in place of one, China's 调休, is on), then
+ * the working weekdays.
+ */
 export function isWorkingDay(date: string, settings: WorkingDaySettings): boolean {
-  if (!settings.workingDays.includes(isoWeekday(date))) return false
-  if (!settings.country) return true
-  return !publicHolidays(settings.country, Number(date.slice(0, 4))).has(date)
+  const own = calendarDayOn(settings.calendarDays, date)
+  if (own) return own.kind === 'workday'
+  const publicKind = settings.country ? publicDayKind(settings.country, date) : null
+  if (publicKind) return publicKind === 'make_up_workday'
+  return settings.workingDays.includes(isoWeekday(date))
+}
+
+/** The key of a working-day calendar: settings with equal keys answer every date alike. */
+export function workingCalendarKey(settings: WorkingDaySettings): string {
+  return `${settings.workingDays.join('')}:${settings.country ?? ''}:${calendarDaysKey(settings.calendarDays)}`
 }

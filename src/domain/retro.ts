@@ -12,7 +12,7 @@
 import { z } from 'zod'
 import type { EffectiveSettings } from './liveSettings.ts'
 import { checkForm, optionalText, requiredText, withFieldErrors, type FormCheck, type PlanFieldErrors } from './formCheck.ts'
-import { isWorkingDay, localDateIn, localTimeIn, type WorkingDaySettings } from './localTime.ts'
+import { isWorkingDay, localDateIn, localTimeIn, workingCalendarKey, type WorkingDaySettings } from './localTime.ts'
 import { parseMeasure, parseMoney } from './money.ts'
 import { workStages, type WorkStage } from './tasks.ts'
 
@@ -247,7 +247,7 @@ export function dueRetroSteps(campaigns: readonly RetroCandidate[], now: Date): 
     // Reached: the day has begun at the digest time (or is past).
     const reached = (day: string) => today > day || (today === day && time >= settings.digestTime)
     const base = { teamId: campaign.teamId, campaignId: campaign.id }
-    const calendarKey = `${settings.workingDays.join('')}:${settings.country ?? ''}:${campaign.endDate}:${campaign.retroPromptOn ?? ''}`
+    const calendarKey = `${workingCalendarKey(settings)}:${campaign.endDate}:${campaign.retroPromptOn ?? ''}`
     let calendar = calendars.get(calendarKey)
     if (!calendar) calendars.set(calendarKey, (calendar = retroCalendar(campaign.endDate, settings, campaign.retroPromptOn)))
     if (everyoneAnswered(campaign.participants, campaign.answered, campaign.gone)) {

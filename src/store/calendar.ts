@@ -2,12 +2,15 @@
 // window reaches into a range of days (the domain decides which node each is planned around).
 import { CampaignStage, type TimingNode } from '../domain/campaign.ts'
 import type { CalendarCampaign } from '../domain/calendar.ts'
+import { storedCalendarDays, type CalendarDayRule } from '../domain/calendarDays.ts'
 import type { PrismaDb } from './database.ts'
 
 export type CalendarSettings = {
   /** ISO 3166-1 alpha-2 code an admin set, as stored (the Slack layer checks it is one the calendar knows). */
   country: string | null
   preparationLeadDays: number | null
+  /** The workspace's own holidays and working days (`/campaign settings`). */
+  calendarDays: CalendarDayRule[]
 }
 
 /** A calendar of twelve months shows at most this many campaigns; the earliest first. */
@@ -16,8 +19,8 @@ export const calendarCampaignLimit = 200
 export function calendarStore(prisma: PrismaDb) {
   return {
     async settings(teamId: string): Promise<CalendarSettings> {
-      const row = await prisma.workspaceSettings.findUnique({ where: { teamId }, select: { country: true, preparationLeadDays: true } })
-      return { country: row?.country ?? null, preparationLeadDays: row?.preparationLeadDays ?? null }
+      const row = await prisma.workspaceSettings.findUnique({ where: { teamId }, select: { country: true, preparationLeadDays: true, calendarDays: true } })
+      return { country: row?.country ?? null, preparationLeadDays: row?.preparationLeadDays ?? null, calendarDays: storedCalendarDays(row?.calendarDays) }
     },
 
     /**

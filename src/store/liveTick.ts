@@ -6,7 +6,7 @@
 // memory of what it wrote (last digest, reminder, prompt and alert days), one statement each.
 import { CampaignStage } from '../domain/campaign.ts'
 import { defaultReminderLeadDays, effectiveSettings } from '../domain/liveSettings.ts'
-import { isWorkingDay, mondayToFriday, type WorkingDaySettings } from '../domain/localTime.ts'
+import { isWorkingDay, mondayToFriday, workingCalendarKey, type WorkingDaySettings } from '../domain/localTime.ts'
 import {
   personKey, type DueItem, type LivePlan, type LiveSnapshot, type PlannedCampaign, type PlannedPerson, type PlannedTask, type TaskTally,
 } from '../domain/livePlanner.ts'
@@ -151,11 +151,13 @@ export function liveTickStore(prisma: PrismaDb, options: LiveTickOptions) {
         select: { teamId: true, userId: true, timeZone: true, deactivated: true, awayUntil: true },
       })
       // One horizon for every workspace (the furthest): each distinct calendar and lead, and the default's.
-      const calendars = [toWorkspaceSettings(null), ...workspaces.map((row) => toWorkspaceSettings(row))].map((settings) => ({
+      // Each workspace's settings read once, so its campaigns share one list of its own days (and one cached calendar).
+      const settingsByTeam = new Map(workspaces.map((row) => [row.teamId, toWorkspaceSettings(row)]))
+      const calendars = [toWorkspaceSettings(null), ...settingsByTeam.values()].map((settings) => ({
         lead: settings.reminderLeadDays ?? defaultReminderLeadDays,
-        days: { workingDays: settings.workingDays?.length ? settings.workingDays : mondayToFriday, country: settings.country },
+        days: { workingDays: settings.workingDays?.length ? settings.workingDays : mondayToFriday, country: settings.country, calendarDays: settings.calendarDays },
       }))
-      const distinctCalendars = [...new Map(calendars.map((calendar) => [JSON.stringify(calendar), calendar])).values()]
+      const distinctCalendars = [...new Map(calendars.map((calendar) => [`${calendar.lead}:${workingCalendarKey(calendar.days)}`, calendar])).values()]
       const openTasks = (await read(
         `SELECT t."id", t."campaignId", t."ownerId", t."dueDate", t."lastReminderOn", t."snoozedUntil"
          FROM "Task" t JOIN "Campaign" c ON c."id" = t."campaignId"
@@ -195,7 +197,7 @@ export function liveTickStore(prisma: PrismaDb, options: LiveTickOptions) {
           startDate: row.startDate, endDate: row.endDate, ownerId: row.ownerId, channelId: row.channelId,
           lastDigestOn: row.lastDigestOn, lastDigestState: row.lastDigestState,
           settings: {
-            ...effectiveSettings(toWorkspaceSettings(workspace ?? null), {
+            ...effectiveSettings(settingsByTeam.get(row.teamId) ?? null, {
               timeZone: row.timeZone, digestTime: row.digestTime, promptTime: row.promptTime,
               quietDigests: row.quietDigests === null ? null : Boolean(row.quietDigests),
             }, ownerZone),

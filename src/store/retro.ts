@@ -172,7 +172,8 @@ export function retroStore(prisma: PrismaDb) {
         select: { teamId: true, userId: true, timeZone: true, deactivated: true, awayUntil: true },
       })
       const peopleByKey = new Map<string, RetroPerson>(people.map((row) => [personKey(row.teamId, row.userId), row]))
-      const byTeam = new Map(workspaces.map((row) => [row.teamId, row]))
+      // Read once per workspace: its campaigns share one list of its own days.
+      const byTeam = new Map(workspaces.map((row) => [row.teamId, toWorkspaceSettings(row)]))
       const answersOf = groupByCampaign(answers)
       // The first move to the retrospective is the end (transitions come oldest first).
       const endedAtOf = new Map<number, Date>()
@@ -187,7 +188,7 @@ export function retroStore(prisma: PrismaDb) {
           waitingForZone++
           continue
         }
-        const settings = effectiveSettings(toWorkspaceSettings(workspace), {
+        const settings = effectiveSettings(workspace, {
           timeZone: row.timeZone, digestTime: row.digestTime, promptTime: row.promptTime, quietDigests: row.quietDigests,
         }, ownerZone)
         // Ended early: its last day is the day it was ended.

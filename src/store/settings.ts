@@ -1,5 +1,6 @@
 // The live stage's settings as stored: the workspace's (one row per team, absent = defaults) and
 // a campaign's own overrides (columns on Campaign, null = the workspace's).
+import { formatCalendarDays, storedCalendarDays } from '../domain/calendarDays.ts'
 import {
   formatWorkingDays, parseWorkingDays, type CampaignOverrides, type WorkspaceLiveSettings,
 } from '../domain/liveSettings.ts'
@@ -9,11 +10,12 @@ type SettingsRow = {
   timeZone: string | null; country: string | null; workingDays: string | null; digestTime: string | null
   promptTime: string | null; reminderLeadDays: number | null; quietDigests: boolean; locale: string | null; currency: string | null
   paceMarginPercent?: number | null
+  calendarDays?: string | null
 }
 
 export const workspaceSettingsSelect = {
   timeZone: true, country: true, workingDays: true, digestTime: true, promptTime: true,
-  reminderLeadDays: true, quietDigests: true, locale: true, currency: true,
+  reminderLeadDays: true, quietDigests: true, locale: true, currency: true, calendarDays: true,
 } as const
 
 export function toWorkspaceSettings(row: SettingsRow | null): WorkspaceLiveSettings {
@@ -28,6 +30,7 @@ export function toWorkspaceSettings(row: SettingsRow | null): WorkspaceLiveSetti
     locale: row?.locale ?? null,
     currency: row?.currency ?? null,
     paceMarginPercent: row?.paceMarginPercent ?? null,
+    calendarDays: storedCalendarDays(row?.calendarDays),
   }
 }
 
@@ -48,6 +51,7 @@ export function settingsStore(prisma: PrismaDb) {
         digestTime: settings.digestTime, promptTime: settings.promptTime, reminderLeadDays: settings.reminderLeadDays,
         quietDigests: settings.quietDigests, locale: settings.locale, currency: settings.currency,
         paceMarginPercent: settings.paceMarginPercent ?? null,
+        calendarDays: settings.calendarDays?.length ? formatCalendarDays(settings.calendarDays) : null,
       }
       await prisma.workspaceSettings.upsert({ where: { teamId }, create: { teamId, ...data }, update: data })
     },

@@ -53,7 +53,7 @@ describe('the calendar picture', () => {
     const chart = chartOf('CN', 12, 'zh-CN')
     expect(chart.title).toBe('营销日历 · 中国 · 2026年12月1日–2027年11月30日')
     expect(chart.months.map((m) => m.label)).toEqual(['2026年12月', ...Array.from({ length: 11 }, (_, i) => `2027年${i + 1}月`)])
-    expect(chart.nodes.find((n) => n.label.startsWith('春节'))).toMatchObject({ label: '春节 · Spring Festival', kind: 'holiday', note: '2月5日–7日' })
+    expect(chart.nodes.find((n) => n.label.startsWith('春节'))).toMatchObject({ label: '春节 · Spring Festival', kind: 'holiday', note: '2月5日–8日' })
     expect(chart.campaigns.map((c) => [c.label, c.note])).toEqual([['春节年货大促', '#12 · 方案策划'], ['618 Summer Sale', '#14 · 提案中']])
     expect(chartOf('CN', 3, 'en').nodes.find((n) => n.kind === 'ecommerce')?.label).toBe('Double 12 · 双十二')
   })

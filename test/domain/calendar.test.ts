@@ -4,8 +4,9 @@
 import { describe, expect, it } from 'vitest'
 import {
   addMonths, calendarCountries, calendarMonths, calendarNodes, campaignsAround, comingRange, countryFromSlackLocale,
-  nodeByKey, suggestedCampaignWindow, type CalendarCampaign, type CalendarCountry, type CalendarNode,
+  makeUpWorkdays, nodeByKey, suggestedCampaignWindow, type CalendarCampaign, type CalendarCountry, type CalendarNode,
 } from '../../src/domain/calendar.ts'
+import { parseCalendarDays, type CalendarDayRule } from '../../src/domain/calendarDays.ts'
 
 function yearOf(country: CalendarCountry, year: number, today = `${year}-01-01`): CalendarNode[] {
   return calendarNodes({ country, from: `${year}-01-01`, to: `${year}-12-31`, today })
@@ -20,11 +21,11 @@ function only(nodes: CalendarNode[], id: string): CalendarNode {
 const span = (node: CalendarNode) => [node.startDate, node.endDate]
 
 describe('holidays from date-holidays', () => {
-  it('Spring Festival follows the lunar calendar: one window from the eve, 2027 and 2028', () => {
+  it('Spring Festival follows the lunar calendar: four statutory days from the eve while a year is not published, 2027 and 2028', () => {
     const in2027 = only(yearOf('CN', 2027), 'spring_festival')
-    expect(span(in2027)).toEqual(['2027-02-05', '2027-02-07']) // New Year's Day of the lunar year: 6 February
+    expect(span(in2027)).toEqual(['2027-02-05', '2027-02-08']) // New Year's Day of the lunar year: 6 February
     expect(in2027).toMatchObject({ key: 'CN:2027-02-05:spring_festival', kind: 'holiday', timingNode: 'holiday', name: { en: 'Spring Festival', zh: '春节' } })
-    expect(span(only(yearOf('CN', 2028), 'spring_festival'))).toEqual(['2028-01-25', '2028-01-27']) // 26 January 2028
+    expect(span(only(yearOf('CN', 2028), 'spring_festival'))).toEqual(['2028-01-25', '2028-01-28']) // 26 January 2028
   })
 
   it('the lunar New Year is one window where each day is a holiday of its own name, even across a skipped Sunday', () => {
@@ -38,7 +39,7 @@ describe('holidays from date-holidays', () => {
     expect(yearOf('KR', 2027).filter((node) => node.name.en.includes('substitute'))).toEqual([])
   })
 
-  it("China's Golden Week (National Day) is one window of three days", () => {
+  it("China's National Day is its statutory three days while the year's schedule is not published", () => {
     expect(only(yearOf('CN', 2027), 'national_day')).toMatchObject({ startDate: '2027-10-01', endDate: '2027-10-03', name: { zh: '国庆节' } })
   })
 
@@ -48,9 +49,28 @@ describe('holidays from date-holidays', () => {
     expect(only(yearOf('GB', 2028), 'easter_monday').startDate).toBe('2028-04-17')
   })
 
-  it('gives the names date-holidays has in English and Chinese', () => {
+  it('gives every holiday one name per language: English in the country\'s spelling, Simplified Chinese', () => {
     expect(only(yearOf('CN', 2027), 'mid_autumn_festival')).toMatchObject({ startDate: '2027-09-15', name: { en: 'Mid-Autumn Festival', zh: '中秋节' } })
-    expect(only(yearOf('GB', 2027), 'christmas_day').name.zh).toMatch(/聖誕節|圣诞节/)
+    expect(only(yearOf('CN', 2027), 'qingming_festival').name).toEqual({ en: 'Qingming Festival', zh: '清明节' }) // date-holidays: '清明节 清明節'
+    expect(only(yearOf('US', 2027), 'labor_day')).toMatchObject({ startDate: '2027-09-06', name: { en: 'Labor Day', zh: '劳动节' } })
+    expect(only(yearOf('CA', 2027), 'labour_day').name.en).toBe('Labour Day')
+    expect(only(yearOf('CN', 2027), 'labour_day').name).toEqual({ en: 'Labour Day', zh: '劳动节' })
+    expect(only(yearOf('GB', 2027), 'christmas_day').name.zh).toBe('圣诞节') // date-holidays: '聖誕節'
+    expect(only(yearOf('US', 2027), 'thanksgiving_day').name.zh).toBe('感恩节') // date-holidays: English
+    expect(only(yearOf('TW', 2027), 'double_tenth_day').name).toEqual({ en: 'Double Tenth Day', zh: '双十节' }) // 'National Day / Double Tenth Day', '國慶日 / 雙十節'
+    expect(only(yearOf('HK', 2027), 'lunar_new_years_day').name.zh).toBe('农历年初一')
+    // Forms of the Traditional script date-holidays uses, none of which a zh-CN reader should see.
+    const traditional = /[節誕曆國紀勞動慶陽淸靑華聖復穌難爺關觀藝媽親菸開軍記農臺灣後個別區門體會]/u
+    for (const country of calendarCountries) {
+      for (const year of [2025, 2026, 2027, 2028]) {
+        for (const node of yearOf(country, year)) {
+          const where = `${country} ${node.key}: ${JSON.stringify(node.name)}`
+          expect(node.name.zh, where).toMatch(/\p{Script=Han}/u)
+          expect(node.name.zh, where).not.toMatch(traditional)
+          expect(`${node.name.en}|${node.name.zh}`, where).not.toMatch(/ \/ |\p{Script=Han} \p{Script=Han}/u)
+        }
+      }
+    }
   })
 
   it('knows every one of its twelve countries, each with holidays and with shopping seasons', () => {
@@ -168,7 +188,7 @@ describe('the calendar of a range', () => {
 
   it('finds a node again by its key (a button value), and nothing for a key it never gave', () => {
     const node = nodeByKey('CN:2027-02-05:spring_festival', '2026-12-01')
-    expect(node).toMatchObject({ startDate: '2027-02-05', endDate: '2027-02-07', daysAway: 66 })
+    expect(node).toMatchObject({ startDate: '2027-02-05', endDate: '2027-02-08', daysAway: 66 })
     expect(nodeByKey('US:2027-11-26:black_friday', '2027-11-01', 14)?.lastDayToPropose).toBe('2027-11-12')
     for (const bad of ['CN:2027-02-06:spring_festival', 'XX:2027-02-05:spring_festival', 'CN:2027-02-30:x', 'nonsense', '']) expect(nodeByKey(bad, '2026-12-01')).toBeNull()
   })
@@ -188,10 +208,10 @@ describe('a campaign for a node', () => {
   const shopping618 = nodeByKey('CN:2027-06-01:shopping_618', '2026-12-01')!
 
   it('suggests the week before and the node itself, at most four weeks, never before today, always two days or more', () => {
-    expect(suggestedCampaignWindow(spring, '2026-12-01')).toEqual({ startDate: '2027-01-29', endDate: '2027-02-07' })
+    expect(suggestedCampaignWindow(spring, '2026-12-01')).toEqual({ startDate: '2027-01-29', endDate: '2027-02-08' })
     expect(suggestedCampaignWindow(shopping618, '2026-12-01')).toEqual({ startDate: '2027-05-25', endDate: '2027-06-18' })
     expect(suggestedCampaignWindow({ startDate: '2027-07-15', endDate: '2027-09-05' }, '2027-01-01')).toEqual({ startDate: '2027-07-08', endDate: '2027-08-04' })
-    expect(suggestedCampaignWindow(spring, '2027-02-03')).toEqual({ startDate: '2027-02-03', endDate: '2027-02-07' })
+    expect(suggestedCampaignWindow(spring, '2027-02-03')).toEqual({ startDate: '2027-02-03', endDate: '2027-02-08' })
     expect(suggestedCampaignWindow({ startDate: '2027-05-20', endDate: '2027-05-20' }, '2027-05-20')).toEqual({ startDate: '2027-05-20', endDate: '2027-05-21' })
   })
 
@@ -209,6 +229,68 @@ describe('a campaign for a node', () => {
     const all = [named, english, lastYear, otherNote, sale, short618]
     expect(campaignsAround(spring, all).map((c) => c.id)).toEqual([1, 2])
     expect(campaignsAround(shopping618, all).map((c) => c.id)).toEqual([5, 6])
+  })
+})
+
+describe("China's official schedule in the calendar", () => {
+  it('shows each published break as one window of its days off, and the festivals that fall together under both names', () => {
+    const in2026 = yearOf('CN', 2026)
+    expect(span(only(in2026, 'spring_festival'))).toEqual(['2026-02-15', '2026-02-23'])
+    expect(span(only(in2026, 'national_day'))).toEqual(['2026-10-01', '2026-10-07']) // not 1–3 October
+    expect(span(only(in2026, 'labour_day'))).toEqual(['2026-05-01', '2026-05-05'])
+    expect(span(only(in2026, 'mid_autumn_festival'))).toEqual(['2026-09-25', '2026-09-27'])
+    const in2025 = yearOf('CN', 2025)
+    expect(only(in2025, 'national_day')).toMatchObject({
+      startDate: '2025-10-01', endDate: '2025-10-08', kind: 'holiday', name: { en: 'National Day and Mid-Autumn Festival', zh: '国庆节、中秋节' },
+    })
+    expect(in2025.filter((node) => node.id === 'mid_autumn_festival')).toEqual([])
+    expect(only(in2025, 'national_day').aliases).toEqual(expect.arrayContaining(['中秋节', 'Mid-Autumn Festival', '国庆节']))
+    expect(span(only(in2025, 'spring_festival'))).toEqual(['2025-01-28', '2025-02-04'])
+  })
+
+  it("keeps China's days for some citizens only as observances, once", () => {
+    const in2026 = yearOf('CN', 2026)
+    expect(only(in2026, 'childrens_day')).toMatchObject({ kind: 'observance', name: { zh: '六一儿童节' } })
+    expect(only(in2026, 'international_womens_day').kind).toBe('observance')
+    expect(in2026.filter((node) => node.kind === 'holiday').map((node) => node.id)).toEqual([
+      'new_years_day', 'spring_festival', 'qingming_festival', 'labour_day', 'dragon_boat_festival', 'mid_autumn_festival', 'national_day',
+    ])
+  })
+
+  it("lists the weekend days worked in place of days off, by month, and a workspace's own", () => {
+    expect(makeUpWorkdays({ country: 'CN', from: '2026-01-01', to: '2026-12-31' })).toEqual([
+      '2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10',
+    ])
+    expect(makeUpWorkdays({ country: 'US', from: '2026-01-01', to: '2026-12-31' })).toEqual([])
+    const own = (parseCalendarDays('2027-02-20 workday\n2027-02-22 workday\n2026-10-10 holiday') as { days: CalendarDayRule[] }).days
+    // A working day on a weekday is nothing to point out; a make-up day the workspace takes off is not worked.
+    expect(makeUpWorkdays({ country: 'CN', from: '2026-10-01', to: '2027-02-28', calendarDays: own })).toEqual(['2027-02-20'])
+    const range = { from: '2026-02-01', to: '2026-03-31' }
+    const months = calendarMonths(calendarNodes({ country: 'CN', ...range, today: '2026-02-01' }), [], range, 28, makeUpWorkdays({ country: 'CN', ...range }))
+    expect(months.map((month) => [month.month, month.workdays])).toEqual([['2026-02', ['2026-02-14', '2026-02-28']], ['2026-03', []]])
+  })
+})
+
+describe("a workspace's own days off in the calendar", () => {
+  const own = (text: string) => (parseCalendarDays(text) as { days: CalendarDayRule[] }).days
+  const range = { country: 'CN' as const, from: '2027-01-01', to: '2027-03-31', today: '2027-01-01' }
+
+  it('lengthens the public holiday they touch (same name, or none), and stand as windows of their own otherwise', () => {
+    const days = own('2027-02-09..2027-02-13 holiday 春节\n2027-03-05 holiday Offsite\n2027-03-19 holiday')
+    const nodes = calendarNodes({ ...range, calendarDays: days })
+    expect(span(only(nodes, 'spring_festival'))).toEqual(['2027-02-05', '2027-02-13'])
+    expect(nodes.filter((node) => node.id === 'team_day_off').map((node) => [node.startDate, node.name])).toEqual([
+      ['2027-03-05', { en: 'Offsite', zh: 'Offsite' }],
+      ['2027-03-19', { en: 'Team day off', zh: '团队休息日' }],
+    ])
+    // Found again by its key with the same days, as the Plan-this button does.
+    const offsite = nodes.find((node) => node.name.en === 'Offsite')!
+    expect(nodeByKey(offsite.key, '2027-01-01', 28, days)).toMatchObject({ startDate: '2027-03-05' })
+    expect(nodeByKey(offsite.key, '2027-01-01')).toBeNull()
+    // A day off named otherwise, next to Spring Festival, is its own window.
+    const birthday = calendarNodes({ ...range, calendarDays: own('2027-02-09 holiday Founders day') })
+    expect(span(only(birthday, 'spring_festival'))).toEqual(['2027-02-05', '2027-02-08'])
+    expect(only(birthday, 'team_day_off')).toMatchObject({ startDate: '2027-02-09', name: { en: 'Founders day' } })
   })
 })
 

@@ -100,10 +100,10 @@ describe('planLive: digests in each campaign\'s own zone', () => {
   })
 
   it('skips weekends and the workspace country\'s public holidays, and is caught up later the same day but never the next', () => {
-    const written = simulate({ campaigns: [campaign(1, 'Asia/Shanghai', {}, { country: 'CN' })] }, '2026-09-30T00:00:00Z', '2026-10-09T23:59:00Z', 5)
+    const written = simulate({ campaigns: [campaign(1, 'Asia/Shanghai', {}, { country: 'CN' })] }, '2026-09-30T00:00:00Z', '2026-10-11T23:59:00Z', 5)
     const days = digestsOf(written, 1).map((d) => d.day)
-    // date-holidays has 1–3 October 2026 as China's National Day public holidays; 3–4 are the weekend.
-    expect(days).toEqual(['2026-09-30', '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08', '2026-10-09'])
+    // China's National Day break of 2026 is 1–7 October; Saturday 10 October is worked in its place (调休), Sunday 11 is not.
+    expect(days).toEqual(['2026-09-30', '2026-10-08', '2026-10-09', '2026-10-10'])
 
     // Down from 09:00 to 15:00 on Monday: caught up at the first pass after, that day.
     const late = planLive({ campaigns: [campaign(2, 'Asia/Shanghai')], openTasks: [], goals: [], tallies: [], people: new Map() }, new Date('2026-12-07T07:00:00Z'))
@@ -167,6 +167,36 @@ describe('planLive: deadline reminders at each person\'s morning', () => {
       ['2026-12-15', '2026-12-15T01:00:00.000Z'],
       ['2026-12-16', '2026-12-16T01:00:00.000Z'],
       ['2026-12-17', '2026-12-17T01:00:00.000Z'],
+    ])
+  })
+
+  it("follows China's official schedule: the working day before a due date after the Spring Festival break is the make-up Saturday, and overdue days count it", () => {
+    // 2026: 15–23 February off, Saturdays 14 and 28 February worked.
+    const tasks: PlannedTask[] = [
+      { id: 1, campaignId: 1, ownerId: 'USH', dueDate: '2026-02-24', lastReminderOn: null, snoozedUntil: null },
+      { id: 2, campaignId: 1, ownerId: 'USH', dueDate: '2026-02-13', lastReminderOn: null, snoozedUntil: null },
+    ]
+    const written = simulate({ campaigns: [campaign(1, 'Asia/Shanghai', {}, { country: 'CN' })], openTasks: tasks, people }, '2026-02-11T16:00:00Z', '2026-02-28T04:00:00Z', 10)
+    const reminders = (taskId: number) => written.filter(({ item }) => item.kind === 'reminder' && item.taskId === taskId)
+      .map(({ item }) => { const r = item as Extract<DueItem, { kind: 'reminder' }>; return [r.day, r.when, r.overdueDays] })
+    expect(reminders(1)).toEqual([['2026-02-14', 'before', 0], ['2026-02-24', 'due', 0], ['2026-02-25', 'overdue', 1], ['2026-02-26', 'overdue', 2], ['2026-02-27', 'overdue', 3], ['2026-02-28', 'overdue', 4]])
+    // Due Friday 13 February: overdue on the Saturday worked, then not again until the break is over.
+    expect(reminders(2)).toEqual([
+      ['2026-02-12', 'before', 0], ['2026-02-13', 'due', 0], ['2026-02-14', 'overdue', 1], ['2026-02-24', 'overdue', 2], ['2026-02-25', 'overdue', 3],
+      ['2026-02-26', 'overdue', 4], ['2026-02-27', 'overdue', 5], ['2026-02-28', 'overdue', 6],
+    ])
+  })
+
+  it("follows a workspace's own days: a day it takes off has no reminder, a Saturday it works has one", () => {
+    const c = campaign(1, 'Asia/Shanghai')
+    c.settings.calendarDays = [
+      { from: '2026-12-11', to: '2026-12-11', kind: 'holiday', name: 'Offsite' },
+      { from: '2026-12-12', to: '2026-12-12', kind: 'workday', name: null },
+    ]
+    const task: PlannedTask = { id: 1, campaignId: 1, ownerId: 'USH', dueDate: '2026-12-14', lastReminderOn: null, snoozedUntil: null }
+    const written = simulate({ campaigns: [c], openTasks: [task], people }, '2026-12-09T16:00:00Z', '2026-12-14T04:00:00Z', 10)
+    expect(written.filter(({ item }) => item.kind === 'reminder').map(({ item }) => [item.day, (item as Extract<DueItem, { kind: 'reminder' }>).when])).toEqual([
+      ['2026-12-12', 'before'], ['2026-12-14', 'due'],
     ])
   })
 

@@ -11,7 +11,7 @@ const workspace: WorkspaceLiveSettings = {
 describe('effectiveSettings', () => {
   it('uses the defaults with nothing set, in the owner\'s zone', () => {
     expect(effectiveSettings(null, null, 'Asia/Shanghai')).toEqual({
-      timeZone: 'Asia/Shanghai', country: null, workingDays: [1, 2, 3, 4, 5], digestTime: '09:30', promptTime: '17:00',
+      timeZone: 'Asia/Shanghai', country: null, workingDays: [1, 2, 3, 4, 5], calendarDays: [], digestTime: '09:30', promptTime: '17:00',
       reminderLeadDays: 1, quietDigests: false, locale: null,
     })
   })

@@ -88,7 +88,7 @@ describe.each(testProviders())('the marketing calendar on %s', (provider) => {
     expect(message.blocks[0]!.text.text).toBe('营销日历：中国，2026年12月1日–2027年2月28日')
     expect(visibleText(message)).toContain('按你的 Slack 语言和地区')
     const festival = sectionOf(message, 'CN:2027-02-05:spring_festival')
-    expect(festival).toContain('*2月5日–7日*  春节 · 66 天后 · 提案截止 1月8日（还有 38 天）')
+    expect(festival).toContain('*2月5日–8日*  春节 · 66 天后 · 提案截止 1月8日（还有 38 天）')
     expect(sectionOf(message, 'CN:2026-12-12:double_12')).toContain('双十二 · 11 天后 · 准备时间已不足 28 天')
     expect(sectionOf(message, 'CN:2027-01-15:new_year_shopping')).toContain('年货节')
     // One Plan-this button per date, each carrying the date's key.
@@ -138,9 +138,9 @@ describe.each(testProviders())('the marketing calendar on %s', (provider) => {
     expect(JSON.parse(view.private_metadata)).toEqual({ mode: 'new' })
     const b = proposalBlockIds
     expect(element(view, b.timingNode).initial_option.value).toBe('holiday')
-    expect(element(view, b.timingNote).initial_value).toBe('春节 2027-02-05 – 2027-02-07')
+    expect(element(view, b.timingNote).initial_value).toBe('春节 2027-02-05 – 2027-02-08')
     expect(element(view, b.startDate).initial_date).toBe('2027-01-29') // a week before
-    expect(element(view, b.endDate).initial_date).toBe('2027-02-07') // to its last day
+    expect(element(view, b.endDate).initial_date).toBe('2027-02-08') // to its last day
     expect(element(view, b.ownerId).initial_user).toBe('U4')
 
     const name = `春节礼盒 ${++serial}`

@@ -1,8 +1,9 @@
 // `/campaign calendar`'s words and choices without Slack: its arguments, which country and lead it
 // uses, and the prefill Plan-this gives the proposal modal.
 import { describe, expect, it } from 'vitest'
-import { nodeByKey } from '../../src/domain/calendar.ts'
-import { checkView } from '../support/blockKitLimits.ts'
+import { calendarMonths, calendarNodes, makeUpWorkdays, nodeByKey } from '../../src/domain/calendar.ts'
+import { checkMessage, checkView } from '../support/blockKitLimits.ts'
+import { calendarMessage } from '../../src/slack/calendar/message.ts'
 import { messagesFor } from '../../src/i18n/catalogue.ts'
 import { calendarPrefill } from '../../src/slack/calendar/actions.ts'
 import { calendarCountryFor, parseCalendarArguments, preparationLeadDays } from '../../src/slack/calendar/commands.ts'
@@ -56,5 +57,21 @@ describe('Plan this', () => {
     expect(prefill).toEqual({ ownerId: 'U1', timingNode: 'sales_peak', timingNote: "Double 11 (Singles' Day) 2027-11-01 – 2027-11-11", startDate: '2027-10-25', endDate: '2027-11-11' })
     expect(calendarPrefill(node, '2026-12-01', 'U1', 'zh-CN').timingNote).toBe('双十一 2027-11-01 – 2027-11-11')
     for (const locale of ['en', 'zh-CN'] as const) expect(checkView(proposalModal(messagesFor(locale), { mode: 'new' }, prefill))).toBeNull()
+  })
+})
+
+describe("the calendar's days worked in place of days off", () => {
+  it("lists a month's make-up working days under its title, in each language, inside Slack's limits for twelve months", () => {
+    const range = { from: '2026-01-01', to: '2026-12-31' }
+    const nodes = calendarNodes({ country: 'CN', ...range, today: '2026-01-01' })
+    const months = calendarMonths(nodes, [], range, 28, makeUpWorkdays({ country: 'CN', ...range }))
+    const answer = { country: 'CN' as const, source: 'asked' as const, leadDays: 28, ...range, months }
+    const zh = calendarMessage(answer, messagesFor('zh-CN'), 'zh-CN')
+    const en = calendarMessage(answer, messagesFor('en'), 'en')
+    for (const message of [zh, en]) expect(checkMessage(message)).toBeNull()
+    const february = (message: typeof zh) => JSON.stringify(message.blocks.find((b) => JSON.stringify(b).includes('2026年2月') || JSON.stringify(b).includes('February 2026')))
+    expect(february(zh)).toContain(':briefcase: 调休上班：2月14日（周六）、2月28日（周六）')
+    expect(february(en)).toContain(':briefcase: Working days on a weekend or holiday: Sat Feb 14, Sat Feb 28')
+    expect(JSON.stringify(zh.blocks)).toContain('*2月15日–23日*  春节')
   })
 })

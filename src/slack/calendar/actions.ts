@@ -3,11 +3,12 @@
 // note and suggested dates. The node is found again from its key, so a calendar message of any age
 // opens the dates as the calendar computes them now.
 import type { BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt'
-import { nodeByKey, suggestedCampaignWindow, type CalendarNode } from '../../domain/calendar.ts'
+import { isCalendarCountry, nodeByKey, ownCalendarDays, suggestedCampaignWindow, type CalendarNode } from '../../domain/calendar.ts'
 import { localDate } from '../../domain/dates.ts'
 import { proposalLimits } from '../../domain/proposal.ts'
 import { messagesFor, type Locale } from '../../i18n/catalogue.ts'
 import { calendarActions, nodeName } from './message.ts'
+import { preparationLeadDays } from './commands.ts'
 import type { Listeners } from '../listeners.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../shared/trouble.ts'
@@ -37,7 +38,10 @@ export function registerCalendarActions(listeners: Listeners, services: Services
     const m = messagesFor(person.locale)
     try {
       const today = localDate(services.clock.now(), person.timeZone)
-      const node = key ? nodeByKey(key, today) : null
+      const settings = await services.store.calendar.settings(teamId)
+      // Found as the calendar showed it: with the workspace's lead and its own days off.
+      const country = key?.slice(0, 2)
+      const node = key && country && isCalendarCountry(country) ? nodeByKey(key, today, preparationLeadDays(settings), ownCalendarDays(settings, country)) : null
       if (!node) return void (await respond(ephemeral(m.calendar.nodeGone)).catch(() => {}))
       const view = proposalModal(m, { mode: 'new' }, calendarPrefill(node, today, person.userId, person.locale), await proposalLessons(services, teamId, {}, m))
       await openModalOrExplain(client, body.trigger_id, view, respond, m, services.logger)

@@ -9,7 +9,7 @@ import type { WebClient } from '@slack/web-api'
 import type { CalendarChart } from '../../charts/calendar.ts'
 import {
   addDays, calendarCountries, calendarMonths, calendarMonthsLimit, calendarNodes, comingRange, countryFromSlackLocale,
-  defaultCalendarMonths, defaultPreparationLeadDays, isCalendarCountry, type CalendarCountry, type CalendarMonth,
+  defaultCalendarMonths, defaultPreparationLeadDays, isCalendarCountry, makeUpWorkdays, ownCalendarDays, type CalendarCountry, type CalendarMonth,
 } from '../../domain/calendar.ts'
 import { localDate } from '../../domain/dates.ts'
 import type { Locale, Messages } from '../../i18n/catalogue.ts'
@@ -76,11 +76,13 @@ export async function calendarAnswer(services: Services, teamId: string, person:
   const { country, source } = calendarCountryFor(asked.country, settings, person)
   const today = localDate(services.clock.now(), person.timeZone)
   const range = comingRange(today, asked.months)
-  const nodes = calendarNodes({ country, ...range, today, leadDays })
+  const calendarDays = ownCalendarDays(settings, country)
+  const nodes = calendarNodes({ country, ...range, today, leadDays, calendarDays })
   // A campaign counts for a node when it runs in the node's preparation lead or on its days.
   const earliest = nodes.reduce((min, node) => (node.startDate < min ? node.startDate : min), range.from)
   const campaigns = await services.store.calendar.campaignsBetween(teamId, addDays(earliest, -leadDays), range.to)
-  return { country, source, leadDays, today, ...range, months: calendarMonths(nodes, campaigns, range, leadDays) }
+  const workdays = makeUpWorkdays({ country, ...range, calendarDays })
+  return { country, source, leadDays, today, ...range, months: calendarMonths(nodes, campaigns, range, leadDays, workdays) }
 }
 
 /** The picture of a calendar: its nodes, then the campaigns planned around any of them, in the reader's language. */

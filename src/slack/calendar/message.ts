@@ -59,7 +59,8 @@ export function calendarMessage(answer: CalendarAnswer, m: Messages, locale: Loc
 
   const blocks: Blocks = [header(title), context(trusted(t.summary(escapeMrkdwn(country), answer.source, answer.leadDays)))]
   for (const month of answer.months) {
-    const monthTitle = `*${t.month(month.month)}*`
+    const workdays = month.workdays.length > 0 ? `\n${m.calendarDays.workdays(month.workdays)}` : ''
+    const monthTitle = `*${t.month(month.month)}*${workdays}`
     if (month.entries.length === 0) {
       blocks.push(section(trusted(`${monthTitle}\n${t.nothingThisMonth}`)))
     } else if (oneButtonEach) {

@@ -5,6 +5,7 @@ import type { ModalView } from '@slack/types'
 import { z } from 'zod'
 import type { Campaign } from '../../domain/campaign.ts'
 import { calendarCountries } from '../../domain/calendar.ts'
+import { calendarDayLimits, formatCalendarDays, parseCalendarDays } from '../../domain/calendarDays.ts'
 import {
   checkLiveSettings, defaultDigestTime, defaultPromptTime, effectiveSettings, type CampaignOverrides, type SettingsProblem,
   type WorkspaceLiveSettings,
@@ -23,7 +24,7 @@ import { fieldBlock, readFields, type FieldSpec, type FormValues } from '../shar
 export const settingsModalIds = { workspace: 'live_settings_workspace', campaign: 'live_settings_campaign' } as const
 
 const weekdays: readonly IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7]
-const workspaceFields = ['timeZone', 'country', 'workingDays', 'digestTime', 'promptTime', 'reminderLeadDays', 'paceMarginPercent', 'quietDigests', 'language', 'currency'] as const
+const workspaceFields = ['timeZone', 'country', 'workingDays', 'calendarDays', 'digestTime', 'promptTime', 'reminderLeadDays', 'paceMarginPercent', 'quietDigests', 'language', 'currency'] as const
 const campaignFields = ['timeZone', 'digestTime', 'promptTime', 'quietDigests'] as const
 const campaignMetadata = z.object({ campaignId: z.number().int().positive() })
 
@@ -39,6 +40,10 @@ export function workspaceSettingsModal(m: Messages, current: WorkspaceLiveSettin
       kind: 'checkboxes', name: 'workingDays', label: s.workingDays, optional: true,
       options: weekdays.map((day) => ({ value: String(day), label: s.weekday[day] })),
       initial: (current.workingDays ?? [1, 2, 3, 4, 5]).map(String),
+    },
+    {
+      kind: 'text', name: 'calendarDays', label: m.calendarDays.label, hint: m.calendarDays.hint, optional: true, multiline: true,
+      maxLength: calendarDayLimits.text, initial: formatCalendarDays(current.calendarDays ?? []) || null,
     },
     { kind: 'text', name: 'digestTime', label: s.digestTime, hint: s.timeHint, optional: true, maxLength: 5, placeholder: defaultDigestTime, initial: current.digestTime },
     { kind: 'text', name: 'promptTime', label: s.promptTime, hint: s.timeHint, optional: true, maxLength: 5, placeholder: defaultPromptTime, initial: current.promptTime },
@@ -133,7 +138,10 @@ export function readWorkspaceSettings(values: unknown, m: Messages): { settings:
     currency: text(read, 'currency')?.toUpperCase() ?? null,
     paceMarginPercent: marginNumber,
   }
+  const ownDays = parseCalendarDays(text(read, 'calendarDays') ?? '')
+  settings.calendarDays = 'days' in ownDays ? ownDays.days : []
   const errors = problemsInWords(checkLiveSettings(settings), m)
+  if ('problems' in ownDays) errors.calendarDays = m.calendarDays.problems(ownDays.problems)
   if (settings.currency && !isCurrencyCode(settings.currency)) errors.currency = m.liveSettings.problem.bad_currency
   if (Number.isNaN(leadNumber)) errors.reminderLeadDays = m.liveSettings.problem.lead_out_of_range
   if (Number.isNaN(marginNumber)) errors.paceMarginPercent = m.liveSettings.problem.margin_out_of_range
