@@ -4,7 +4,8 @@
 // 200 timed runs after the first (reported apart: it computes the years' lunar calendar, which the
 // process then keeps). Run alone with `npx tsx bench/calendar.ts`; bench/run.ts may call benchCalendar().
 import { pathToFileURL } from 'node:url'
-import { addDays, calendarMonths, calendarNodes, comingRange, type CalendarCampaign, type CalendarCountry } from '../src/domain/calendar.ts'
+import { calendarMonths, calendarNodes, comingRange, type CalendarCampaign } from '../src/domain/calendar.ts'
+import { addDays, type CalendarCountry } from '../src/domain/calendarNode.ts'
 import { messagesFor } from '../src/i18n/catalogue.ts'
 import { calendarMessage } from '../src/slack/calendar/message.ts'
 import { summarize } from './stats.ts'

@@ -6,7 +6,7 @@
 // wide strip (5:1) or a tall column is shrunk until its text cannot be read. The key names only what
 // is drawn. Everything it shows is handed in, already translated.
 import type { TopLevelSpec } from 'vega-lite'
-import type { CalendarNodeKind } from '../domain/calendar.ts'
+import type { CalendarNodeKind } from '../domain/calendarNode.ts'
 import { chartFont, measureText, renderVegaLitePng } from './render.ts'
 
 export type CalendarChartRow = {

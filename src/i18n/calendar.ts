@@ -1,7 +1,7 @@
 // The marketing calendar (`/campaign calendar`, its Plan-this buttons and its picture): the words
 // around the dates. The dates' own names come with them (date-holidays' names, and the calendar's
 // own e-commerce dates, in both languages: src/domain/calendar.ts).
-import type { CalendarCountry, CalendarNodeKind } from '../domain/calendar.ts'
+import type { CalendarCountry, CalendarNodeKind } from '../domain/calendarNode.ts'
 import type { Mrkdwn } from './mrkdwn.ts'
 import type { Locale } from './locale.ts'
 

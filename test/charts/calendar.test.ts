@@ -6,7 +6,8 @@ import { createCanvas, loadImage } from '@napi-rs/canvas'
 import { describe, expect, it } from 'vitest'
 import { aspectRange, calendarLayout, calendarSpec, kindColors, renderCalendarPng, type CalendarChart } from '../../src/charts/calendar.ts'
 import { compileChart } from '../../src/charts/render.ts'
-import { calendarCountries, calendarMonths, calendarMonthsLimit, calendarNodes, comingRange, type CalendarCountry } from '../../src/domain/calendar.ts'
+import { calendarMonths, calendarNodes, comingRange } from '../../src/domain/calendar.ts'
+import { calendarCountries, calendarMonthsLimit, type CalendarCountry } from '../../src/domain/calendarNode.ts'
 import { messagesFor } from '../../src/i18n/catalogue.ts'
 import { calendarChartOf } from '../../src/slack/calendar/commands.ts'
 
@@ -79,8 +80,9 @@ describe('the calendar picture', () => {
     const us = chartOf('US', 3, 'en')
     expect(new Set(us.nodes.map((n) => n.kind))).toEqual(new Set(['holiday', 'observance', 'season']))
     expect(keyTexts(us)).toEqual(['Public holiday', 'Shopping season', 'Observance', 'Today'])
-    // China's year: no observance; a campaign planned around Spring Festival.
-    expect(keyTexts(chartOf('CN', 12, 'zh-CN'))).toEqual(['法定节假日', '电商节点', '购物季', '活动', '今天'])
+    // China's year: the festivals worked as usual since the official schedule (Women's Day, Youth
+    // Day…) are observances; a campaign planned around Spring Festival.
+    expect(keyTexts(chartOf('CN', 12, 'zh-CN'))).toEqual(['法定节假日', '电商节点', '购物季', '纪念日', '活动', '今天'])
     expect(keyTexts(chartOf('TW', 12, 'en'))).toEqual(['Public holiday', 'E-commerce date', 'Shopping season', 'Observance', 'Campaign', 'Today'])
     // Nothing at all in the range: only today, and the panel says so.
     const empty = { ...chartOf('US', 1, 'en'), nodes: [], campaigns: [] }

@@ -2,10 +2,8 @@
 // weekday rules (Thanksgiving → Black Friday), a moving holiday (Easter Monday), windows of days
 // that belong together, the e-commerce dates by country, and the arithmetic around them.
 import { describe, expect, it } from 'vitest'
-import {
-  addMonths, calendarCountries, calendarMonths, calendarNodes, campaignsAround, comingRange, countryFromSlackLocale,
-  makeUpWorkdays, nodeByKey, suggestedCampaignWindow, type CalendarCampaign, type CalendarCountry, type CalendarNode,
-} from '../../src/domain/calendar.ts'
+import { calendarMonths, calendarNodes, campaignsAround, comingRange, makeUpWorkdays, nodeByKey, suggestedCampaignWindow, type CalendarCampaign } from '../../src/domain/calendar.ts'
+import { addMonths, calendarCountries, countryFromSlackLocale, type CalendarCountry, type CalendarNode } from '../../src/domain/calendarNode.ts'
 import { parseCalendarDays, type CalendarDayRule } from '../../src/domain/calendarDays.ts'
 
 function yearOf(country: CalendarCountry, year: number, today = `${year}-01-01`): CalendarNode[] {

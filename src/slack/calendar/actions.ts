@@ -3,7 +3,8 @@
 // note and suggested dates. The node is found again from its key, so a calendar message of any age
 // opens the dates as the calendar computes them now.
 import type { BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt'
-import { isCalendarCountry, nodeByKey, ownCalendarDays, suggestedCampaignWindow, type CalendarNode } from '../../domain/calendar.ts'
+import { nodeByKey, ownCalendarDays, suggestedCampaignWindow } from '../../domain/calendar.ts'
+import { isCalendarCountry, type CalendarNode } from '../../domain/calendarNode.ts'
 import { localDate } from '../../domain/dates.ts'
 import { proposalLimits } from '../../domain/proposal.ts'
 import { messagesFor, type Locale } from '../../i18n/catalogue.ts'

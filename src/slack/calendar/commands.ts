@@ -7,10 +7,8 @@
 import type { RespondFn } from '@slack/bolt'
 import type { WebClient } from '@slack/web-api'
 import type { CalendarChart } from '../../charts/calendar.ts'
-import {
-  addDays, calendarCountries, calendarMonths, calendarMonthsLimit, calendarNodes, comingRange, countryFromSlackLocale,
-  defaultCalendarMonths, defaultPreparationLeadDays, isCalendarCountry, makeUpWorkdays, ownCalendarDays, type CalendarCountry, type CalendarMonth,
-} from '../../domain/calendar.ts'
+import { calendarMonths, calendarNodes, comingRange, makeUpWorkdays, ownCalendarDays, type CalendarMonth } from '../../domain/calendar.ts'
+import { addDays, calendarCountries, calendarMonthsLimit, countryFromSlackLocale, defaultCalendarMonths, defaultPreparationLeadDays, isCalendarCountry, type CalendarCountry } from '../../domain/calendarNode.ts'
 import { localDate } from '../../domain/dates.ts'
 import type { Locale, Messages } from '../../i18n/catalogue.ts'
 import type { CountrySource } from '../../i18n/calendar.ts'

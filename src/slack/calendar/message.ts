@@ -4,7 +4,8 @@
 // calendar (twelve months of Taiwan's many observances) gives each month one section whose menu
 // lists its nodes instead. Both carry the node's key, read by slack/calendar/actions.ts.
 import type { StaticSelect } from '@slack/types'
-import type { CalendarCountry, CalendarEntry, CalendarMonth, CalendarNode, CalendarNodeKind } from '../../domain/calendar.ts'
+import type { CalendarEntry, CalendarMonth } from '../../domain/calendar.ts'
+import type { CalendarCountry, CalendarNode, CalendarNodeKind } from '../../domain/calendarNode.ts'
 import type { Locale, Messages } from '../../i18n/catalogue.ts'
 import type { CountrySource } from '../../i18n/calendar.ts'
 import { button, context, header, option, plainText, section, type Blocks } from '../shared/elements.ts'

@@ -4,7 +4,7 @@
 import type { ModalView } from '@slack/types'
 import { z } from 'zod'
 import type { Campaign } from '../../domain/campaign.ts'
-import { calendarCountries } from '../../domain/calendar.ts'
+import { calendarCountries } from '../../domain/calendarNode.ts'
 import { calendarDayLimits, formatCalendarDays, parseCalendarDays } from '../../domain/calendarDays.ts'
 import {
   checkLiveSettings, defaultDigestTime, defaultPromptTime, effectiveSettings, type CampaignOverrides, type SettingsProblem,
