@@ -4,7 +4,8 @@
 // that are not days refused.
 import { createCanvas, loadImage } from '@napi-rs/canvas'
 import { describe, expect, it } from 'vitest'
-import { aspectRange, calendarLayout, calendarSpec, kindColors, renderCalendarPng, type CalendarChart } from '../../src/charts/calendar.ts'
+import { calendarSpec, renderCalendarPng } from '../../src/charts/calendar.ts'
+import { aspectRange, calendarLayout, kindColors, type CalendarChart } from '../../src/charts/calendarLayout.ts'
 import { compileChart } from '../../src/charts/render.ts'
 import { calendarMonths, calendarNodes, comingRange } from '../../src/domain/calendar.ts'
 import { calendarCountries, calendarMonthsLimit, type CalendarCountry } from '../../src/domain/calendarNode.ts'

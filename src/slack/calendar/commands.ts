@@ -6,7 +6,7 @@
 // region (or language) of the person's Slack locale, else the US.
 import type { RespondFn } from '@slack/bolt'
 import type { WebClient } from '@slack/web-api'
-import type { CalendarChart } from '../../charts/calendar.ts'
+import type { CalendarChart } from '../../charts/calendarLayout.ts'
 import { calendarMonths, calendarNodes, comingRange, makeUpWorkdays, ownCalendarDays, type CalendarMonth } from '../../domain/calendar.ts'
 import { addDays, calendarCountries, calendarMonthsLimit, countryFromSlackLocale, defaultCalendarMonths, defaultPreparationLeadDays, isCalendarCountry, type CalendarCountry } from '../../domain/calendarNode.ts'
 import { localDate } from '../../domain/dates.ts'
