@@ -12,6 +12,7 @@ import { context, input, option, plainText, section } from '../shared/elements.t
 import { goalFigure, goalName, goalNameMrkdwn } from '../shared/goalFigures.ts'
 import { escapeMrkdwn, trusted } from '../../i18n/mrkdwn.ts'
 import { recordId } from '../shared/recordIds.ts'
+import { readViewMetadata } from '../shared/viewMetadata.ts'
 import { fieldActionId, readFields } from '../shared/formFields.ts'
 
 export { enterMetricsAction } from '../shared/enterFigures.ts'
@@ -27,12 +28,7 @@ const metadataSchema = z.object({ c: recordId, g: z.array(recordId).min(1).max(g
 export type MetricModalMetadata = z.infer<typeof metadataSchema>
 
 export function readMetricMetadata(text: string | undefined): MetricModalMetadata | null {
-  try {
-    const parsed = metadataSchema.safeParse(JSON.parse(text || 'null'))
-    return parsed.success ? parsed.data : null
-  } catch {
-    return null
-  }
+  return readViewMetadata(metadataSchema, text)
 }
 
 export function metricEntryModal(input_: { figures: CampaignFigures; goals: readonly LiveGoal[]; today: string; m: Messages; allGoals: number }): ModalView {

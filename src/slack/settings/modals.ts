@@ -18,6 +18,8 @@ import type { Listeners } from '../listeners.ts'
 import type { Person } from '../people.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../shared/trouble.ts'
+import { noticeModal } from '../shared/openModal.ts'
+import { readViewMetadata } from '../shared/viewMetadata.ts'
 import { fieldBlock, readFields, type FieldSpec, type FormValues } from '../shared/formFields.ts'
 
 export const settingsModalIds = { workspace: 'live_settings_workspace', campaign: 'live_settings_campaign' } as const
@@ -176,9 +178,14 @@ export function registerSettingsModals(listeners: Listeners, services: Services)
     const person = await services.people.person(teamId, body.user.id)
     const m = messagesFor(person.locale)
     try {
-      const metadata = campaignMetadata.safeParse(JSON.parse(view.private_metadata || '{}'))
-      const campaign = metadata.success ? await services.store.campaigns.byId(teamId, metadata.data.campaignId) : null
-      if (!campaign) return void (await ack({ response_action: 'errors', errors: { timeZone: m.refusal.campaignNotFound(escapeMrkdwn(view.private_metadata ?? '')) } }))
+      const metadata = readViewMetadata(campaignMetadata, view.private_metadata)
+      if (!metadata) {
+        // Anyone can send this at will: a warning, not an error, and the person is told in words.
+        services.logger.warn({ team: teamId, user: body.user.id, view: view.callback_id }, 'view_metadata_unreadable')
+        return void (await ack({ response_action: 'update', view: noticeModal(m.plan.outdatedTitle, trusted(m.liveSettings.formOutdated), m) }))
+      }
+      const campaign = await services.store.campaigns.byId(teamId, metadata.campaignId)
+      if (!campaign) return void (await ack({ response_action: 'errors', errors: { timeZone: m.refusal.campaignNotFound(escapeMrkdwn(String(metadata.campaignId))) } }))
       if (!mayChangeCampaignSettings(campaign, person)) return void (await ack({ response_action: 'errors', errors: { timeZone: m.liveSettings.notOwner } }))
       const read = readCampaignOverrides(view.state.values, m)
       if ('errors' in read) return void (await ack({ response_action: 'errors', errors: read.errors }))
