@@ -91,6 +91,7 @@ const en: CommonMessages = {
     user_deactivated: 'This person has been deactivated: pick someone else.',
     user_unknown: 'Slack does not know this person: pick someone else.',
     channel_unreachable: 'I am not in this private channel: invite me there first (/invite @Campaign Desk), or pick another channel.',
+    not_offered: 'That is not one of the choices this form offers: pick one from the list.',
   })[code],
   lengthWarning: (w) => w.kind === 'too_short'
     ? `:warning: This campaign runs ${w.days} day${w.days === 1 ? '' : 's'}: campaigns usually need at least a week to build reach.`
@@ -185,6 +186,7 @@ const zhCN: CommonMessages = {
     user_deactivated: '该成员已被停用，请选择其他人。',
     user_unknown: 'Slack 找不到该成员，请选择其他人。',
     channel_unreachable: '我不在这个私有频道里：请先邀请我（/invite @Campaign Desk），或选择其他频道。',
+    not_offered: '这不是表单提供的选项：请从列表中选择。',
   })[code],
   lengthWarning: (w) => w.kind === 'too_short'
     ? `:warning: 活动只持续 ${w.days} 天：通常至少需要一周才能形成传播。`

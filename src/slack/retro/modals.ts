@@ -97,7 +97,8 @@ export function actualsFieldNames(shape: ActualsShape): string[] {
   ]
 }
 
-function questionFields(form: RetroForm, m: Messages): FieldSpec[] {
+/** The questions' fields, prefilled with the person's earlier answer. */
+export function questionFields(form: RetroForm, m: Messages): FieldSpec[] {
   const mine = form.mine
   const entry = (stage: RetroStage) => mine?.entries.find((candidate) => candidate.stage === stage)
   const stageLabel = (stage: RetroStage) => m.workStage[stage]

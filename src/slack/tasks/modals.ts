@@ -145,18 +145,25 @@ export const readFormMetadata = (text: string | undefined) => readViewMetadata(f
 
 export const taskFieldNames = ['title', 'stage', 'ownerId', 'startDate', 'dueDate'] as const satisfies readonly (keyof TaskValue)[]
 
+/** The task form's fields, prefilled when `prefill` is given (the submission needs only their options). */
+export function taskFormFields(m: Messages, prefill?: { task: Task | null; today: string; defaultOwnerId: string }): FieldSpec[] {
+  const f = m.tasks.form
+  const task = prefill?.task
+  return [
+    { kind: 'text', name: 'title', label: f.title, maxLength: taskLimits.title, initial: task?.title ?? null },
+    { kind: 'select', name: 'stage', label: f.stage, options: workStages.map((stage) => ({ value: stage, label: m.workStage[stage] })), initial: task?.stage ?? null },
+    { kind: 'user', name: 'ownerId', label: f.owner, initial: task?.ownerId ?? prefill?.defaultOwnerId ?? null },
+    { kind: 'date', name: 'startDate', label: f.start, initial: task?.startDate ?? prefill?.today ?? null },
+    { kind: 'date', name: 'dueDate', label: f.due, initial: task?.dueDate ?? null },
+  ]
+}
+
 export function taskFormModal(args: {
   campaign: Campaign; m: Messages; today: string; task: Task | null; defaultOwnerId: string; parentViewId: string | null; page: number; notice?: Mrkdwn
 }): ModalView {
   const { campaign, m, task, notice } = args
   const f = m.tasks.form
-  const fields: FieldSpec[] = [
-    { kind: 'text', name: 'title', label: f.title, maxLength: taskLimits.title, initial: task?.title ?? null },
-    { kind: 'select', name: 'stage', label: f.stage, options: workStages.map((stage) => ({ value: stage, label: m.workStage[stage] })), initial: task?.stage ?? null },
-    { kind: 'user', name: 'ownerId', label: f.owner, initial: task?.ownerId ?? args.defaultOwnerId },
-    { kind: 'date', name: 'startDate', label: f.start, initial: task?.startDate ?? args.today },
-    { kind: 'date', name: 'dueDate', label: f.due, initial: task?.dueDate ?? null },
-  ]
+  const fields = taskFormFields(m, { task, today: args.today, defaultOwnerId: args.defaultOwnerId })
   const metadata: FormMetadata = { c: campaign.id, t: task?.id ?? null, v: task?.version ?? null, p: args.parentViewId, pg: args.page }
   return {
     type: 'modal',
@@ -212,6 +219,11 @@ export const reviewBlockIds = (key: TemplateTaskKey) => ({
 
 export const leaveOutValue = 'leave_out'
 
+/** A template task's "leave out" box in the review, labelled with the task. */
+export function leaveOutField(key: TemplateTaskKey, label: string, m: Messages): FieldSpec {
+  return { kind: 'checkboxes', name: reviewBlockIds(key).leaveOut, label, optional: true, options: [{ value: leaveOutValue, label: m.template.leaveOut }] }
+}
+
 /**
  * Each template task as four inputs (leave out, owner, start, due): a template of 14 tasks is 57
  * blocks. Titles read in the owner's language (they are what gets created); the rest in `m`.
@@ -223,9 +235,7 @@ export function templateReviewModal(campaign: Campaign, template: readonly Templ
   template.forEach((task, index) => {
     const ids = reviewBlockIds(task.key)
     blocks.push(
-      input(ids.leaveOut, t.reviewTask(index + 1, titles[task.key], m.workStage[task.stage]), {
-        type: 'checkboxes', action_id: fieldActionId, options: [option(t.leaveOut, leaveOutValue)],
-      }, { optional: true }),
+      fieldBlock(leaveOutField(task.key, t.reviewTask(index + 1, titles[task.key], m.workStage[task.stage]), m)),
       fieldBlock({ kind: 'user', name: ids.ownerId, label: f.owner, initial: campaign.ownerId }),
       fieldBlock({ kind: 'date', name: ids.startDate, label: f.start, initial: task.startDate }),
       fieldBlock({ kind: 'date', name: ids.dueDate, label: f.due, initial: task.dueDate }),

@@ -19,11 +19,11 @@ import { planAudience } from '../plan/changes.ts'
 import type { Services } from '../services.ts'
 import { answerTemplate, changeTaskStatus, mayAnswerTemplate, saveTask, taskRefusalText, templateDrafts, type TemplateTaskDraft } from './changes.ts'
 import { troubleMessage } from '../shared/trouble.ts'
-import { fieldErrorsForSlack, readFields } from '../shared/formFields.ts'
+import { choicesNotOffered, fieldErrorsForSlack, notOfferedErrors, readFields } from '../shared/formFields.ts'
 import { noticeModal } from '../shared/openModal.ts'
 import {
-  blockReasonBlockId, leaveOutValue, readBlockMetadata, readFormMetadata, readReviewMetadata, reviewBlockIds, taskFieldNames,
-  taskFormModal, taskListModal, taskModalIds,
+  blockReasonBlockId, leaveOutField, leaveOutValue, readBlockMetadata, readFormMetadata, readReviewMetadata, reviewBlockIds, taskFieldNames,
+  taskFormFields, taskFormModal, taskListModal, taskModalIds,
 } from './modals.ts'
 
 /** Redraws the tasks modal underneath (after a change made on top of it); a failure only costs freshness. */
@@ -74,6 +74,8 @@ export function registerTaskSubmissions(listeners: Listeners, services: Services
     const refusal = refusalToEditTasks(record.campaign, person)
     if (refusal) return notice(s, m.plan.refusal[refusal])
 
+    const notOffered = choicesNotOffered(view.state.values, taskFormFields(m))
+    if (notOffered.length > 0) return s.answer(fieldErrorsForSlack(notOfferedErrors(notOffered), (field) => field, m))
     const checked = checkTask(readFields(view.state.values, taskFieldNames))
     if (!checked.ok) return s.answer(fieldErrorsForSlack(checked.errors, (field) => field, m))
     const problem = await ownerProblem(services, teamId, checked.value.ownerId)
@@ -144,6 +146,8 @@ export function registerTaskSubmissions(listeners: Listeners, services: Services
     if (refusalToEditPlan(record.campaign, person) === 'plan_closed') return notice(s, m.plan.planClosed(m.stage[record.campaign.stage]))
     const audience = await planAudience(services, record)
     const template = templateDrafts(record, audience.ownerLocale, audience.ownerToday)
+    const notOffered = choicesNotOffered(view.state.values, template.map((draft) => leaveOutField(draft.templateKey as never, draft.title, m)))
+    if (notOffered.length > 0) return s.answer(fieldErrorsForSlack(notOfferedErrors(notOffered), (block) => block, m))
     const kept: TemplateTaskDraft[] = []
     const errors: Record<string, PlanFieldError> = {}
     const blockOf: Record<string, string> = {}
