@@ -58,6 +58,8 @@ export type PlanMessages = {
     planClosed: (stage: string) => string
     refusal: Record<PlanRefusal, string>
     formOutdated: string
+    /** A plan form whose inputs are not those of the form its metadata names. */
+    formMismatch: string
     outdatedTitle: string
   }
   names: {
@@ -200,6 +202,7 @@ const en: PlanMessages = {
       not_scheduled: 'The campaign is not scheduled.',
     },
     formOutdated: 'This form is out of date. Close it and open it again from the plan (`/campaign plan &lt;name&gt;`).',
+    formMismatch: 'This form is not the one it claims to be (it may come from an older version of Campaign Desk), so nothing was saved. Close it and open it again from the plan (`/campaign plan &lt;name&gt;`).',
     outdatedTitle: 'Out of date',
   },
   names: {
@@ -375,6 +378,7 @@ const zhCN: PlanMessages = {
       not_scheduled: '活动不在待上线阶段。',
     },
     formOutdated: '这个表单已过期。请关闭后从方案中重新打开（`/campaign plan &lt;名称&gt;`）。',
+    formMismatch: '这个表单与它声称的表单不一致（可能来自旧版本的 Campaign Desk），内容没有保存。请关闭后从方案中重新打开（`/campaign plan &lt;名称&gt;`）。',
     outdatedTitle: '表单已过期',
   },
   names: {

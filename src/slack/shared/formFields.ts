@@ -118,6 +118,23 @@ export function choicesNotOffered(values: unknown, fields: readonly FieldSpec[])
   }).map((field) => field.name)
 }
 
+/**
+ * The inputs of a submitted view (its input blocks, and the fields its state carries) that are not
+ * fields of the form its metadata names: then the view is another form (forged, or from an older
+ * version), and errors answered on the named form's fields would land on blocks the view does not
+ * have, which Slack drops: the form would silently not close.
+ */
+export function inputsNotInForm(view: { blocks?: readonly unknown[]; state?: { values?: unknown } }, fields: readonly FieldSpec[]): string[] {
+  const known = new Set(fields.map((field) => field.name))
+  const blocks = (view.blocks ?? []).flatMap((block) => {
+    const { type, block_id: id } = (block ?? {}) as { type?: unknown; block_id?: unknown }
+    return type === 'input' && typeof id === 'string' ? [id] : []
+  })
+  const parsed = stateValues.safeParse(view.state?.values)
+  const inputs = new Set([...blocks, ...Object.keys(parsed.success ? parsed.data : {})])
+  return [...inputs].filter((id) => !known.has(id))
+}
+
 /** The errors for choices not offered, each under its field, for fieldErrorsForSlack. */
 export function notOfferedErrors(names: readonly string[]): Record<string, PlanFieldError> {
   return Object.fromEntries(names.map((name) => [name, { code: 'not_offered' } satisfies PlanFieldError]))
