@@ -17,7 +17,7 @@ import { planActions } from '../plan/message.ts'
 import { lifecycleOutbox, type LifecycleAudience } from './notifications.ts'
 import type { Listeners } from '../listeners.ts'
 import type { Person } from '../people.ts'
-import { readRecordId } from '../shared/recordIds.ts'
+import { readRecordId, recordId } from '../shared/recordIds.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../shared/trouble.ts'
 import { noticeModal, openModalOrExplain } from '../shared/openModal.ts'
@@ -26,7 +26,7 @@ import { campaignSettingsModal, inheritedSettings, mayChangeCampaignSettings } f
 import { ephemeral } from '../shared/ephemeral.ts'
 
 export const endEarlyModalIds = { callbackId: 'campaign_end_early', reasonBlock: 'end_reason', reasonAction: 'value' } as const
-const endMetadata = z.object({ campaignId: z.number().int().positive() })
+const endMetadata = z.object({ campaignId: recordId })
 
 
 export function endEarlyModal(m: Messages, campaign: Campaign): ModalView {

@@ -20,6 +20,7 @@ import type { Services } from '../services.ts'
 import { troubleMessage } from '../shared/trouble.ts'
 import { noticeModal } from '../shared/openModal.ts'
 import { readViewMetadata } from '../shared/viewMetadata.ts'
+import { recordId } from '../shared/recordIds.ts'
 import { choicesNotOffered, fieldBlock, readFields, type FieldSpec, type FormValues } from '../shared/formFields.ts'
 
 export const settingsModalIds = { workspace: 'live_settings_workspace', campaign: 'live_settings_campaign' } as const
@@ -27,7 +28,7 @@ export const settingsModalIds = { workspace: 'live_settings_workspace', campaign
 const weekdays: readonly IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7]
 const workspaceFields = ['timeZone', 'country', 'workingDays', 'digestTime', 'promptTime', 'reminderLeadDays', 'paceMarginPercent', 'quietDigests', 'language', 'currency'] as const
 const campaignFields = ['timeZone', 'digestTime', 'promptTime', 'quietDigests'] as const
-const campaignMetadata = z.object({ campaignId: z.number().int().positive() })
+const campaignMetadata = z.object({ campaignId: recordId })
 
 /** The workspace form's fields, prefilled with `current` (the submission reads them without: only their options count there). */
 function workspaceSettingsFields(m: Messages, current: WorkspaceLiveSettings | null): FieldSpec[] {
