@@ -18,7 +18,7 @@ import { assignmentProblem, type Person } from '../people.ts'
 import { applyPlanChange } from './changes.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../shared/trouble.ts'
-import { choicesNotOffered, fieldErrorsForSlack, inputsNotInForm, notOfferedErrors, type FieldSpec } from '../shared/formFields.ts'
+import { choicesNotOffered, fieldErrorsForSlack, inputsNotInForm, type FieldSpec } from '../shared/formFields.ts'
 import { planLearning } from '../learning/blocks.ts'
 import { planForms } from './forms.ts'
 import { type FormContext, type FormExtra } from './formKit.ts'
@@ -89,11 +89,12 @@ export function registerPlanSubmission(listeners: Listeners, services: Services)
         return void (await replaceWith(noticeModal(m.plan.outdatedTitle, trusted(m.plan.formMismatch), m)))
       }
       const notOffered = choicesNotOffered(view.state.values, fields)
-      if (notOffered.length > 0) return void (await answer(fieldErrorsForSlack(notOfferedErrors(notOffered), (block) => block, m)))
       const raw = form.read(view.state.values, context, extra)
       const checked = form.check(raw, context)
       const blockOf = (field: string) => form.errorBlock?.(field, context, extra) ?? field
-      if (!checked.ok) return void (await answer(fieldErrorsForSlack(checked.errors as Record<string, PlanFieldError>, blockOf, m)))
+      if (!checked.ok || notOffered.length > 0) {
+        return void (await answer(fieldErrorsForSlack(checked.ok ? {} : checked.errors as Record<string, PlanFieldError>, blockOf, m, notOffered)))
+      }
       const unassignable = await peopleErrors(services, teamId, fields, raw)
       if (Object.keys(unassignable).length > 0) return void (await answer(fieldErrorsForSlack(unassignable, blockOf, m)))
 

@@ -14,7 +14,7 @@ import type { Person } from '../people.ts'
 import { compileRetroReport } from '../retroReport/compile.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../shared/trouble.ts'
-import { choicesNotOffered, fieldErrorsForSlack, notOfferedErrors, readFields } from '../shared/formFields.ts'
+import { choicesNotOffered, fieldErrorsForSlack, readFields } from '../shared/formFields.ts'
 import { noticeModal } from '../shared/openModal.ts'
 import {
   actualsFieldNames, actualsShape, questionFieldNames, questionFields, readRetroActualsMetadata, readRetroFormMetadata, retroActualsModal, retroModalIds,
@@ -85,10 +85,9 @@ export function registerRetroSubmissions(listeners: Listeners, services: Service
     // The actuals are read only where the form showed them (the owner's, when they fit).
     const shape = metadata.a === 'inline' && person.userId === form.campaign.ownerId ? actualsShape(form) : null
     const notOffered = choicesNotOffered(view.state.values, questionFields(form, m))
-    if (notOffered.length > 0) return s.answer(fieldErrorsForSlack(notOfferedErrors(notOffered), (field) => field, m))
     const names = [...questionFieldNames(form.stages), ...(shape ? actualsFieldNames(shape) : [])]
     const checked = checkRetro(readFields(view.state.values, names), form.stages, shape)
-    if (!checked.ok) return s.answer(fieldErrorsForSlack(checked.errors, (field) => field, m))
+    if (!checked.ok || notOffered.length > 0) return s.answer(fieldErrorsForSlack(checked.ok ? {} : checked.errors, (field) => field, m, notOffered))
 
     const saved = await services.store.retro.save({
       teamId, campaignId: form.campaign.id, respondentId: person.userId, expectedVersion: metadata.v,

@@ -141,8 +141,6 @@ function notOfferedInWords(values: unknown, fields: readonly FieldSpec[], m: Mes
 
 /** The workspace modal's values → settings, or the words for each wrong field. */
 export function readWorkspaceSettings(values: unknown, m: Messages): { settings: WorkspaceLiveSettings } | { errors: Errors } {
-  const notOffered = notOfferedInWords(values, workspaceSettingsFields(m, null), m)
-  if (Object.keys(notOffered).length > 0) return { errors: notOffered }
   const read = readFields(values, workspaceFields)
   const lead = text(read, 'reminderLeadDays')
   const leadNumber = lead === null ? null : /^\d{1,2}$/.test(lead) ? Number(lead) : Number.NaN
@@ -165,12 +163,11 @@ export function readWorkspaceSettings(values: unknown, m: Messages): { settings:
   if (settings.currency && !isCurrencyCode(settings.currency)) errors.currency = m.liveSettings.problem.bad_currency
   if (Number.isNaN(leadNumber)) errors.reminderLeadDays = m.liveSettings.problem.lead_out_of_range
   if (Number.isNaN(marginNumber)) errors.paceMarginPercent = m.liveSettings.problem.margin_out_of_range
+  Object.assign(errors, notOfferedInWords(values, workspaceSettingsFields(m, null), m))
   return Object.keys(errors).length > 0 ? { errors } : { settings }
 }
 
 export function readCampaignOverrides(values: unknown, m: Messages): { overrides: CampaignOverrides } | { errors: Errors } {
-  const notOffered = notOfferedInWords(values, campaignSettingsFields(m), m)
-  if (Object.keys(notOffered).length > 0) return { errors: notOffered }
   const read = readFields(values, campaignFields)
   const overrides: CampaignOverrides = {
     timeZone: text(read, 'timeZone'),
@@ -178,7 +175,7 @@ export function readCampaignOverrides(values: unknown, m: Messages): { overrides
     promptTime: text(read, 'promptTime'),
     quietDigests: read.quietDigests === 'quiet' ? true : read.quietDigests === 'always' ? false : null,
   }
-  const errors = problemsInWords(checkLiveSettings(overrides), m)
+  const errors = { ...problemsInWords(checkLiveSettings(overrides), m), ...notOfferedInWords(values, campaignSettingsFields(m), m) }
   return Object.keys(errors).length > 0 ? { errors } : { overrides }
 }
 

@@ -135,16 +135,16 @@ export function inputsNotInForm(view: { blocks?: readonly unknown[]; state?: { v
   return [...inputs].filter((id) => !known.has(id))
 }
 
-/** The errors for choices not offered, each under its field, for fieldErrorsForSlack. */
-export function notOfferedErrors(names: readonly string[]): Record<string, PlanFieldError> {
-  return Object.fromEntries(names.map((name) => [name, { code: 'not_offered' } satisfies PlanFieldError]))
-}
-
-/** A form's field errors → Slack's `response_action: errors`, one message per block, in the person's language. */
+/**
+ * A form's field errors → Slack's `response_action: errors`, one message per block, in the person's
+ * language. `notOffered` (blocks whose choice the form never offered, from choicesNotOffered) are
+ * said as such, beside the other fields' errors, so the person sees everything wrong at once.
+ */
 export function fieldErrorsForSlack(
-  errors: Record<string, PlanFieldError | undefined>, blockOf: (field: string) => string, m: Messages,
+  errors: Record<string, PlanFieldError | undefined>, blockOf: (field: string) => string, m: Messages, notOffered: readonly string[] = [],
 ): ViewResponseAction {
   const forSlack: Record<string, string> = {}
+  for (const block of notOffered) forSlack[block] = m.planFieldError('not_offered')
   for (const [field, error] of Object.entries(errors)) {
     if (error) forSlack[blockOf(field)] ??= m.planFieldError(error.code, error.max)
   }
