@@ -124,9 +124,12 @@ describe.each(testProviders())('forms that are not what they say, on %s', (provi
     const [c] = await seedCampaigns(rig.config, [{ name: `Hostile forms ${provider} ${++serial}`, ownerId: 'U4', approverId: 'U2' }], at)
     return c!
   }
-  /** A campaign seeded straight into `stage`, owned by U4. */
+  /**
+   * A campaign seeded straight into `stage`, owned by U4. Its digest and prompts fall due late in the
+   * evening, so that no scheduler pass writes to it while a test checks that nothing changed.
+   */
   const seeded = (seed: Omit<Parameters<typeof seedCampaign>[1], 'startDate' | 'endDate'> & { startDate?: string; endDate?: string }) =>
-    seedCampaign(database.prisma, { ownerId: 'U4', startDate: '2026-11-25', endDate: '2026-12-20', ...seed })
+    seedCampaign(database.prisma, { ownerId: 'U4', startDate: '2026-11-25', endDate: '2026-12-20', digestTime: '23:30', promptTime: '23:30', ...seed })
 
   // ── 9. Metadata that is not what the form wrote ─────────────────────────────────────────────
 
@@ -145,7 +148,9 @@ describe.each(testProviders())('forms that are not what they say, on %s', (provi
       toldClearly(end, `End early with metadata ${JSON.stringify(metadata)}`, zh.formOutdated)
     }
     // The same forms with their own metadata still save.
-    const saved = await submitView({ callbackId: 'live_settings_campaign', metadata: JSON.stringify({ campaignId }), values: { quietDigests: pick('always') } })
+    const saved = await submitView({
+      callbackId: 'live_settings_campaign', metadata: JSON.stringify({ campaignId }), values: { quietDigests: pick('always'), digestTime: text('23:30'), promptTime: text('23:30') },
+    })
     expect(saved.body, saved.text).toBeNull()
     expect((await database.prisma.campaign.findUniqueOrThrow({ where: { id: campaignId } })).quietDigests).toBe(false)
 
