@@ -32,6 +32,8 @@ export type FieldErrorCode =
   | 'user_deactivated'
   | 'user_unknown'
   | 'channel_unreachable'
+  /** A choice (select, radio, checkbox) the form never offered: forged, or from an older form. */
+  | 'not_offered'
 
 export const proposalFields = [
   'name', 'theme', 'basicContent', 'kind', 'platform', 'platformOther', 'timingNode', 'timingNote',
@@ -60,6 +62,9 @@ const optionalText = (max: number) =>
   z.string().overwrite(withoutControlCharacters).trim().max(max, 'too_long').nullish().transform((value) => (value ? value : null))
 const isoDate = z.string({ error: 'required' }).refine(isIsoDate, 'invalid_date')
 const slackId = z.string({ error: 'required' }).regex(/^[A-Z0-9]{2,}$/, 'required')
+/** One of the choices the form offers: nothing chosen is 'required', anything else 'not_offered'. */
+const offered = <const T extends readonly [string, ...string[]]>(choices: T) =>
+  z.enum(choices, { error: (issue) => (issue.input === undefined || issue.input === null ? 'required' : 'not_offered') })
 
 /** The proposal as a person submits it: field rules that need no outside knowledge. */
 export const proposalInputSchema = z.object({
@@ -69,10 +74,10 @@ export const proposalInputSchema = z.object({
     (text) => sentenceCount(text) <= proposalLimits.basicContentSentences,
     'too_many_sentences',
   ),
-  kind: z.enum(campaignKinds, { error: 'required' }),
-  platform: z.enum(platforms).nullish().transform((value) => value ?? null),
+  kind: offered(campaignKinds),
+  platform: offered(platforms).nullish().transform((value) => value ?? null),
   platformOther: optionalText(proposalLimits.platformOther),
-  timingNode: z.enum(timingNodes, { error: 'required' }),
+  timingNode: offered(timingNodes),
   timingNote: optionalText(proposalLimits.timingNote),
   startDate: isoDate,
   endDate: isoDate,
@@ -126,7 +131,7 @@ export function checkProposal(input: unknown, today: string): ProposalCheck {
 
 // Codes a zod issue may carry as its message; anything else (a wrong type) reads as 'required'.
 const codesCarriedBySchema: Record<string, true> = {
-  required: true, too_long: true, too_many_sentences: true, invalid_date: true,
+  required: true, too_long: true, too_many_sentences: true, invalid_date: true, not_offered: true,
 }
 
 function maxLengthOf(field: ProposalField): number | undefined {

@@ -29,6 +29,8 @@ export type CommonMessages = {
     slack: string
     modalExpired: string
   }
+  /** A form whose private_metadata we cannot read (forged, or from an older version): nothing was done. */
+  formOutdated: string
   deliveryReason: (slackError: string) => string
   list: { title: string; empty: string; item: (id: number, name: M, owner: M, start: string, end: string) => string; showHint: string }
   show: { usage: string; several: (query: M) => string; stage: string; createdBy: string }
@@ -89,6 +91,7 @@ const en: CommonMessages = {
     user_deactivated: 'This person has been deactivated: pick someone else.',
     user_unknown: 'Slack does not know this person: pick someone else.',
     channel_unreachable: 'I am not in this private channel: invite me there first (/invite @Campaign Desk), or pick another channel.',
+    not_offered: 'That is not one of the choices this form offers: pick one from the list.',
   })[code],
   lengthWarning: (w) => w.kind === 'too_short'
     ? `:warning: This campaign runs ${w.days} day${w.days === 1 ? '' : 's'}: campaigns usually need at least a week to build reach.`
@@ -106,6 +109,7 @@ const en: CommonMessages = {
     slack: 'Slack did not answer just now. Please try again in a moment.',
     modalExpired: 'That took too long for Slack. Please run the command again.',
   },
+  formOutdated: 'This form is out of date, so nothing was changed: close it and open it again from where you opened it.',
   deliveryReason: (error) => ({
     channel_not_found: 'the channel does not exist or I cannot see it.',
     not_in_channel: 'I am not a member and cannot join it (invite me with /invite @Campaign Desk).',
@@ -182,6 +186,7 @@ const zhCN: CommonMessages = {
     user_deactivated: '该成员已被停用，请选择其他人。',
     user_unknown: 'Slack 找不到该成员，请选择其他人。',
     channel_unreachable: '我不在这个私有频道里：请先邀请我（/invite @Campaign Desk），或选择其他频道。',
+    not_offered: '这不是表单提供的选项：请从列表中选择。',
   })[code],
   lengthWarning: (w) => w.kind === 'too_short'
     ? `:warning: 活动只持续 ${w.days} 天：通常至少需要一周才能形成传播。`
@@ -199,6 +204,7 @@ const zhCN: CommonMessages = {
     slack: 'Slack 暂时没有响应，请稍后重试。',
     modalExpired: '操作超时，请重新输入命令。',
   },
+  formOutdated: '这个表单已过期，所以没有做任何更改：请关闭它，再从原来的地方重新打开。',
   deliveryReason: (error) => ({
     channel_not_found: '频道不存在或我无权查看。',
     not_in_channel: '我不是频道成员，也无法加入（请用 /invite @Campaign Desk 邀请我）。',

@@ -60,6 +60,8 @@ export type LifecycleMessages = {
     problem: Record<SettingsProblem | 'bad_currency' | 'bad_number', string>
     notAdmin: string
     notOwner: string
+    /** Mrkdwn: a campaign's settings form whose metadata we cannot read. */
+    formOutdated: string
     saved: string
     savedCampaign: (name: M) => string
     usage: string
@@ -141,6 +143,7 @@ export const lifecycleMessages = {
       },
       notAdmin: 'Only a workspace admin can change the workspace’s settings. A campaign’s owner can change their campaign’s with `/campaign settings <campaign>`.',
       notOwner: 'Only the campaign’s owner or a workspace admin can change its settings.',
+      formOutdated: 'This settings form is out of date, so nothing was saved. Close it and open it again with `/campaign settings &lt;campaign&gt;`.',
       saved: 'Workspace settings saved.',
       savedCampaign: (name) => `Settings of *${name}* saved.`,
       usage: 'Usage: `/campaign settings` (workspace admins) or `/campaign settings <campaign name or #id>` (its owner).',
@@ -220,6 +223,7 @@ export const lifecycleMessages = {
       },
       notAdmin: '只有工作区管理员可以修改工作区设置。活动负责人可以用 `/campaign settings <活动>` 修改自己活动的设置。',
       notOwner: '只有活动负责人或工作区管理员可以修改这个活动的设置。',
+      formOutdated: '这个设置表单已过期，内容没有保存。请关闭它，再用 `/campaign settings &lt;活动&gt;` 重新打开。',
       saved: '工作区设置已保存。',
       savedCampaign: (name) => `*${name}* 的设置已保存。`,
       usage: '用法：`/campaign settings`（工作区管理员）或 `/campaign settings <活动名称或 #编号>`（活动负责人）。',

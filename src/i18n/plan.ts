@@ -58,6 +58,8 @@ export type PlanMessages = {
     planClosed: (stage: string) => string
     refusal: Record<PlanRefusal, string>
     formOutdated: string
+    /** A plan form whose inputs are not those of the form its metadata names. */
+    formMismatch: string
     outdatedTitle: string
   }
   names: {
@@ -200,6 +202,7 @@ const en: PlanMessages = {
       not_scheduled: 'The campaign is not scheduled.',
     },
     formOutdated: 'This form is out of date. Close it and open it again from the plan (`/campaign plan &lt;name&gt;`).',
+    formMismatch: 'This form is not the one it claims to be (it may come from an older version of Campaign Desk), so nothing was saved. Close it and open it again from the plan (`/campaign plan &lt;name&gt;`).',
     outdatedTitle: 'Out of date',
   },
   names: {
@@ -285,6 +288,7 @@ const en: PlanMessages = {
     user_deactivated: 'This person has been deactivated: pick someone else.',
     user_unknown: 'Slack does not know this person: pick someone else.',
     channel_unreachable: 'I cannot post in this channel.',
+    not_offered: 'That is not one of the choices this form offers: pick one from the list.',
     not_a_number: 'Please enter a number, e.g. 1200 or 1,200.50.',
     negative: 'Please enter zero or more.',
     too_many_decimals: 'Too many decimal places.',
@@ -374,6 +378,7 @@ const zhCN: PlanMessages = {
       not_scheduled: '活动不在待上线阶段。',
     },
     formOutdated: '这个表单已过期。请关闭后从方案中重新打开（`/campaign plan &lt;名称&gt;`）。',
+    formMismatch: '这个表单与它声称的表单不一致（可能来自旧版本的 Campaign Desk），内容没有保存。请关闭后从方案中重新打开（`/campaign plan &lt;名称&gt;`）。',
     outdatedTitle: '表单已过期',
   },
   names: {
@@ -459,6 +464,7 @@ const zhCN: PlanMessages = {
     user_deactivated: '此人已被停用：请选择其他人。',
     user_unknown: 'Slack 找不到此人：请选择其他人。',
     channel_unreachable: '我无法在这个频道发消息。',
+    not_offered: '这不是表单提供的选项：请从列表中选择。',
     not_a_number: '请输入数字，例如 1200 或 1,200.50。',
     negative: '请输入零或正数。',
     too_many_decimals: '小数位数太多。',

@@ -197,9 +197,11 @@ describe('checkProposal — timing node', () => {
     expect(checkProposal({ ...valid, timingNode, timingNote: null }, today).ok).toBe(true)
   })
 
-  it('a missing or unknown timing node is required', () => {
+  it('a missing timing node is required; one the form never offered is refused as such', () => {
     expect(errorsOf({ ...valid, timingNode: undefined }).timingNode).toEqual({ code: 'required' })
-    expect(errorsOf({ ...valid, timingNode: 'whenever' }).timingNode).toEqual({ code: 'required' })
+    expect(errorsOf({ ...valid, timingNode: 'whenever' }).timingNode).toEqual({ code: 'not_offered' })
+    expect(errorsOf({ ...valid, kind: 'pop_up_shop' }).kind).toEqual({ code: 'not_offered' })
+    expect(errorsOf({ ...valid, kind: 'platform', platform: 'myspace' }).platform).toEqual({ code: 'not_offered' })
   })
 })
 
@@ -289,7 +291,8 @@ describe('checkProposal — malformed input gives errors, never a throw', () => 
       name: { code: 'required' },
       theme: { code: 'required' },
       basicContent: { code: 'required' },
-      kind: { code: 'required' },
+      // A value, though not one of the choices: the form never offered it.
+      kind: { code: 'not_offered' },
       timingNode: { code: 'required' },
       startDate: { code: 'required' },
       endDate: { code: 'required' },

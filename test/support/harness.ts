@@ -39,8 +39,9 @@ export type Rig = {
 }
 
 /** `socketMode: true` starts the app in Socket Mode (SLACK_APP_TOKEN set): `rig.app.url` is null, so
- * `rig.client` cannot be used; drive it with `rig.slack.socketMode.send(…)` instead. */
-export async function startRig(provider: TestProvider, options: { now?: string; logLevel?: Config['logLevel']; socketMode?: boolean; pacing?: PacingLimits } = {}): Promise<Rig> {
+ * `rig.client` cannot be used; drive it with `rig.slack.socketMode.send(…)` instead. `logTo` receives
+ * the app's JSON log lines (at `logLevel`) instead of stdout, for a test that reads what was logged. */
+export async function startRig(provider: TestProvider, options: { now?: string; logLevel?: Config['logLevel']; socketMode?: boolean; pacing?: PacingLimits; logTo?: NodeJS.WritableStream } = {}): Promise<Rig> {
   const slack = await startFakeSlack({ botToken, appToken })
   const db = await freshDatabase(provider)
   const clock = testClock(options.now ?? '2026-12-01T02:00:00Z')
@@ -55,7 +56,7 @@ export async function startRig(provider: TestProvider, options: { now?: string; 
   })
   const start = () => startCampaignDesk(config, {
     clock,
-    logger: createLogger(config.logLevel),
+    logger: createLogger(config.logLevel, options.logTo),
     // Fast retries, but enough of them (about 20 s) to outlast every outage a test stages.
     dispatcher: { pollMs: 50, retry: { baseMs: 50, maxMs: 200, maxAttempts: 100 }, ...(options.pacing ? { pacing: options.pacing } : {}) },
   })

@@ -17,9 +17,10 @@ import type { Person } from '../people.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../shared/trouble.ts'
 import {
-  addIdeaMetadata, addIdeaModal, editIdeaMetadata, editIdeaModal, ideaAddedView, ideaErrorsForSlack, ideaModalIds, readIdeaModal, readMetadata,
+  addIdeaMetadata, addIdeaModal, editIdeaMetadata, editIdeaModal, ideaAddedView, ideaErrorsForSlack, ideaModalIds, readIdeaModal,
 } from './modals.ts'
 import { openModalOrExplain } from '../shared/openModal.ts'
+import { readViewMetadata } from '../shared/viewMetadata.ts'
 import { proposalModal } from '../proposal/modal.ts'
 import { proposalLessons } from '../learning/blocks.ts'
 import { ephemeral } from '../shared/ephemeral.ts'
@@ -99,7 +100,9 @@ export function registerIdeaSurfaces(listeners: Listeners, services: Services): 
     const { teamId, person, m } = await whoActs(body)
     const answer = (response?: ViewResponseAction) => ack(response as never)
     try {
-      const metadata = readMetadata(addIdeaMetadata, view.private_metadata) ?? {}
+      const metadata = readViewMetadata(addIdeaMetadata, view.private_metadata)
+      // Not the metadata this form was opened with: which round or message it came from is unknown.
+      if (!metadata) return await answer({ response_action: 'errors', errors: { [ideaModalIds.text]: m.formOutdated } })
       const typed = readIdeaModal(view.state.values)
       const checked = checkIdea(typed.text, typed.tag)
       if (!checked.ok) return await answer({ response_action: 'errors', errors: ideaErrorsForSlack(checked.error, m) })
@@ -188,8 +191,8 @@ export function registerIdeaSurfaces(listeners: Listeners, services: Services): 
     const answer = (response?: ViewResponseAction) => ack(response as never)
     const refuse = (text: string) => answer({ response_action: 'errors', errors: { [ideaModalIds.text]: text } })
     try {
-      const metadata = readMetadata(editIdeaMetadata, view.private_metadata)
-      if (!metadata) return await refuse(m.ideas.refusal.gone)
+      const metadata = readViewMetadata(editIdeaMetadata, view.private_metadata)
+      if (!metadata) return await refuse(m.formOutdated)
       const typed = readIdeaModal(view.state.values)
       const checked = checkIdea(typed.text, typed.tag)
       if (!checked.ok) return await answer({ response_action: 'errors', errors: ideaErrorsForSlack(checked.error, m) })

@@ -98,15 +98,6 @@ export function readIdeaModal(values: unknown): { text: string; tag: string } {
   }
 }
 
-export function readMetadata<T>(schema: z.ZodType<T>, privateMetadata: string | undefined): T | null {
-  try {
-    const parsed = schema.safeParse(JSON.parse(privateMetadata || '{}'))
-    return parsed.success ? parsed.data : null
-  } catch {
-    return null
-  }
-}
-
 /** A refused text or tag, as Slack's `response_action: errors` keyed by block id. */
 export function ideaErrorsForSlack(error: IdeaTextError, m: Messages): Record<string, string> {
   return { [error === 'tag_too_long' ? ideaModalIds.tag : ideaModalIds.text]: m.ideas.textError(error) }

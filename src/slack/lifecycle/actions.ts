@@ -17,15 +17,16 @@ import { planActions } from '../plan/message.ts'
 import { lifecycleOutbox, type LifecycleAudience } from './notifications.ts'
 import type { Listeners } from '../listeners.ts'
 import type { Person } from '../people.ts'
-import { readRecordId } from '../shared/recordIds.ts'
+import { readRecordId, recordId } from '../shared/recordIds.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../shared/trouble.ts'
-import { openModalOrExplain } from '../shared/openModal.ts'
+import { noticeModal, openModalOrExplain } from '../shared/openModal.ts'
+import { readViewMetadata } from '../shared/viewMetadata.ts'
 import { campaignSettingsModal, inheritedSettings, mayChangeCampaignSettings } from '../settings/modals.ts'
 import { ephemeral } from '../shared/ephemeral.ts'
 
 export const endEarlyModalIds = { callbackId: 'campaign_end_early', reasonBlock: 'end_reason', reasonAction: 'value' } as const
-const endMetadata = z.object({ campaignId: z.number().int().positive() })
+const endMetadata = z.object({ campaignId: recordId })
 
 
 export function endEarlyModal(m: Messages, campaign: Campaign): ModalView {
@@ -140,9 +141,13 @@ export function registerLifecycleActions(listeners: Listeners, services: Service
       const reason = typeof typed === 'string' ? typed.trim() : ''
       if (reason === '') return void (await fail(m.lifecycle.endModal.required))
       if ([...reason].length > endReasonMaxLength) return void (await fail(m.lifecycle.endModal.tooLong(endReasonMaxLength)))
-      const metadata = endMetadata.safeParse(JSON.parse(view.private_metadata || '{}'))
-      const campaign = metadata.success ? await services.store.campaigns.byId(teamId, metadata.data.campaignId) : null
-      if (!campaign) return void (await fail(m.refusal.campaignNotFound(escapeMrkdwn(view.private_metadata ?? ''))))
+      const metadata = readViewMetadata(endMetadata, view.private_metadata)
+      if (!metadata) {
+        services.logger.warn({ team: teamId, user: body.user.id, view: view.callback_id }, 'view_metadata_unreadable')
+        return void (await ack({ response_action: 'update', view: noticeModal(m.plan.outdatedTitle, trusted(m.formOutdated), m) }))
+      }
+      const campaign = await services.store.campaigns.byId(teamId, metadata.campaignId)
+      if (!campaign) return void (await fail(m.refusal.campaignNotFound(escapeMrkdwn(String(metadata.campaignId)))))
       const refusal = refusalToRunLifecycle(campaign, person, 'end')
       if (refusal) return void (await fail(m.lifecycle.refusal[refusal]))
       const refused = await change(teamId, person, m, campaign, 'end_early', reason)

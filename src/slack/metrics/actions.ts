@@ -16,7 +16,8 @@ import { campaignToday, entryRefusal, goalsFor, saveFigures } from './changes.ts
 import type { Person } from '../people.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../shared/trouble.ts'
-import { metricEntryModal, metricErrorText, metricModalIds, goalFieldBlock, readMetricForm, readMetricMetadata } from './modal.ts'
+import { metricEntryModal, metricErrorText, metricModalIds, goalFieldBlock, modeField, readMetricForm, readMetricMetadata } from './modal.ts'
+import { choicesNotOffered } from '../shared/formFields.ts'
 import { openModalOrExplain } from '../shared/openModal.ts'
 import { noticeModal } from '../shared/openModal.ts'
 
@@ -78,6 +79,8 @@ function submitFigures(services: Services): Middleware<SlackViewMiddlewareArgs> 
       const today = await campaignToday(services, figures.campaign)
       const { onDate, typed } = readMetricForm(view.state.values, metadata.g)
       const errors: Record<string, string> = {}
+      // A figure's mode the form never offered is refused, not read as the day's own figure.
+      for (const block of choicesNotOffered(view.state.values, metadata.g.map((id) => modeField(id, m)))) errors[block] = m.planFieldError('not_offered')
       const put = (block: string, error: MetricFieldError) => { errors[block] ??= metricErrorText(error, m) }
       const entries: EntryToSave[] = []
       const rules = {

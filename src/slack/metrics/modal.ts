@@ -3,16 +3,17 @@
 // or the running total, and a note. A goal left empty is skipped. Field names carry the goal's id
 // (g12_value), so the domain's errors land on the right input; the metadata names the campaign and
 // the goals shown, read back strictly.
-import type { InputBlock, KnownBlock, ModalView } from '@slack/types'
+import type { KnownBlock, ModalView } from '@slack/types'
 import { z } from 'zod'
 import { entryModes, metricLimits, type EntryMode, type MetricFieldError } from '../../domain/metrics.ts'
 import type { Messages } from '../../i18n/catalogue.ts'
 import type { CampaignFigures, LiveGoal } from '../../store/metrics.ts'
-import { context, input, option, plainText, section } from '../shared/elements.ts'
+import { context, input, plainText, section } from '../shared/elements.ts'
 import { goalFigure, goalName, goalNameMrkdwn } from '../shared/goalFigures.ts'
 import { escapeMrkdwn, trusted } from '../../i18n/mrkdwn.ts'
 import { recordId } from '../shared/recordIds.ts'
-import { fieldActionId, readFields } from '../shared/formFields.ts'
+import { readViewMetadata } from '../shared/viewMetadata.ts'
+import { fieldActionId, fieldBlock, readFields, type FieldSpec } from '../shared/formFields.ts'
 
 export { enterMetricsAction } from '../shared/enterFigures.ts'
 
@@ -27,12 +28,7 @@ const metadataSchema = z.object({ c: recordId, g: z.array(recordId).min(1).max(g
 export type MetricModalMetadata = z.infer<typeof metadataSchema>
 
 export function readMetricMetadata(text: string | undefined): MetricModalMetadata | null {
-  try {
-    const parsed = metadataSchema.safeParse(JSON.parse(text || 'null'))
-    return parsed.success ? parsed.data : null
-  } catch {
-    return null
-  }
+  return readViewMetadata(metadataSchema, text)
 }
 
 export function metricEntryModal(input_: { figures: CampaignFigures; goals: readonly LiveGoal[]; today: string; m: Messages; allGoals: number }): ModalView {
@@ -50,10 +46,7 @@ export function metricEntryModal(input_: { figures: CampaignFigures; goals: read
     blocks.push(input(goalFieldBlock(goal.id, 'value'), m.metrics.modal.value(name), {
       type: 'plain_text_input', action_id: fieldActionId, max_length: 30,
     }, { optional: true, hint: m.metrics.modal.valueHint(unit) }))
-    const modes = entryModes.map((mode) => option(m.metrics.modal.modes[mode], mode))
-    blocks.push(input(goalFieldBlock(goal.id, 'mode'), m.metrics.modal.mode, {
-      type: 'radio_buttons', action_id: fieldActionId, options: modes, initial_option: modes[0]!,
-    } as InputBlock['element'], { optional: true }))
+    blocks.push(fieldBlock(modeField(goal.id, m)))
     blocks.push(input(goalFieldBlock(goal.id, 'note'), m.metrics.modal.note, {
       type: 'plain_text_input', action_id: fieldActionId, max_length: metricLimits.note,
     }, { optional: true }))
@@ -67,6 +60,14 @@ export function metricEntryModal(input_: { figures: CampaignFigures; goals: read
     close: plainText(m.metrics.modal.close, 24),
     private_metadata: JSON.stringify(metadata),
     blocks,
+  }
+}
+
+/** Whether a goal's figure is the day's own or the running total: the day's unless chosen. */
+export function modeField(goalId: number, m: Messages): FieldSpec {
+  return {
+    kind: 'radio', name: goalFieldBlock(goalId, 'mode'), label: m.metrics.modal.mode, optional: true, initial: entryModes[0],
+    options: entryModes.map((mode) => ({ value: mode, label: m.metrics.modal.modes[mode] })),
   }
 }
 

@@ -14,6 +14,7 @@ import type { PlanRecord } from '../../store/planRecord.ts'
 import { actions, button, context, option, plainText, section, type Blocks } from '../shared/elements.ts'
 import { escapeMrkdwn, mentionUser, trusted, type Mrkdwn } from '../../i18n/mrkdwn.ts'
 import { recordId } from '../shared/recordIds.ts'
+import { readViewMetadata } from '../shared/viewMetadata.ts'
 import { sectionSummary, stateLine } from './message.ts'
 import { fieldBlock } from '../shared/formFields.ts'
 import { lessonsBlock, suggestionBlocks, suggestionsFor } from '../learning/blocks.ts'
@@ -45,12 +46,7 @@ const formMetadataSchema = z.object({
 export type FormMetadata = z.infer<typeof formMetadataSchema>
 
 export function readFormMetadata(text: string | undefined): FormMetadata | null {
-  try {
-    const parsed = formMetadataSchema.safeParse(JSON.parse(text || 'null'))
-    return parsed.success ? parsed.data : null
-  } catch {
-    return null
-  }
+  return readViewMetadata(formMetadataSchema, text)
 }
 
 /** What a button or menu option inside the plan's modals asks for (Slack caps a value at 150 characters). */
@@ -68,12 +64,7 @@ export function formRequestValue(request: FormRequest): string {
 }
 
 export function readFormRequest(value: string | undefined): FormRequest | null {
-  try {
-    const parsed = formRequestSchema.safeParse(JSON.parse(value || 'null'))
-    return parsed.success ? parsed.data : null
-  } catch {
-    return null
-  }
+  return readViewMetadata(formRequestSchema, value)
 }
 
 export function stampOf(current: unknown): string {
@@ -121,12 +112,8 @@ const context_ = context
 const sectionMetadataSchema = z.object({ c: recordId, s: z.string() })
 
 export function readSectionMetadata(text: string | undefined): { campaignId: number; section: PlanSection } | null {
-  try {
-    const parsed = sectionMetadataSchema.safeParse(JSON.parse(text || 'null'))
-    return parsed.success ? { campaignId: parsed.data.c, section: parsed.data.s as PlanSection } : null
-  } catch {
-    return null
-  }
+  const read = readViewMetadata(sectionMetadataSchema, text)
+  return read ? { campaignId: read.c, section: read.s as PlanSection } : null
 }
 
 function addButton(label: string, request: FormRequest): Button {

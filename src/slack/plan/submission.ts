@@ -18,7 +18,7 @@ import { assignmentProblem, type Person } from '../people.ts'
 import { applyPlanChange } from './changes.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../shared/trouble.ts'
-import { fieldErrorsForSlack, type FieldSpec } from '../shared/formFields.ts'
+import { choicesNotOffered, fieldErrorsForSlack, inputsNotInForm, type FieldSpec } from '../shared/formFields.ts'
 import { planLearning } from '../learning/blocks.ts'
 import { planForms } from './forms.ts'
 import { type FormContext, type FormExtra } from './formKit.ts'
@@ -80,11 +80,22 @@ export function registerPlanSubmission(listeners: Listeners, services: Services)
 
       const extra: FormExtra = metadata.x ?? {}
       const context = await formContext(services, record, person)
+      const fields = form.fields(context, form.current(record, metadata.i, extra), extra)
+      // A view that is not the form its metadata names (a risk form calling itself a goal form):
+      // its errors would name fields it does not have, so it is answered as out of date instead.
+      const strangers = inputsNotInForm(view, fields)
+      if (strangers.length > 0) {
+        log.warn({ campaign: record.campaign.id, form: metadata.f, inputs: strangers.slice(0, 10) }, 'plan_form_mismatch')
+        return void (await replaceWith(noticeModal(m.plan.outdatedTitle, trusted(m.plan.formMismatch), m)))
+      }
+      const notOffered = choicesNotOffered(view.state.values, fields)
       const raw = form.read(view.state.values, context, extra)
       const checked = form.check(raw, context)
       const blockOf = (field: string) => form.errorBlock?.(field, context, extra) ?? field
-      if (!checked.ok) return void (await answer(fieldErrorsForSlack(checked.errors as Record<string, PlanFieldError>, blockOf, m)))
-      const unassignable = await peopleErrors(services, teamId, form.fields(context, form.current(record, metadata.i, extra), extra), raw)
+      if (!checked.ok || notOffered.length > 0) {
+        return void (await answer(fieldErrorsForSlack(checked.ok ? {} : checked.errors as Record<string, PlanFieldError>, blockOf, m, notOffered)))
+      }
+      const unassignable = await peopleErrors(services, teamId, fields, raw)
       if (Object.keys(unassignable).length > 0) return void (await answer(fieldErrorsForSlack(unassignable, blockOf, m)))
 
       const result = await applyPlanChange(services, {

@@ -23,6 +23,7 @@ import { troubleMessage } from '../shared/trouble.ts'
 import { openModalOrExplain } from '../shared/openModal.ts'
 import { prefillFromCampaign, proposalModal } from './modal.ts'
 import { largestRecordId, recordId } from '../shared/recordIds.ts'
+import { readViewMetadata } from '../shared/viewMetadata.ts'
 import { requestMessagesFor } from '../../i18n/requests.ts'
 import { ephemeral } from '../shared/ephemeral.ts'
 import { proposalLessons } from '../learning/blocks.ts'
@@ -158,16 +159,9 @@ export function registerProposalDecisions(listeners: Listeners, services: Servic
       const tooLong = reason.error.issues.some((issue) => issue.message === 'too_long')
       return void (await reasonError(m.fieldError(tooLong ? 'too_long' : 'required', proposalLimits.sendBackReason)))
     }
-    const parsedMetadata = (() => {
-      try {
-        return sendBackMetadata.safeParse(JSON.parse(view.private_metadata || '{}'))
-      } catch {
-        return null
-      }
-    })()
+    const metadata = readViewMetadata(sendBackMetadata, view.private_metadata)
     // A form whose metadata names no campaign we could have written: it is out of date (or forged).
-    if (!parsedMetadata?.success) return void (await reasonError(requestMessagesFor(actor.locale).olderModal.text))
-    const metadata = parsedMetadata.data
+    if (!metadata) return void (await reasonError(requestMessagesFor(actor.locale).olderModal.text))
     try {
       const campaign = await services.store.campaigns.byId(teamId, metadata.campaignId)
       if (!campaign) return void (await reasonError(m.refusal.campaignNotFound(escapeMrkdwn(String(metadata.campaignId)))))

@@ -19,6 +19,8 @@ import { assignmentProblem, type Person } from '../people.ts'
 import type { Listeners } from '../listeners.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../shared/trouble.ts'
+import { readViewMetadata } from '../shared/viewMetadata.ts'
+import { requestMessagesFor } from '../../i18n/requests.ts'
 import {
   proposalBlockIds, proposalErrorsForSlack, proposalModalCallbackId, proposalModalMetadata, readProposalInput,
   type ProposalModalMetadata,
@@ -41,7 +43,10 @@ export function registerProposalSubmission(listeners: Listeners, services: Servi
     const m = messagesFor(submitter.locale)
     const answer = (response?: ViewResponseAction) => ack(response as never)
     try {
-      const metadata = readMetadata(view.private_metadata)
+      const metadata = readViewMetadata(proposalModalMetadata, view.private_metadata)
+      // Not the metadata this form was opened with (new, or revising which campaign?): told on the
+      // name, the modal keeps what was typed.
+      if (!metadata) return await answer(fieldErrors({ name: { code: 'required' } }, m, requestMessagesFor(submitter.locale).olderModal.text))
       const check = checkProposal(readProposalInput(view.state.values), localDate(services.clock.now(), submitter.timeZone))
       if (!check.ok) return await answer(fieldErrors(check.errors, m))
 
@@ -67,16 +72,6 @@ export function registerProposalSubmission(listeners: Listeners, services: Servi
       await answer(fieldErrors({ name: { code: 'required' } }, m, troubleMessage(error, m))).catch(() => {})
     }
   })
-}
-
-function readMetadata(privateMetadata: string): ProposalModalMetadata {
-  try {
-    const parsed = proposalModalMetadata.safeParse(JSON.parse(privateMetadata || '{}'))
-    if (parsed.success) return parsed.data
-  } catch {
-    // fall through: an unreadable metadata is treated as a new proposal
-  }
-  return { mode: 'new' }
 }
 
 function fieldErrors(errors: FieldErrors, m: Messages, overrideNameMessage?: string): ViewResponseAction {

@@ -14,6 +14,7 @@ import type { RetroForm } from '../../store/retro.ts'
 import { context, plainText, section } from '../shared/elements.ts'
 import { escapeMrkdwn, trusted } from '../../i18n/mrkdwn.ts'
 import { recordId } from '../shared/recordIds.ts'
+import { readViewMetadata } from '../shared/viewMetadata.ts'
 import { fieldBlock, type FieldSpec } from '../shared/formFields.ts'
 
 export const retroModalIds = {
@@ -63,15 +64,6 @@ export function actualsShape(form: RetroForm): ActualsShape {
 
 // ── Metadata ────────────────────────────────────────────────────────────────────────────────────
 
-const parseJson = <S extends z.ZodType>(schema: S, text: string | undefined): z.output<S> | null => {
-  try {
-    const parsed = schema.safeParse(JSON.parse(text || 'null'))
-    return parsed.success ? parsed.data : null
-  } catch {
-    return null
-  }
-}
-
 const formMetadataSchema = z.object({
   c: recordId,
   /** The version of the answer the form showed; null = a first answer. */
@@ -79,10 +71,10 @@ const formMetadataSchema = z.object({
   a: z.enum(['none', 'inline', 'next_page']),
 })
 export type RetroFormMetadata = z.infer<typeof formMetadataSchema>
-export const readRetroFormMetadata = (text: string | undefined) => parseJson(formMetadataSchema, text)
+export const readRetroFormMetadata = (text: string | undefined) => readViewMetadata(formMetadataSchema, text)
 
 const actualsMetadataSchema = z.object({ c: recordId })
-export const readRetroActualsMetadata = (text: string | undefined) => parseJson(actualsMetadataSchema, text)
+export const readRetroActualsMetadata = (text: string | undefined) => readViewMetadata(actualsMetadataSchema, text)
 
 // ── The form ────────────────────────────────────────────────────────────────────────────────────
 
@@ -105,7 +97,8 @@ export function actualsFieldNames(shape: ActualsShape): string[] {
   ]
 }
 
-function questionFields(form: RetroForm, m: Messages): FieldSpec[] {
+/** The questions' fields, prefilled with the person's earlier answer. */
+export function questionFields(form: RetroForm, m: Messages): FieldSpec[] {
   const mine = form.mine
   const entry = (stage: RetroStage) => mine?.entries.find((candidate) => candidate.stage === stage)
   const stageLabel = (stage: RetroStage) => m.workStage[stage]

@@ -14,10 +14,10 @@ import type { Person } from '../people.ts'
 import { compileRetroReport } from '../retroReport/compile.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../shared/trouble.ts'
-import { fieldErrorsForSlack, readFields } from '../shared/formFields.ts'
+import { choicesNotOffered, fieldErrorsForSlack, readFields } from '../shared/formFields.ts'
 import { noticeModal } from '../shared/openModal.ts'
 import {
-  actualsFieldNames, actualsShape, questionFieldNames, readRetroActualsMetadata, readRetroFormMetadata, retroActualsModal, retroModalIds,
+  actualsFieldNames, actualsShape, questionFieldNames, questionFields, readRetroActualsMetadata, readRetroFormMetadata, retroActualsModal, retroModalIds,
 } from './modals.ts'
 
 type RetroRefusal = { title: string; text: string }
@@ -84,9 +84,10 @@ export function registerRetroSubmissions(listeners: Listeners, services: Service
     if (refusal) return refuse(s, refusal)
     // The actuals are read only where the form showed them (the owner's, when they fit).
     const shape = metadata.a === 'inline' && person.userId === form.campaign.ownerId ? actualsShape(form) : null
+    const notOffered = choicesNotOffered(view.state.values, questionFields(form, m))
     const names = [...questionFieldNames(form.stages), ...(shape ? actualsFieldNames(shape) : [])]
     const checked = checkRetro(readFields(view.state.values, names), form.stages, shape)
-    if (!checked.ok) return s.answer(fieldErrorsForSlack(checked.errors, (field) => field, m))
+    if (!checked.ok || notOffered.length > 0) return s.answer(fieldErrorsForSlack(checked.ok ? {} : checked.errors, (field) => field, m, notOffered))
 
     const saved = await services.store.retro.save({
       teamId, campaignId: form.campaign.id, respondentId: person.userId, expectedVersion: metadata.v,

@@ -7,7 +7,7 @@ import type { Campaign } from '../../domain/campaign.ts'
 import { calendarCountries } from '../../domain/calendarNode.ts'
 import { calendarDayLimits, formatCalendarDays, parseCalendarDays } from '../../domain/calendarDays.ts'
 import {
-  checkLiveSettings, defaultDigestTime, defaultPromptTime, effectiveSettings, type CampaignOverrides, type SettingsProblem,
+  checkLiveSettings, defaultDigestTime, defaultPromptTime, effectiveSettings, noOverrides, type CampaignOverrides, type SettingsProblem,
   type WorkspaceLiveSettings,
 } from '../../domain/liveSettings.ts'
 import type { IsoWeekday } from '../../domain/localTime.ts'
@@ -19,49 +19,58 @@ import type { Listeners } from '../listeners.ts'
 import type { Person } from '../people.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../shared/trouble.ts'
-import { fieldBlock, readFields, type FieldSpec, type FormValues } from '../shared/formFields.ts'
+import { noticeModal } from '../shared/openModal.ts'
+import { readViewMetadata } from '../shared/viewMetadata.ts'
+import { recordId } from '../shared/recordIds.ts'
+import { choicesNotOffered, fieldBlock, readFields, type FieldSpec, type FormValues } from '../shared/formFields.ts'
 
 export const settingsModalIds = { workspace: 'live_settings_workspace', campaign: 'live_settings_campaign' } as const
 
 const weekdays: readonly IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7]
 const workspaceFields = ['timeZone', 'country', 'workingDays', 'calendarDays', 'digestTime', 'promptTime', 'reminderLeadDays', 'paceMarginPercent', 'quietDigests', 'language', 'currency'] as const
 const campaignFields = ['timeZone', 'digestTime', 'promptTime', 'quietDigests'] as const
-const campaignMetadata = z.object({ campaignId: z.number().int().positive() })
+const campaignMetadata = z.object({ campaignId: recordId })
 
-export function workspaceSettingsModal(m: Messages, current: WorkspaceLiveSettings): ModalView {
+/** The workspace form's fields, prefilled with `current` (the submission reads them without: only their options count there). */
+function workspaceSettingsFields(m: Messages, current: WorkspaceLiveSettings | null): FieldSpec[] {
   const s = m.liveSettings
-  const fields: FieldSpec[] = [
-    { kind: 'text', name: 'timeZone', label: s.timeZone, hint: s.timeZoneHint, optional: true, maxLength: 64, initial: current.timeZone },
+  return [
+    { kind: 'text', name: 'timeZone', label: s.timeZone, hint: s.timeZoneHint, optional: true, maxLength: 64, initial: current?.timeZone ?? null },
     {
-      kind: 'select', name: 'country', label: s.country, initial: current.country ?? 'none',
+      kind: 'select', name: 'country', label: s.country, initial: current?.country ?? 'none',
       options: [{ value: 'none', label: s.countryNone }, ...calendarCountries.map((code) => ({ value: code, label: code }))],
     },
     {
       kind: 'checkboxes', name: 'workingDays', label: s.workingDays, optional: true,
       options: weekdays.map((day) => ({ value: String(day), label: s.weekday[day] })),
-      initial: (current.workingDays ?? [1, 2, 3, 4, 5]).map(String),
+      initial: (current?.workingDays ?? [1, 2, 3, 4, 5]).map(String),
     },
     {
       kind: 'text', name: 'calendarDays', label: m.calendarDays.label, hint: m.calendarDays.hint, optional: true, multiline: true,
-      maxLength: calendarDayLimits.text, initial: formatCalendarDays(current.calendarDays ?? []) || null,
+      maxLength: calendarDayLimits.text, initial: formatCalendarDays(current?.calendarDays ?? []) || null,
     },
-    { kind: 'text', name: 'digestTime', label: s.digestTime, hint: s.timeHint, optional: true, maxLength: 5, placeholder: defaultDigestTime, initial: current.digestTime },
-    { kind: 'text', name: 'promptTime', label: s.promptTime, hint: s.timeHint, optional: true, maxLength: 5, placeholder: defaultPromptTime, initial: current.promptTime },
-    { kind: 'text', name: 'reminderLeadDays', label: s.reminderLeadDays, hint: s.reminderLeadHint, optional: true, maxLength: 2, initial: current.reminderLeadDays === null ? null : String(current.reminderLeadDays) },
+    { kind: 'text', name: 'digestTime', label: s.digestTime, hint: s.timeHint, optional: true, maxLength: 5, placeholder: defaultDigestTime, initial: current?.digestTime ?? null },
+    { kind: 'text', name: 'promptTime', label: s.promptTime, hint: s.timeHint, optional: true, maxLength: 5, placeholder: defaultPromptTime, initial: current?.promptTime ?? null },
+    { kind: 'text', name: 'reminderLeadDays', label: s.reminderLeadDays, hint: s.reminderLeadHint, optional: true, maxLength: 2, initial: current?.reminderLeadDays == null ? null : String(current.reminderLeadDays) },
     {
       kind: 'text', name: 'paceMarginPercent', label: s.paceMargin, hint: s.paceMarginHint, optional: true, maxLength: 3,
-      initial: current.paceMarginPercent == null ? null : String(current.paceMarginPercent),
+      initial: current?.paceMarginPercent == null ? null : String(current.paceMarginPercent),
     },
     {
       kind: 'checkboxes', name: 'quietDigests', label: s.quietDigests, optional: true,
-      options: [{ value: 'quiet', label: s.quietDigestsOption }], initial: current.quietDigests ? ['quiet'] : [],
+      options: [{ value: 'quiet', label: s.quietDigestsOption }], initial: current?.quietDigests ? ['quiet'] : [],
     },
     {
-      kind: 'select', name: 'language', label: s.language, initial: current.locale ?? 'each',
+      kind: 'select', name: 'language', label: s.language, initial: current?.locale ?? 'each',
       options: [{ value: 'each', label: s.languageEach }, { value: 'en', label: 'English' }, { value: 'zh-CN', label: '简体中文' }],
     },
-    { kind: 'text', name: 'currency', label: s.currency, hint: s.currencyHint, optional: true, maxLength: 3, initial: current.currency },
+    { kind: 'text', name: 'currency', label: s.currency, hint: s.currencyHint, optional: true, maxLength: 3, initial: current?.currency ?? null },
   ]
+}
+
+export function workspaceSettingsModal(m: Messages, current: WorkspaceLiveSettings): ModalView {
+  const s = m.liveSettings
+  const fields = workspaceSettingsFields(m, current)
   return {
     type: 'modal', callback_id: settingsModalIds.workspace,
     title: plainText(s.title, 24), submit: plainText(s.save, 24), close: plainText(s.close, 24),
@@ -69,22 +78,34 @@ export function workspaceSettingsModal(m: Messages, current: WorkspaceLiveSettin
   }
 }
 
-export function campaignSettingsModal(m: Messages, campaign: Campaign, overrides: CampaignOverrides, inherited: { timeZone: string; digestTime: string; promptTime: string; quietDigests: boolean }): ModalView {
+type Inherited = { timeZone: string; digestTime: string; promptTime: string; quietDigests: boolean }
+
+/** A campaign form's fields, prefilled and hinted when given what it overrides and inherits (the submission needs only their options). */
+function campaignSettingsFields(m: Messages, prefill?: { overrides: CampaignOverrides; inherited: Inherited }): FieldSpec[] {
   const s = m.liveSettings
+  const overrides = prefill?.overrides ?? noOverrides
+  const inherited = prefill?.inherited
+  const inheritHint = (value: string | undefined) => (value === undefined ? '' : s.inheritHint(value))
   const choice = overrides.quietDigests === null ? 'inherit' : overrides.quietDigests ? 'quiet' : 'always'
-  const fields: FieldSpec[] = [
-    { kind: 'text', name: 'timeZone', label: s.timeZone, hint: s.inheritHint(inherited.timeZone), optional: true, maxLength: 64, initial: overrides.timeZone },
-    { kind: 'text', name: 'digestTime', label: s.digestTime, hint: `${s.timeHint} ${s.inheritHint(inherited.digestTime)}`, optional: true, maxLength: 5, initial: overrides.digestTime },
-    { kind: 'text', name: 'promptTime', label: s.promptTime, hint: `${s.timeHint} ${s.inheritHint(inherited.promptTime)}`, optional: true, maxLength: 5, initial: overrides.promptTime },
+  const inheritedQuiet = inherited === undefined ? '' : ` (${inherited.quietDigests ? s.quietDigestsChoice.quiet : s.quietDigestsChoice.always})`
+  return [
+    { kind: 'text', name: 'timeZone', label: s.timeZone, hint: inheritHint(inherited?.timeZone), optional: true, maxLength: 64, initial: overrides.timeZone },
+    { kind: 'text', name: 'digestTime', label: s.digestTime, hint: `${s.timeHint} ${inheritHint(inherited?.digestTime)}`, optional: true, maxLength: 5, initial: overrides.digestTime },
+    { kind: 'text', name: 'promptTime', label: s.promptTime, hint: `${s.timeHint} ${inheritHint(inherited?.promptTime)}`, optional: true, maxLength: 5, initial: overrides.promptTime },
     {
       kind: 'select', name: 'quietDigests', label: s.quietDigests, initial: choice,
       options: [
-        { value: 'inherit', label: `${s.quietDigestsChoice.inherit} (${inherited.quietDigests ? s.quietDigestsChoice.quiet : s.quietDigestsChoice.always})` },
+        { value: 'inherit', label: `${s.quietDigestsChoice.inherit}${inheritedQuiet}` },
         { value: 'quiet', label: s.quietDigestsChoice.quiet },
         { value: 'always', label: s.quietDigestsChoice.always },
       ],
     },
   ]
+}
+
+export function campaignSettingsModal(m: Messages, campaign: Campaign, overrides: CampaignOverrides, inherited: Inherited): ModalView {
+  const s = m.liveSettings
+  const fields = campaignSettingsFields(m, { overrides, inherited })
   return {
     type: 'modal', callback_id: settingsModalIds.campaign, private_metadata: JSON.stringify({ campaignId: campaign.id }),
     title: plainText(s.campaignTitle, 24), submit: plainText(s.save, 24), close: plainText(s.close, 24),
@@ -118,6 +139,11 @@ function problemsInWords(problems: Partial<Record<string, SettingsProblem>>, m: 
   return Object.fromEntries(Object.entries(problems).flatMap(([field, problem]) => (problem ? [[field, m.liveSettings.problem[problem]]] : [])))
 }
 
+/** A choice the form never offered, in words under its field: refused rather than read as "none" or "inherit". */
+function notOfferedInWords(values: unknown, fields: readonly FieldSpec[], m: Messages): Errors {
+  return Object.fromEntries(choicesNotOffered(values, fields).map((name) => [name, m.planFieldError('not_offered')]))
+}
+
 /** The workspace modal's values → settings, or the words for each wrong field. */
 export function readWorkspaceSettings(values: unknown, m: Messages): { settings: WorkspaceLiveSettings } | { errors: Errors } {
   const read = readFields(values, workspaceFields)
@@ -145,6 +171,7 @@ export function readWorkspaceSettings(values: unknown, m: Messages): { settings:
   if (settings.currency && !isCurrencyCode(settings.currency)) errors.currency = m.liveSettings.problem.bad_currency
   if (Number.isNaN(leadNumber)) errors.reminderLeadDays = m.liveSettings.problem.lead_out_of_range
   if (Number.isNaN(marginNumber)) errors.paceMarginPercent = m.liveSettings.problem.margin_out_of_range
+  Object.assign(errors, notOfferedInWords(values, workspaceSettingsFields(m, null), m))
   return Object.keys(errors).length > 0 ? { errors } : { settings }
 }
 
@@ -156,7 +183,7 @@ export function readCampaignOverrides(values: unknown, m: Messages): { overrides
     promptTime: text(read, 'promptTime'),
     quietDigests: read.quietDigests === 'quiet' ? true : read.quietDigests === 'always' ? false : null,
   }
-  const errors = problemsInWords(checkLiveSettings(overrides), m)
+  const errors = { ...problemsInWords(checkLiveSettings(overrides), m), ...notOfferedInWords(values, campaignSettingsFields(m), m) }
   return Object.keys(errors).length > 0 ? { errors } : { overrides }
 }
 
@@ -184,9 +211,14 @@ export function registerSettingsModals(listeners: Listeners, services: Services)
     const person = await services.people.person(teamId, body.user.id)
     const m = messagesFor(person.locale)
     try {
-      const metadata = campaignMetadata.safeParse(JSON.parse(view.private_metadata || '{}'))
-      const campaign = metadata.success ? await services.store.campaigns.byId(teamId, metadata.data.campaignId) : null
-      if (!campaign) return void (await ack({ response_action: 'errors', errors: { timeZone: m.refusal.campaignNotFound(escapeMrkdwn(view.private_metadata ?? '')) } }))
+      const metadata = readViewMetadata(campaignMetadata, view.private_metadata)
+      if (!metadata) {
+        // Anyone can send this at will: a warning, not an error, and the person is told in words.
+        services.logger.warn({ team: teamId, user: body.user.id, view: view.callback_id }, 'view_metadata_unreadable')
+        return void (await ack({ response_action: 'update', view: noticeModal(m.plan.outdatedTitle, trusted(m.liveSettings.formOutdated), m) }))
+      }
+      const campaign = await services.store.campaigns.byId(teamId, metadata.campaignId)
+      if (!campaign) return void (await ack({ response_action: 'errors', errors: { timeZone: m.refusal.campaignNotFound(escapeMrkdwn(String(metadata.campaignId))) } }))
       if (!mayChangeCampaignSettings(campaign, person)) return void (await ack({ response_action: 'errors', errors: { timeZone: m.liveSettings.notOwner } }))
       const read = readCampaignOverrides(view.state.values, m)
       if ('errors' in read) return void (await ack({ response_action: 'errors', errors: read.errors }))

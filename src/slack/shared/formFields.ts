@@ -1,7 +1,9 @@
 // Modal inputs described as data: one FieldSpec becomes one input block (its block id is the
 // field's name, so the domain's field errors land on it), and Slack's view.state.values are read
-// back into a plain object keyed by the same names, for the domain's form checks.
-import type { InputBlock, PlainTextOption } from '@slack/types'
+// back into a plain object keyed by the same names, for the domain's form checks. A choice the
+// form never offered (a forged or outdated submission) is found here, once for every form, and
+// refused under its field rather than read as "nothing chosen".
+import type { InputBlock, PlainTextOption, RadioButtons } from '@slack/types'
 import { z } from 'zod'
 import type { ViewResponseAction } from '@slack/bolt'
 import type { PlanFieldError } from '../../domain/plan.ts'
@@ -15,10 +17,18 @@ type Common = { name: string; label: string; optional?: boolean; hint?: string }
 export type FieldSpec =
   | Common & { kind: 'text'; maxLength: number; multiline?: boolean; placeholder?: string; initial?: string | null }
   | Common & { kind: 'select'; options: Array<{ value: string; label: string }>; initial?: string | null }
+  | Common & { kind: 'radio'; options: Array<{ value: string; label: string }>; initial?: string | null }
   | Common & { kind: 'checkboxes'; options: Array<{ value: string; label: string }>; initial?: readonly string[] }
   | Common & { kind: 'multiSelect'; options: Array<{ value: string; label: string }>; initial?: readonly string[] }
   | Common & { kind: 'date'; initial?: string | null }
   | Common & { kind: 'user'; initial?: string | null }
+
+type ChoiceSpec = Extract<FieldSpec, { options: unknown }>
+
+/** The options a choice field shows (Slack allows 100 in a static menu): exactly what may come back. */
+function optionsShown(spec: ChoiceSpec): ChoiceSpec['options'] {
+  return spec.kind === 'multiSelect' || spec.kind === 'select' ? spec.options.slice(0, 100) : spec.options
+}
 
 function selected(options: PlainTextOption[], value: string | null | undefined) {
   const found = options.find((o) => o.value === value)
@@ -36,19 +46,23 @@ export function fieldBlock(spec: FieldSpec): InputBlock {
         ...(spec.placeholder ? { placeholder: plainText(spec.placeholder, 150) } : {}),
       }, extras)
     case 'select': {
-      const options = spec.options.map((o) => option(o.label, o.value))
+      const options = optionsShown(spec).map((o) => option(o.label, o.value))
       return input(spec.name, spec.label, { type: 'static_select', action_id: fieldActionId, options, ...selected(options, spec.initial) }, extras)
     }
+    case 'radio': {
+      const options = optionsShown(spec).map((o) => option(o.label, o.value))
+      const radio: RadioButtons = { type: 'radio_buttons', action_id: fieldActionId, options, ...selected(options, spec.initial) }
+      return input(spec.name, spec.label, radio, extras)
+    }
     case 'checkboxes': {
-      const options = spec.options.map((o) => option(o.label, o.value))
+      const options = optionsShown(spec).map((o) => option(o.label, o.value))
       const initial = options.filter((o) => spec.initial?.includes(o.value ?? ''))
       return input(spec.name, spec.label, {
         type: 'checkboxes', action_id: fieldActionId, options, ...(initial.length > 0 ? { initial_options: initial } : {}),
       }, extras)
     }
     case 'multiSelect': {
-      // Slack allows 100 options in a static menu.
-      const options = spec.options.slice(0, 100).map((o) => option(o.label, o.value))
+      const options = optionsShown(spec).map((o) => option(o.label, o.value))
       const initial = options.filter((o) => spec.initial?.includes(o.value ?? ''))
       return input(spec.name, spec.label, {
         type: 'multi_static_select', action_id: fieldActionId, options, ...(initial.length > 0 ? { initial_options: initial } : {}),
@@ -87,11 +101,50 @@ export function readFields(values: unknown, names: readonly string[]): FormValue
   return read
 }
 
-/** A form's field errors → Slack's `response_action: errors`, one message per block, in the person's language. */
+/**
+ * The choice fields (select, radio, checkboxes, multi-select) of `fields` whose submitted value is
+ * not among the options the form offered, by name (= block id). Nothing chosen is not this: it is
+ * the domain's "required", or an optional field left empty.
+ */
+export function choicesNotOffered(values: unknown, fields: readonly FieldSpec[]): string[] {
+  const choices = fields.filter((field): field is ChoiceSpec => 'options' in field)
+  const read = readFields(values, choices.map((field) => field.name))
+  return choices.filter((field) => {
+    const value = read[field.name]
+    if (value === null || value === undefined) return false
+    const offered = new Set(optionsShown(field).map((o) => o.value))
+    const many = field.kind === 'checkboxes' || field.kind === 'multiSelect'
+    return many ? !Array.isArray(value) || value.some((v) => !offered.has(v)) : typeof value !== 'string' || !offered.has(value)
+  }).map((field) => field.name)
+}
+
+/**
+ * The inputs of a submitted view (its input blocks, and the fields its state carries) that are not
+ * fields of the form its metadata names: then the view is another form (forged, or from an older
+ * version), and errors answered on the named form's fields would land on blocks the view does not
+ * have, which Slack drops: the form would silently not close.
+ */
+export function inputsNotInForm(view: { blocks?: readonly unknown[]; state?: { values?: unknown } }, fields: readonly FieldSpec[]): string[] {
+  const known = new Set(fields.map((field) => field.name))
+  const blocks = (view.blocks ?? []).flatMap((block) => {
+    const { type, block_id: id } = (block ?? {}) as { type?: unknown; block_id?: unknown }
+    return type === 'input' && typeof id === 'string' ? [id] : []
+  })
+  const parsed = stateValues.safeParse(view.state?.values)
+  const inputs = new Set([...blocks, ...Object.keys(parsed.success ? parsed.data : {})])
+  return [...inputs].filter((id) => !known.has(id))
+}
+
+/**
+ * A form's field errors → Slack's `response_action: errors`, one message per block, in the person's
+ * language. `notOffered` (blocks whose choice the form never offered, from choicesNotOffered) are
+ * said as such, beside the other fields' errors, so the person sees everything wrong at once.
+ */
 export function fieldErrorsForSlack(
-  errors: Record<string, PlanFieldError | undefined>, blockOf: (field: string) => string, m: Messages,
+  errors: Record<string, PlanFieldError | undefined>, blockOf: (field: string) => string, m: Messages, notOffered: readonly string[] = [],
 ): ViewResponseAction {
   const forSlack: Record<string, string> = {}
+  for (const block of notOffered) forSlack[block] = m.planFieldError('not_offered')
   for (const [field, error] of Object.entries(errors)) {
     if (error) forSlack[blockOf(field)] ??= m.planFieldError(error.code, error.max)
   }

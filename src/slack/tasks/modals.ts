@@ -1,7 +1,7 @@
 // The tasks surface's modals: the tasks of a campaign by stage of work (a page at a time, each
 // task with a menu of what this person may do), the task form (add or edit, pushed on top of the
 // list), the reason asked when a task is blocked, and the review of the task template.
-// Metadata is JSON in private_metadata, read back with zod: a malformed one reads as null.
+// Metadata is JSON in private_metadata, read back through its schema (shared/viewMetadata.ts): a malformed one reads as null.
 import type { KnownBlock, ModalView, Overflow } from '@slack/types'
 import { z } from 'zod'
 import type { Actor, Campaign } from '../../domain/campaign.ts'
@@ -16,6 +16,7 @@ import { actions, button, context, input, option, plainText, section } from '../
 import { escapeMrkdwn, trusted, type Mrkdwn } from '../../i18n/mrkdwn.ts'
 import { taskRowText } from './message.ts'
 import { recordId } from '../shared/recordIds.ts'
+import { readViewMetadata } from '../shared/viewMetadata.ts'
 import { fieldActionId, fieldBlock, type FieldSpec } from '../shared/formFields.ts'
 
 export const taskModalIds = {
@@ -32,15 +33,6 @@ export const taskModalIds = {
 /** 25 tasks with their stage headings, the add button and the page buttons stay far below 100 blocks. */
 export const tasksPerPage = 25
 
-const parseJson = <S extends z.ZodType>(schema: S, text: string | undefined): z.output<S> | null => {
-  try {
-    const parsed = schema.safeParse(JSON.parse(text || 'null'))
-    return parsed.success ? parsed.data : null
-  } catch {
-    return null
-  }
-}
-
 const id = recordId
 const viewId = z.string().max(40).nullable()
 
@@ -48,7 +40,7 @@ const viewId = z.string().max(40).nullable()
 
 const listMetadataSchema = z.object({ c: id, pg: z.number().int().nonnegative() })
 export type ListMetadata = z.infer<typeof listMetadataSchema>
-export const readListMetadata = (text: string | undefined) => parseJson(listMetadataSchema, text)
+export const readListMetadata = (text: string | undefined) => readViewMetadata(listMetadataSchema, text)
 
 export const taskMenuOperations = ['edit', 'start', 'complete', 'block', 'reopen', 'delete'] as const
 export type TaskMenuOperation = (typeof taskMenuOperations)[number]
@@ -56,7 +48,7 @@ export type TaskMenuOperation = (typeof taskMenuOperations)[number]
 /** A menu option's value: which task, as which version the person saw it, and what to do. */
 const menuValueSchema = z.object({ t: id, v: z.number().int().nonnegative(), o: z.enum(taskMenuOperations) })
 export type MenuValue = z.infer<typeof menuValueSchema>
-export const readMenuValue = (value: string | undefined) => parseJson(menuValueSchema, value)
+export const readMenuValue = (value: string | undefined) => readViewMetadata(menuValueSchema, value)
 
 /** The tasks in the order the list shows them: by stage of work, by dates within. */
 function listed(tasks: readonly Task[]): Task[] {
@@ -149,22 +141,29 @@ const formMetadataSchema = z.object({
   pg: z.number().int().nonnegative(),
 })
 export type FormMetadata = z.infer<typeof formMetadataSchema>
-export const readFormMetadata = (text: string | undefined) => parseJson(formMetadataSchema, text)
+export const readFormMetadata = (text: string | undefined) => readViewMetadata(formMetadataSchema, text)
 
 export const taskFieldNames = ['title', 'stage', 'ownerId', 'startDate', 'dueDate'] as const satisfies readonly (keyof TaskValue)[]
+
+/** The task form's fields, prefilled when `prefill` is given (the submission needs only their options). */
+export function taskFormFields(m: Messages, prefill?: { task: Task | null; today: string; defaultOwnerId: string }): FieldSpec[] {
+  const f = m.tasks.form
+  const task = prefill?.task
+  return [
+    { kind: 'text', name: 'title', label: f.title, maxLength: taskLimits.title, initial: task?.title ?? null },
+    { kind: 'select', name: 'stage', label: f.stage, options: workStages.map((stage) => ({ value: stage, label: m.workStage[stage] })), initial: task?.stage ?? null },
+    { kind: 'user', name: 'ownerId', label: f.owner, initial: task?.ownerId ?? prefill?.defaultOwnerId ?? null },
+    { kind: 'date', name: 'startDate', label: f.start, initial: task?.startDate ?? prefill?.today ?? null },
+    { kind: 'date', name: 'dueDate', label: f.due, initial: task?.dueDate ?? null },
+  ]
+}
 
 export function taskFormModal(args: {
   campaign: Campaign; m: Messages; today: string; task: Task | null; defaultOwnerId: string; parentViewId: string | null; page: number; notice?: Mrkdwn
 }): ModalView {
   const { campaign, m, task, notice } = args
   const f = m.tasks.form
-  const fields: FieldSpec[] = [
-    { kind: 'text', name: 'title', label: f.title, maxLength: taskLimits.title, initial: task?.title ?? null },
-    { kind: 'select', name: 'stage', label: f.stage, options: workStages.map((stage) => ({ value: stage, label: m.workStage[stage] })), initial: task?.stage ?? null },
-    { kind: 'user', name: 'ownerId', label: f.owner, initial: task?.ownerId ?? args.defaultOwnerId },
-    { kind: 'date', name: 'startDate', label: f.start, initial: task?.startDate ?? args.today },
-    { kind: 'date', name: 'dueDate', label: f.due, initial: task?.dueDate ?? null },
-  ]
+  const fields = taskFormFields(m, { task, today: args.today, defaultOwnerId: args.defaultOwnerId })
   const metadata: FormMetadata = { c: campaign.id, t: task?.id ?? null, v: task?.version ?? null, p: args.parentViewId, pg: args.page }
   return {
     type: 'modal',
@@ -187,7 +186,7 @@ export const blockReasonBlockId = 'reason'
 
 const blockMetadataSchema = z.object({ c: id, t: id, p: viewId, pg: z.number().int().nonnegative() })
 export type BlockMetadata = z.infer<typeof blockMetadataSchema>
-export const readBlockMetadata = (text: string | undefined) => parseJson(blockMetadataSchema, text)
+export const readBlockMetadata = (text: string | undefined) => readViewMetadata(blockMetadataSchema, text)
 
 export function blockReasonModal(task: Task, m: Messages, parentViewId: string | null, page: number): ModalView {
   const t = m.tasks.blockModal
@@ -211,7 +210,7 @@ export function blockReasonModal(task: Task, m: Messages, parentViewId: string |
 // ── Reviewing the task template ────────────────────────────────────────────────────────────────
 
 const reviewMetadataSchema = z.object({ c: id })
-export const readReviewMetadata = (text: string | undefined) => parseJson(reviewMetadataSchema, text)
+export const readReviewMetadata = (text: string | undefined) => readViewMetadata(reviewMetadataSchema, text)
 
 /** Block ids of one template task's inputs in the review modal. */
 export const reviewBlockIds = (key: TemplateTaskKey) => ({
@@ -219,6 +218,11 @@ export const reviewBlockIds = (key: TemplateTaskKey) => ({
 }) as const
 
 export const leaveOutValue = 'leave_out'
+
+/** A template task's "leave out" box in the review, labelled with the task. */
+export function leaveOutField(key: TemplateTaskKey, label: string, m: Messages): FieldSpec {
+  return { kind: 'checkboxes', name: reviewBlockIds(key).leaveOut, label, optional: true, options: [{ value: leaveOutValue, label: m.template.leaveOut }] }
+}
 
 /**
  * Each template task as four inputs (leave out, owner, start, due): a template of 14 tasks is 57
@@ -231,9 +235,7 @@ export function templateReviewModal(campaign: Campaign, template: readonly Templ
   template.forEach((task, index) => {
     const ids = reviewBlockIds(task.key)
     blocks.push(
-      input(ids.leaveOut, t.reviewTask(index + 1, titles[task.key], m.workStage[task.stage]), {
-        type: 'checkboxes', action_id: fieldActionId, options: [option(t.leaveOut, leaveOutValue)],
-      }, { optional: true }),
+      fieldBlock(leaveOutField(task.key, t.reviewTask(index + 1, titles[task.key], m.workStage[task.stage]), m)),
       fieldBlock({ kind: 'user', name: ids.ownerId, label: f.owner, initial: campaign.ownerId }),
       fieldBlock({ kind: 'date', name: ids.startDate, label: f.start, initial: task.startDate }),
       fieldBlock({ kind: 'date', name: ids.dueDate, label: f.due, initial: task.dueDate }),

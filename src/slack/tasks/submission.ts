@@ -19,11 +19,11 @@ import { planAudience } from '../plan/changes.ts'
 import type { Services } from '../services.ts'
 import { answerTemplate, changeTaskStatus, mayAnswerTemplate, saveTask, taskRefusalText, templateDrafts, type TemplateTaskDraft } from './changes.ts'
 import { troubleMessage } from '../shared/trouble.ts'
-import { fieldErrorsForSlack, readFields } from '../shared/formFields.ts'
+import { choicesNotOffered, fieldErrorsForSlack, readFields } from '../shared/formFields.ts'
 import { noticeModal } from '../shared/openModal.ts'
 import {
-  blockReasonBlockId, leaveOutValue, readBlockMetadata, readFormMetadata, readReviewMetadata, reviewBlockIds, taskFieldNames,
-  taskFormModal, taskListModal, taskModalIds,
+  blockReasonBlockId, leaveOutField, leaveOutValue, readBlockMetadata, readFormMetadata, readReviewMetadata, reviewBlockIds, taskFieldNames,
+  taskFormFields, taskFormModal, taskListModal, taskModalIds,
 } from './modals.ts'
 
 /** Redraws the tasks modal underneath (after a change made on top of it); a failure only costs freshness. */
@@ -74,8 +74,9 @@ export function registerTaskSubmissions(listeners: Listeners, services: Services
     const refusal = refusalToEditTasks(record.campaign, person)
     if (refusal) return notice(s, m.plan.refusal[refusal])
 
+    const notOffered = choicesNotOffered(view.state.values, taskFormFields(m))
     const checked = checkTask(readFields(view.state.values, taskFieldNames))
-    if (!checked.ok) return s.answer(fieldErrorsForSlack(checked.errors, (field) => field, m))
+    if (!checked.ok || notOffered.length > 0) return s.answer(fieldErrorsForSlack(checked.ok ? {} : checked.errors, (field) => field, m, notOffered))
     const problem = await ownerProblem(services, teamId, checked.value.ownerId)
     if (problem) return s.answer(fieldErrorsForSlack({ ownerId: problem } satisfies Partial<Record<TaskField, PlanFieldError>>, (field) => field, m))
 
@@ -144,6 +145,7 @@ export function registerTaskSubmissions(listeners: Listeners, services: Services
     if (refusalToEditPlan(record.campaign, person) === 'plan_closed') return notice(s, m.plan.planClosed(m.stage[record.campaign.stage]))
     const audience = await planAudience(services, record)
     const template = templateDrafts(record, audience.ownerLocale, audience.ownerToday)
+    const notOffered = choicesNotOffered(view.state.values, template.map((draft) => leaveOutField(draft.templateKey as never, draft.title, m)))
     const kept: TemplateTaskDraft[] = []
     const errors: Record<string, PlanFieldError> = {}
     const blockOf: Record<string, string> = {}
@@ -166,7 +168,7 @@ export function registerTaskSubmissions(listeners: Listeners, services: Services
       if (!problem) continue
       for (const task of kept.filter((t) => t.ownerId === ownerId)) errors[reviewBlockIds(task.templateKey as never).ownerId] = problem
     }
-    if (Object.keys(errors).length > 0) return s.answer(fieldErrorsForSlack(errors, (block) => block, m))
+    if (Object.keys(errors).length > 0 || notOffered.length > 0) return s.answer(fieldErrorsForSlack(errors, (block) => block, m, notOffered))
 
     const result = await answerTemplate(services, {
       teamId, campaignId: record.campaign.id, actor: person, decision: kept.length > 0 ? 'accepted' : 'skipped', reviewed: kept,
