@@ -75,7 +75,8 @@ export function unescape(text: string): string {
 
 /**
  * A copy of a message's or a view's blocks in which every mrkdwn text object carries its tree
- * (`nodes`), ready for the page. Plain text objects are left as they are.
+ * (`nodes`) and every plain_text object what Slack shows of it (`shown`: the three escapes undone,
+ * as Slack undoes them in plain text too, and :shortcodes: drawn unless `emoji: false`).
  */
 export function withMrkdwnTrees<T>(value: T): T {
   if (Array.isArray(value)) return value.map((item) => withMrkdwnTrees(item)) as T
@@ -84,5 +85,12 @@ export function withMrkdwnTrees<T>(value: T): T {
   const copy: Record<string, unknown> = {}
   for (const [key, item] of Object.entries(object)) copy[key] = withMrkdwnTrees(item)
   if (object.type === 'mrkdwn' && typeof object.text === 'string') copy.nodes = readMrkdwn(object.text)
+  if (object.type === 'plain_text' && typeof object.text === 'string') copy.shown = plainShown(object.text, object.emoji !== false)
   return copy as T
+}
+
+/** What Slack shows of a plain_text object's text. */
+export function plainShown(text: string, withEmoji: boolean): string {
+  const unescaped = unescape(text)
+  return withEmoji ? emoji.emojify(unescaped) : unescaped
 }

@@ -4,7 +4,7 @@
 // whoever acts; what the app sends is in the acting person's Slack language, as in Slack.
 import { render } from 'preact'
 import { useState, useEffect, useRef, useCallback, useMemo } from 'preact/hooks'
-import { html, Blocks, Text, collectState, blockIdOf } from './blocks.js'
+import { html, Blocks, Text, collectState, blockIdOf, shown } from './blocks.js'
 
 const params = new URLSearchParams(location.search)
 
@@ -316,17 +316,16 @@ function Modal({ modal, top, directory, run }) {
       }}
         onKeyDown=${(e) => { if (e.key === 'Escape') void run('close', { viewId: view.id, all: true }) }}>
         <div class="modal-head">
-          <h2 id=${titleId}>${view.title?.text}</h2>
+          <h2 id=${titleId}>${shown(view.title)}</h2>
           <button type="button" class="modal-x" aria-label="Close all" title="Close" onClick=${() => run('close', { viewId: view.id, all: true })}>×</button>
         </div>
         <div class="modal-body">
           ${trouble ? html`<p class="problem" role="alert">${trouble}</p>` : null}
-          ${Object.keys(errors).length > 0 ? html`<p class="sr-only" role="alert">${Object.values(errors).join(' ')}</p>` : null}
           <${Blocks} blocks=${view.blocks} ctx=${ctx} />
         </div>
         <div class="modal-foot">
-          <button type="button" onClick=${() => run('close', { viewId: view.id, all: false })}>${view.close?.text ?? 'Cancel'}</button>
-          ${view.submit ? html`<button type="submit" class="primary">${view.submit.text}</button>` : null}
+          <button type="button" onClick=${() => run('close', { viewId: view.id, all: false })}>${view.close ? shown(view.close) : 'Cancel'}</button>
+          ${view.submit ? html`<button type="submit" class="primary">${shown(view.submit)}</button>` : null}
         </div>
       </form>
     </div>

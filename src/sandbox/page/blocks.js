@@ -27,7 +27,7 @@ export function clean(value) {
   if (Array.isArray(value)) return value.map(clean)
   if (typeof value !== 'object' || value === null) return value
   const copy = {}
-  for (const [key, item] of Object.entries(value)) if (key !== 'nodes') copy[key] = clean(item)
+  for (const [key, item] of Object.entries(value)) if (key !== 'nodes' && key !== 'shown') copy[key] = clean(item)
   return copy
 }
 
@@ -70,13 +70,18 @@ function MrkdwnNode({ node, directory }) {
 export function Text({ text, directory }) {
   if (!text) return null
   if (text.type === 'mrkdwn') return html`<span class="mrkdwn"><${Mrkdwn} nodes=${text.nodes} directory=${directory} /></span>`
-  return html`<span class="plain">${text.text}</span>`
+  return html`<span class="plain">${shown(text)}</span>`
+}
+
+/** A plain_text object as Slack shows it: its escapes undone, :emoji: drawn (the server did both). */
+export function shown(text) {
+  return text?.shown ?? text?.text ?? ''
 }
 
 /** The words of a text object, for an accessible name or an option label. */
 export function plain(text, directory) {
   if (!text) return ''
-  if (text.type !== 'mrkdwn' || !text.nodes) return text.text ?? ''
+  if (text.type !== 'mrkdwn' || !text.nodes) return shown(text)
   const flat = (nodes) => nodes.map((node) => {
     if (typeof node === 'string') return node
     if (node.t === 'user') return `@${directory?.people.find((p) => p.id === node.id)?.realName ?? node.id}`
@@ -98,7 +103,7 @@ function Block({ block, index, ctx }) {
   const d = ctx.directory
   switch (block.type) {
     case 'header':
-      return html`<h3 class="block header">${block.text?.text}</h3>`
+      return html`<h3 class="block header">${shown(block.text)}</h3>`
     case 'divider':
       return html`<hr class="block divider" />`
     case 'section':
@@ -138,13 +143,13 @@ function InputBlock({ block, blockId, ctx }) {
   const errorId = `${id}-error`
   const describedBy = [block.hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined
   const grouped = element.type === 'checkboxes' || element.type === 'radio_buttons'
-  const label = block.label?.text ?? ''
+  const label = shown(block.label)
   return html`<div class=${`block input${error ? ' has-error' : ''}`}>
     ${grouped ? null : html`<div class="label-row"><label for=${id}>${label}</label>${block.optional ? html`<span class="optional"> (optional)</span>` : null}</div>`}
     <${Element} element=${element} blockId=${blockId} index=${0} ctx=${ctx} inInput=${true} label=${label}
       describedBy=${describedBy} invalid=${Boolean(error)} optional=${block.optional} />
-    ${block.hint ? html`<p class="hint" id=${hintId}>${block.hint.text}</p>` : null}
-    ${error ? html`<p class="field-error" id=${errorId}>${error}</p>` : null}
+    ${block.hint ? html`<p class="hint" id=${hintId}>${shown(block.hint)}</p>` : null}
+    ${error ? html`<p class="field-error" id=${errorId} role="alert">${error}</p>` : null}
   </div>`
 }
 
@@ -191,7 +196,7 @@ function Element({ element, blockId, index, ctx, inInput = false, label = '', de
   const dispatches = !inInput || element.dispatch_action === true || ctx.dispatchInputs === true
   const act = (fields) => ctx.act({ type: element.type, action_id: actionId, block_id: blockId, ...fields })
   const aria = { 'aria-describedby': describedBy, 'aria-invalid': invalid ? 'true' : undefined }
-  const placeholder = element.placeholder?.text
+  const placeholder = element.placeholder ? shown(element.placeholder) : undefined
   // An accessible name where no <label> gives one: the placeholder, else what the element is for.
   const ownName = inInput ? undefined : (placeholder ?? label ?? undefined)
   const keyOf = (initial) => `${id}:${JSON.stringify(initial ?? null)}`
@@ -199,7 +204,7 @@ function Element({ element, blockId, index, ctx, inInput = false, label = '', de
   switch (element.type) {
     case 'button':
       return html`<button type="button" id=${id} class=${`slack-button ${element.style ?? ''}`}
-        onClick=${() => act({ text: clean(element.text), value: element.value, ...(element.style ? { style: element.style } : {}) })}>${element.text?.text}</button>`
+        onClick=${() => act({ text: clean(element.text), value: element.value, ...(element.style ? { style: element.style } : {}) })}>${shown(element.text)}</button>`
     case 'overflow':
       return html`<${Overflow} element=${element} label=${label} onChoose=${(option) => act({ selected_option: clean(option) })} directory=${d} />`
     case 'static_select':
@@ -216,7 +221,7 @@ function Element({ element, blockId, index, ctx, inInput = false, label = '', de
           aria-label=${ownName} ...${aria} onChange=${onChange}>
         ${multiple ? null : html`<option value="" selected=${initial === undefined}>${placeholder ?? 'Choose an option'}</option>`}
         ${element.option_groups
-          ? element.option_groups.map((g) => html`<optgroup label=${g.label?.text}>${(g.options ?? []).map(option)}</optgroup>`)
+          ? element.option_groups.map((g) => html`<optgroup label=${shown(g.label)}>${(g.options ?? []).map(option)}</optgroup>`)
           : (element.options ?? []).map(option)}
       </select>`
     }

@@ -1,0 +1,185 @@
+// A whole campaign clicked through the sandbox's page, as its people would: proposed with
+// `/campaign new`, approved, planned section by section, made ready, live with its digest and
+// figures as the clock is advanced, and closed with the compiled retrospective report. Fields are
+// found by their labels and buttons by their names, in the language the app speaks to the acting
+// person (the catalogue's own strings). The browser test runs it; scripts/sandbox-pictures.ts runs
+// it to take the README's pictures.
+import type { Locator } from 'playwright-core'
+import { messagesFor, type Locale, type Messages } from '../../src/i18n/catalogue.ts'
+import type { SandboxPage } from './sandboxPage.ts'
+
+export type Cast = { owner: string; approver: string; dataOwner: string; designer: string }
+
+export type WalkOptions = {
+  /** The campaign's owner speaks this language; the others are whoever the cast names. */
+  locale: Locale
+  cast: Cast
+  campaignName: string
+  /** The owner's local time to start from (the sandbox clock's field), and the campaign's dates. */
+  startAt: string
+  startDate: string
+  endDate: string
+  /** Called at the moments worth a picture, with the part of the page to take. */
+  picture?: (name: 'proposal-card' | 'section-error' | 'plan-message' | 'digest' | 'app-home' | 'report', target: Locator | null) => Promise<void>
+  /** Progress lines (which step is under way), for a failure's context. */
+  log?: (line: string) => void
+}
+
+const plainOf = (mrkdwn: string) => mrkdwn.replace(/\*/g, '').replace(/:[a-z_]+:\s*/g, '')
+
+export async function walkCampaign(ui: SandboxPage, options: WalkOptions): Promise<void> {
+  const m = messagesFor(options.locale)
+  const en = messagesFor('en')
+  const step = (line: string) => options.log?.(line)
+  const { cast } = options
+
+  step('the clock is set to the morning of the proposal')
+  await ui.actAs(cast.owner)
+  await ui.setTime(options.startAt)
+
+  step('the owner proposes the campaign with /campaign new in #campaigns')
+  await ui.goTo('campaigns')
+  await ui.send('/campaign new')
+  const proposal = ui.dialog(m.proposalModal.titleNew)
+  await proposal.waitFor()
+  await proposal.getByLabel(m.proposalModal.name.label, { exact: true }).fill(options.campaignName)
+  await proposal.getByLabel(m.proposalModal.theme.label, { exact: true }).fill(options.locale === 'zh-CN' ? '冬日暖茶' : 'Tea for two')
+  await proposal.getByLabel(m.proposalModal.basicContent.label, { exact: true })
+    .fill(options.locale === 'zh-CN' ? '买一罐茶，第二罐半价。' : 'Buy one tin of tea, get the second at half price.')
+  await proposal.getByRole('radio', { name: m.kind.own_site }).check()
+  await proposal.getByLabel(m.proposalModal.timingNode.label, { exact: true }).selectOption('sales_peak')
+  await proposal.getByLabel(m.proposalModal.startDate.label, { exact: true }).fill(options.startDate)
+  await proposal.getByLabel(m.proposalModal.endDate.label, { exact: true }).fill(options.endDate)
+  await proposal.getByLabel(m.proposalModal.channel.label, { exact: true }).selectOption({ label: '#campaigns' })
+  await proposal.getByLabel(m.proposalModal.owner.label, { exact: true }).selectOption({ label: cast.owner })
+  await proposal.getByLabel(m.proposalModal.approver.label, { exact: true }).selectOption({ label: cast.approver })
+  await proposal.getByRole('button', { name: m.proposalModal.submitNew, exact: true }).click()
+  await proposal.waitFor({ state: 'detached' })
+  const card = ui.message(options.campaignName).filter({ has: ui.page.getByRole('button', { name: m.card.approve }) })
+  await card.waitFor()
+  await options.picture?.('proposal-card', card)
+
+  step('the approver approves the card')
+  await ui.actAs(cast.approver)
+  const approverCard = ui.message(options.campaignName).filter({ has: ui.page.getByRole('button', { name: new RegExp(`^(${en.card.approve}|${m.card.approve})$`) }) })
+  await approverCard.getByRole('button', { name: new RegExp(`^(${en.card.approve}|${m.card.approve})$`) }).click()
+  const planMessage = ui.message(m.plan.header(options.campaignName))
+  await planMessage.waitFor()
+
+  step('the owner takes the task template from their Messages tab')
+  await ui.actAs(cast.owner)
+  await ui.goTo('Messages')
+  const accept = ui.page.getByRole('button', { name: m.template.accept, exact: true })
+  await accept.click()
+  await accept.waitFor({ state: 'detached' })
+
+  step('the owner writes the plan, section by section, from the plan message')
+  await ui.goTo('campaigns')
+  const zh = options.locale === 'zh-CN'
+  const f = m.forms
+  const openSection = async (section: keyof Messages['plan']['section'], title: string) => {
+    await planMessage.locator('.block.section', { hasText: m.plan.section[section] }).getByRole('button', { name: m.plan.open, exact: true }).click()
+    const dialog = ui.dialog(title)
+    await dialog.waitFor()
+    return dialog
+  }
+  /** Saves a form pushed on a section modal and waits for it to close (the section modal shows again). */
+  const save = async (form: Locator) => {
+    await form.getByRole('button', { name: f.save, exact: true }).click()
+    await form.waitFor({ state: 'detached' })
+  }
+  const done = async (dialog: Locator) => {
+    await dialog.getByRole('button', { name: f.done, exact: true }).click()
+    await dialog.waitFor({ state: 'detached' })
+  }
+
+  // Purpose and target users open their form at once; the list sections open a modal to add to.
+  let form = await openSection('purpose', f.titles.purpose)
+  await form.getByLabel(f.purpose.purpose, { exact: true }).selectOption('sales')
+  await form.getByRole('checkbox', { name: m.names.lever.acquisition }).check()
+  await form.getByLabel(f.purpose.productState, { exact: true }).fill(zh ? '新品茶系列，知名度不高。' : 'A new tea range few people know yet.')
+  await save(form)
+
+  let section = await openSection('goals', f.titles.goals)
+  await section.getByRole('button', { name: f.add, exact: true }).click()
+  form = ui.dialog(f.titles.goal)
+  await form.getByLabel(f.goal.metric, { exact: true }).selectOption('orders')
+  await form.getByLabel(f.goal.target, { exact: true }).fill(zh ? '很多' : 'lots')
+  await form.getByLabel(f.goal.unit, { exact: true }).fill(zh ? '单' : 'orders')
+  await form.getByLabel(f.goal.basisKind, { exact: true }).selectOption('reasoned')
+  await form.getByLabel(f.goal.basis, { exact: true }).fill(zh ? '去年同期 400 单，今年多一个 KOL。' : 'Last winter brought 400 orders; this year we add a KOL.')
+  await form.getByLabel(f.goal.dataOwner, { exact: true }).selectOption({ label: cast.dataOwner })
+  await form.getByRole('button', { name: f.save, exact: true }).click()
+  // The app answers with an error under the target, in the owner's language.
+  await form.getByRole('alert').filter({ hasText: m.planFieldError('not_a_number') }).waitFor()
+  const error = await ui.errorUnder(form, f.goal.target)
+  if (error !== m.planFieldError('not_a_number')) throw new Error(`the target's error is not under it: ${error}`)
+  await options.picture?.('section-error', form)
+  await form.getByLabel(f.goal.target, { exact: true }).fill('500')
+  await save(form)
+  await done(section)
+
+  form = await openSection('targetUsers', f.titles.targetUsers)
+  await form.getByLabel(f.targetUsers.who, { exact: true }).fill(zh ? '爱喝茶的年轻上班族' : 'Young office workers who drink tea')
+  await form.getByLabel(f.targetUsers.needs, { exact: true }).fill(zh ? '一份可以分享的小心意' : 'A small treat to share')
+  await save(form)
+
+  section = await openSection('promotion', f.titles.promotion)
+  await section.getByRole('button', { name: f.add, exact: true }).click()
+  form = ui.dialog(f.titles.promotionItem)
+  await form.getByLabel(f.promotionItem.channel, { exact: true }).selectOption('weibo')
+  await form.getByLabel(f.promotionItem.what, { exact: true }).fill(zh ? '预热微博' : 'Teaser post')
+  await form.getByLabel(f.promotionItem.onDate, { exact: true }).fill(options.startDate)
+  await form.getByLabel(f.promotionItem.promoter, { exact: true }).selectOption({ label: cast.designer })
+  await save(form)
+  await done(section)
+
+  section = await openSection('contentRules', f.titles.contentRulesList)
+  await section.getByRole('button', { name: f.contentRules.editRules, exact: true }).click()
+  form = ui.dialog(f.titles.contentRules)
+  await form.getByLabel(f.contentRules.description, { exact: true }).fill(zh ? '买一罐茶，第二罐半价。' : 'Buy one tin, get the second at half price.')
+  await form.getByLabel(f.contentRules.entryDeadline, { exact: true }).fill(options.endDate)
+  await form.getByLabel(f.contentRules.eligibility, { exact: true }).fill(zh ? '注册用户，每人一次。' : 'Registered users, one entry each.')
+  await save(form)
+  await done(section)
+
+  section = await openSection('budget', f.titles.budget)
+  for (const [name, amount] of [[zh ? '精简' : 'Lean', '800'], [zh ? '加码' : 'Bold', '2000']] as const) {
+    await section.getByRole('button', { name: f.add, exact: true }).first().click()
+    form = ui.dialog(f.titles.scenario)
+    await form.getByLabel(f.scenario.name, { exact: true }).fill(name)
+    await form.getByLabel(`${f.scenario.line(1)} · ${f.scenario.category}`, { exact: true }).selectOption('promotion')
+    await form.getByLabel(`${f.scenario.line(1)} · ${f.scenario.channel}`, { exact: true }).selectOption('weibo')
+    await form.getByLabel(`${f.scenario.line(1)} · ${f.scenario.amount}`, { exact: true }).fill(amount)
+    await save(form)
+  }
+  // The first scenario is chosen until another is: choose the bolder one from its ⋯ menu.
+  const bold = section.locator('.block.section', { hasText: zh ? '加码' : 'Bold' })
+  await bold.getByRole('button', { name: 'More options' }).click()
+  await bold.getByRole('menuitem', { name: f.choose, exact: true }).click()
+  await bold.getByText('✅').waitFor()
+  // A conservative effect estimate for the channel the money goes to.
+  await section.getByRole('button', { name: f.add, exact: true }).last().click()
+  form = ui.dialog(f.titles.estimate)
+  await form.getByLabel(f.estimate.channel, { exact: true }).selectOption('weibo')
+  await form.getByLabel(f.estimate.metric, { exact: true }).selectOption('orders')
+  await form.getByLabel(f.estimate.expected, { exact: true }).fill('300')
+  await save(form)
+  await done(section)
+
+  section = await openSection('risks', f.titles.risks)
+  await section.getByRole('button', { name: f.add, exact: true }).click()
+  form = ui.dialog(f.titles.risk)
+  await form.getByLabel(f.risk.description, { exact: true }).fill(zh ? '上线当天服务器过载' : 'Server overload at launch')
+  await form.getByLabel(f.risk.likelihood, { exact: true }).selectOption('medium')
+  await form.getByLabel(f.risk.impact, { exact: true }).selectOption('high')
+  await form.getByLabel(f.risk.mitigation, { exact: true }).fill(zh ? '提前一天扩容' : 'Scale up the day before')
+  await form.getByLabel(f.risk.owner, { exact: true }).selectOption({ label: cast.owner })
+  await save(form)
+  await done(section)
+
+  step('the owner marks the plan ready to go live')
+  await planMessage.getByRole('button', { name: m.plan.ready, exact: true }).click()
+  await planMessage.getByRole('button', { name: m.plan.backToPlanning, exact: true }).waitFor()
+  await options.picture?.('plan-message', planMessage)
+}
