@@ -61,8 +61,16 @@ function one(node: Node): MrkdwnNode {
   }
 }
 
+/** Slack's names that node-emoji (emojilib) knows by another name, or not at all. */
+const slackNames: Record<string, string> = {
+  large_green_circle: '🟢', large_yellow_circle: '🟡', large_orange_circle: '🟠', large_purple_circle: '🟣', large_brown_circle: '🟤',
+  large_green_square: '🟩', large_yellow_square: '🟨', large_orange_square: '🟧', large_red_square: '🟥', large_blue_square: '🟦',
+  double_vertical_bar: '⏸️', first_place_medal: '🥇', second_place_medal: '🥈', third_place_medal: '🥉',
+  shopping_bags: '🛍️', shopping_trolley: '🛒', spiral_calendar_pad: '🗓️', thumbsup: '👍', thumbsdown: '👎',
+}
+
 function emojiFor(name: string, variation: string | undefined): string | null {
-  const base = emoji.get(name) ?? null
+  const base = slackNames[name] ?? emoji.get(name) ?? null
   // Skin tones (skin-tone-2 … 6) are modifiers added after the emoji.
   const tone = variation ? /^skin-tone-([2-6])$/.exec(variation)?.[1] : undefined
   return base && tone ? base + String.fromCodePoint(0x1f3fb + Number(tone) - 2) : base
@@ -92,5 +100,5 @@ export function withMrkdwnTrees<T>(value: T): T {
 /** What Slack shows of a plain_text object's text. */
 export function plainShown(text: string, withEmoji: boolean): string {
   const unescaped = unescape(text)
-  return withEmoji ? emoji.emojify(unescaped) : unescaped
+  return withEmoji ? unescaped.replace(/:([a-z0-9_+-]+):/g, (code, name: string) => emojiFor(name, undefined) ?? code) : unescaped
 }

@@ -19,6 +19,9 @@ export type WalkOptions = {
   startAt: string
   startDate: string
   endDate: string
+  /** The owner's local time on the first working day after the end, past the digest time. */
+  retroAt: string
+  dataOwnerLocale?: Locale
   /** Called at the moments worth a picture, with the part of the page to take. */
   picture?: (name: 'proposal-card' | 'section-error' | 'plan-message' | 'digest' | 'app-home' | 'report', target: Locator | null) => Promise<void>
   /** Progress lines (which step is under way), for a failure's context. */
@@ -53,8 +56,7 @@ export async function walkCampaign(ui: SandboxPage, options: WalkOptions): Promi
   await proposal.getByLabel(m.proposalModal.channel.label, { exact: true }).selectOption({ label: '#campaigns' })
   await proposal.getByLabel(m.proposalModal.owner.label, { exact: true }).selectOption({ label: cast.owner })
   await proposal.getByLabel(m.proposalModal.approver.label, { exact: true }).selectOption({ label: cast.approver })
-  await proposal.getByRole('button', { name: m.proposalModal.submitNew, exact: true }).click()
-  await proposal.waitFor({ state: 'detached' })
+  await ui.pressAndClose(proposal, m.proposalModal.submitNew)
   const card = ui.message(options.campaignName).filter({ has: ui.page.getByRole('button', { name: m.card.approve }) })
   await card.waitFor()
   await options.picture?.('proposal-card', card)
@@ -84,14 +86,8 @@ export async function walkCampaign(ui: SandboxPage, options: WalkOptions): Promi
     return dialog
   }
   /** Saves a form pushed on a section modal and waits for it to close (the section modal shows again). */
-  const save = async (form: Locator) => {
-    await form.getByRole('button', { name: f.save, exact: true }).click()
-    await form.waitFor({ state: 'detached' })
-  }
-  const done = async (dialog: Locator) => {
-    await dialog.getByRole('button', { name: f.done, exact: true }).click()
-    await dialog.waitFor({ state: 'detached' })
-  }
+  const save = (form: Locator) => ui.pressAndClose(form, f.save)
+  const done = (dialog: Locator) => ui.pressAndClose(dialog, f.done)
 
   // Purpose and target users open their form at once; the list sections open a modal to add to.
   let form = await openSection('purpose', f.titles.purpose)
@@ -182,4 +178,70 @@ export async function walkCampaign(ui: SandboxPage, options: WalkOptions): Promi
   await planMessage.getByRole('button', { name: m.plan.ready, exact: true }).click()
   await planMessage.getByRole('button', { name: m.plan.backToPlanning, exact: true }).waitFor()
   await options.picture?.('plan-message', planMessage)
+
+  step('a day later the campaign is live, and at 09:30 its digest comes')
+  await ui.advance('day')
+  await ui.message(plainOf(m.lifecycle.wentLive(options.campaignName as Parameters<Messages['lifecycle']['wentLive']>[0], options.startDate, options.endDate, 'zone')).split(/[(（]/)[0]!).waitFor()
+  await ui.advance('hour')
+  const digest = ui.message(m.liveDigest.title(options.campaignName))
+  await digest.waitFor()
+  await options.picture?.('digest', digest)
+
+  step('the data owner enters the first figures from the digest')
+  await ui.actAs(cast.dataOwner)
+  const dataOwnerM = messagesFor(options.dataOwnerLocale ?? 'en')
+  // The digest speaks the campaign's language; the form, the data owner's.
+  await ui.message(m.liveDigest.title(options.campaignName)).getByRole('button', { name: m.metrics.enterFigures, exact: true }).click()
+  form = ui.dialog(dataOwnerM.metrics.modal.title)
+  await form.getByLabel(dataOwnerM.metrics.modal.value(dataOwnerM.names.metric.orders), { exact: false }).first().fill('120')
+  await ui.pressAndClose(form, dataOwnerM.metrics.modal.submit)
+  // The figure is in: `/campaign metrics` shows it (to the data owner only).
+  await ui.send(`/campaign metrics ${options.campaignName}`)
+  await ui.message(plainOf(dataOwnerM.metrics.command.heading(options.campaignName as Parameters<Messages['metrics']['command']['heading']>[0], '')).split(/[(（]/)[0]!.trim())
+    .filter({ hasText: '120' }).filter({ hasText: 'Only visible to you' }).waitFor()
+
+  step("the owner's Home tab lists their open tasks; they complete one there")
+  await ui.actAs(cast.owner)
+  await ui.goTo('Home')
+  const home = ui.page.getByRole('region', { name: 'Home tab' })
+  const openTasks = home.getByRole('heading', { name: /[(（]\d+[)）]/ }).first()
+  await openTasks.waitFor()
+  const before = await openTasks.textContent()
+  await options.picture?.('app-home', home)
+  await home.getByRole('button', { name: m.home.complete, exact: true }).first().click()
+  await ui.page.waitForFunction(`!document.querySelector('[aria-label="Home tab"]')?.textContent?.includes(${JSON.stringify(before)})`)
+  await ui.goTo('campaigns')
+
+  step('the day after the campaign ends, the retrospective is asked for')
+  await ui.actAs(cast.owner)
+  await ui.setTime(options.retroAt)
+  const retroPrompt = ui.message(options.campaignName).filter({ has: ui.page.getByRole('button', { name: m.retro.fillIn, exact: true }) })
+  await retroPrompt.getByRole('button', { name: m.retro.fillIn, exact: true }).click()
+  form = ui.dialog(m.retro.modalTitle)
+  await form.getByLabel(m.retro.overallEffect, { exact: true }).selectOption('4')
+  await form.getByLabel(m.retro.worked(m.workStage.promotion), { exact: true }).fill(zh ? '微博预热带来了第一批订单。' : 'The Weibo teaser brought the first orders.')
+  await form.getByLabel(m.retro.biggestLesson, { exact: true }).fill(zh ? '提前两周开始预热。' : 'Start the teasers two weeks earlier.')
+  await form.getByLabel(m.retro.wouldRunAgain, { exact: true }).selectOption('with_changes')
+  // The owner's actuals may follow on a second page: leave them as they are (prefilled or unknown).
+  await form.getByRole('button', { name: new RegExp(`^(${m.retro.save}|${m.retro.next})$`) }).click()
+  const actuals = ui.dialog(m.retro.actualsTitle)
+  await actuals.or(ui.dialog(m.retro.savedTitle)).first().waitFor()
+  if (await actuals.isVisible()) await actuals.getByRole('button', { name: m.retro.save, exact: true }).click()
+  const saved = ui.dialog(m.retro.savedTitle)
+  await saved.waitFor()
+  await saved.getByRole('button').last().click()
+  await saved.waitFor({ state: 'detached' })
+
+  step('the owner compiles the report without waiting for the others')
+  await ui.send(`/campaign report ${options.campaignName}`)
+  const waiting = ui.message(plainOf(m.retroReport.command.compileNow)).filter({ hasText: m.retroReport.command.compileNow })
+  await ui.page.getByRole('button', { name: m.retroReport.command.compileNow, exact: true }).click()
+  const report = ui.message(m.retroReport.header(options.campaignName))
+  await report.waitFor()
+  await options.picture?.('report', report)
+  void waiting
+
+  step("the campaign is closed: the owner's Home tab lists it no more")
+  await ui.goTo('Home')
+  await home.getByText(plainOf(m.home.noCampaigns)).waitFor()
 }

@@ -79,6 +79,16 @@ export class SandboxPage {
     return null
   }
 
+  /**
+   * Presses a modal's button and waits for that modal (that view, not any with its title: a form
+   * and the section under it may share one) to close.
+   */
+  async pressAndClose(dialog: Locator, button: string | RegExp): Promise<void> {
+    const view = await dialog.getAttribute('aria-labelledby')
+    await dialog.getByRole('button', { name: button, exact: typeof button === 'string' }).click()
+    await this.page.locator(`[role="dialog"][aria-labelledby="${view}"]`).waitFor({ state: 'detached' })
+  }
+
   /** The newest message (role article) that shows this text. */
   message(text: string | RegExp): Locator {
     return this.page.getByRole('main').getByRole('article').filter({ hasText: text }).last()
