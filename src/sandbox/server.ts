@@ -144,7 +144,8 @@ export async function startPageServer(sandbox: RunningSandbox, port: number) {
     const url = new URL(request.url ?? '/', 'http://localhost')
     // Only this machine's browser: a page elsewhere that points a name at 127.0.0.1 is refused.
     if (!/^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(request.headers.host ?? '')) return sendJson(response, 403, { error: 'the sandbox answers only localhost' })
-    if (request.method === 'GET' && staticFiles[url.pathname]) return sendFile(response, staticFiles[url.pathname]!())
+    // HEAD as GET: Node leaves the body out of a HEAD answer.
+    if ((request.method === 'GET' || request.method === 'HEAD') && staticFiles[url.pathname]) return sendFile(response, staticFiles[url.pathname]!())
     if (request.method === 'GET' && url.pathname === '/events') return openEvents(response)
     if (request.method === 'GET' && url.pathname === '/favicon.ico') return void response.writeHead(204).end()
     if (request.method === 'GET' && url.pathname === '/api/state') {
