@@ -210,7 +210,7 @@ function Message({ message, state, directory, run, openThread, inThread = false 
     act: (action) => run('act', { surface, action, values: collectState(message.blocks, prefix, root.current) }),
   }
   return html`<article class=${`message${message.ephemeral ? ' ephemeral' : ''}`} aria-label=${`${author.name}${message.time ? `, ${message.time}` : ''}`} ref=${root}>
-    <div class="avatar" aria-hidden="true">${author.name.replace(/^[^A-Za-z\u4e00-\u9fff]+/, '').slice(0, 1)}</div>
+    <div class=${`avatar${author.app ? ' app' : ''}`} aria-hidden="true">${author.app ? 'CD' : author.name.replace(/^[^A-Za-z\u4e00-\u9fff]+/, '').slice(0, 1)}</div>
     <div class="message-body">
       <div class="message-meta">
         <strong>${author.name}</strong>${author.app ? html` <span class="badge">APP</span>` : null}
