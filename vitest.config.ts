@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config'
 // seconds at a time: they run first, one at a time. The rest mostly wait on loopback HTTP and the
 // database, so three of those run at once (vitest's default on 2 CPUs would be one).
 // The sandbox's browser tests run chromium beside the app: the same.
-const cpuBound = ['test/process.test.ts', 'test/store/schema.test.ts', 'test/store/readmeMigrationSteps.test.ts', 'test/charts/**/*.test.ts', 'test/sandbox/*InBrowser.test.ts', 'test/sandbox/start.test.ts']
+const cpuBound = ['test/process.test.ts', 'test/store/schema.test.ts', 'test/store/readmeMigrationSteps.test.ts', 'test/charts/**/*.test.ts', 'test/sandbox/pageInBrowser.test.ts', 'test/sandbox/start.test.ts']
 
 export default defineConfig({
   test: {

@@ -30,7 +30,8 @@ export type WalkOptions = {
 
 const plainOf = (mrkdwn: string) => mrkdwn.replace(/\*/g, '').replace(/:[a-z_]+:\s*/g, '')
 
-export async function walkCampaign(ui: SandboxPage, options: WalkOptions): Promise<void> {
+/** The first stage: proposed, approved, the task template taken. Resolves with the plan message. */
+export async function beginCampaign(ui: SandboxPage, options: Omit<WalkOptions, 'retroAt'>): Promise<Locator> {
   const m = messagesFor(options.locale)
   const en = messagesFor('en')
   const step = (line: string) => options.log?.(line)
@@ -74,6 +75,15 @@ export async function walkCampaign(ui: SandboxPage, options: WalkOptions): Promi
   const accept = ui.page.getByRole('button', { name: m.template.accept, exact: true })
   await accept.click()
   await accept.waitFor({ state: 'detached' })
+  await ui.goTo('campaigns')
+  return planMessage
+}
+
+export async function walkCampaign(ui: SandboxPage, options: WalkOptions): Promise<void> {
+  const m = messagesFor(options.locale)
+  const step = (line: string) => options.log?.(line)
+  const { cast } = options
+  const planMessage = await beginCampaign(ui, options)
 
   step('the owner writes the plan, section by section, from the plan message')
   await ui.goTo('campaigns')
@@ -234,12 +244,18 @@ export async function walkCampaign(ui: SandboxPage, options: WalkOptions): Promi
 
   step('the owner compiles the report without waiting for the others')
   await ui.send(`/campaign report ${options.campaignName}`)
-  const waiting = ui.message(plainOf(m.retroReport.command.compileNow)).filter({ hasText: m.retroReport.command.compileNow })
-  await ui.page.getByRole('button', { name: m.retroReport.command.compileNow, exact: true }).click()
+  // Its answer is the owner's alone: who answered, who not, and the button.
+  const waiting = ui.message('Only visible to you').filter({ has: ui.page.getByRole('button', { name: m.retroReport.command.compileNow, exact: true }) })
+  await waiting.getByRole('button', { name: m.retroReport.command.compileNow, exact: true }).click()
   const report = ui.message(m.retroReport.header(options.campaignName))
   await report.waitFor()
   await options.picture?.('report', report)
-  void waiting
+
+  step("the goals chart follows in the report's thread")
+  await report.getByRole('button', { name: /^1 reply$/ }).click()
+  const thread = ui.page.getByRole('complementary', { name: 'Thread' })
+  await thread.getByRole('img').first().waitFor()
+  await thread.getByRole('button', { name: 'Close thread' }).click()
 
   step("the campaign is closed: the owner's Home tab lists it no more")
   await ui.goTo('Home')

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { messagesFor } from '../../src/i18n/catalogue.ts'
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/sandbox.ts'
 import { sandboxPeople } from '../../src/sandbox/workspace.ts'
-import { walkCampaign, type WalkOptions } from './campaignWalk.ts'
+import { beginCampaign, walkCampaign, type WalkOptions } from './campaignWalk.ts'
 import { chromiumPath, launchChromium, SandboxPage } from './sandboxPage.ts'
 
 const browserMissing = !fs.existsSync(chromiumPath) && process.env.CI !== 'true'
@@ -83,4 +83,66 @@ describe.skipIf(browserMissing)('the sandbox in a browser', () => {
     expect(await ui.composer.count()).toBe(1)
     await ui.page.close()
   }, 180_000)
+
+  it('keeps two windows acting as two people in step, within a second, each seeing only what is theirs', async () => {
+    const sandbox = await start()
+    const olivia = await SandboxPage.open(browser, sandbox.url, 'U01OLIVIA')
+    const ada = await SandboxPage.open(browser, sandbox.url, 'U02ADA')
+    await ada.page.locator('.me', { hasText: 'You are Ada Okafor' }).waitFor()
+
+    const sent = performance.now()
+    await olivia.send('Shall we do something for spring?')
+    await ada.message('Shall we do something for spring?').waitFor({ timeout: 2_000 })
+    expect(performance.now() - sent).toBeLessThan(1_500)
+    expect(await ada.message('Shall we do something for spring?').getByText('Olivia Bennett').count()).toBe(1)
+
+    // An ephemeral answer is the asker's alone, and says so.
+    await olivia.send('/campaign help')
+    const help = olivia.message('/campaign new')
+    await help.getByText('Only visible to you').waitFor()
+    await ada.page.waitForTimeout(300)
+    expect(await ada.message('/campaign new').count()).toBe(0)
+
+    // A message shortcut from the message's More actions menu opens the app's modal, prefilled.
+    const idea = ada.message('Shall we do something for spring?')
+    await idea.getByRole('button', { name: 'More actions' }).click()
+    await idea.getByRole('menuitem', { name: 'Add to campaign ideas' }).click()
+    const en = messagesFor('en')
+    const modal = ada.dialog(en.ideas.modal.titleAdd)
+    await modal.waitFor()
+    expect(await modal.getByLabel(en.ideas.modal.text.label, { exact: true }).inputValue()).toBe('Shall we do something for spring?')
+    // Close (the view's own close text) takes it away and sends nothing more.
+    await ada.pressAndClose(modal, en.ideas.modal.close)
+    expect(olivia.problems.concat(ada.problems)).toEqual([])
+    await olivia.page.close()
+    await ada.page.close()
+  }, 120_000)
+
+  it('shows the Gantt chart inline and the export as downloads, and Reset sandbox starts over', async () => {
+    const sandbox = await start()
+    const ui = await SandboxPage.open(browser, sandbox.url)
+    const en = messagesFor('en')
+    const planMessage = await beginCampaign(ui, { locale: 'en', cast: englishCast, campaignName: 'Gantt and export', ...dates })
+    await planMessage.getByRole('button', { name: en.plan.gantt, exact: true }).click()
+    const gantt = ui.page.getByRole('main').getByRole('img', { name: /gantt/i }).first()
+    await gantt.waitFor()
+    expect(await gantt.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(200)
+
+    await ui.send('/campaign export Gantt and export')
+    const workbook = ui.page.getByRole('link', { name: /\.xlsx$/ }).first()
+    await workbook.waitFor()
+    const [download] = await Promise.all([ui.page.waitForEvent('download'), workbook.click()])
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/)
+    const saved = path.join(directory, download.suggestedFilename())
+    await download.saveAs(saved)
+    expect(fs.readFileSync(saved).subarray(0, 2).toString('latin1')).toBe('PK')
+    expect(await ui.page.getByRole('link', { name: /\.md$/ }).count()).toBeGreaterThan(0)
+
+    ui.page.once('dialog', (dialog) => void dialog.accept())
+    await ui.page.getByRole('button', { name: 'Reset sandbox', exact: true }).click()
+    await ui.page.getByText('No messages yet.').waitFor()
+    expect(sandbox.world().slack.messages).toEqual([])
+    expect(ui.problems).toEqual([])
+    await ui.page.close()
+  }, 120_000)
 })
