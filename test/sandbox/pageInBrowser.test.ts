@@ -84,6 +84,55 @@ describe.skipIf(browserMissing)('the sandbox in a browser', () => {
     await ui.page.close()
   }, 180_000)
 
+  it("draws Block Kit as Slack does: headers, fields, context, images, rich text, mentions, links, emoji, and controls named by their text", async () => {
+    const sandbox = await start()
+    const { slack } = sandbox.world()
+    const post = await fetch(`${slack.apiUrl}chat.postMessage`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${slack.botToken}` },
+      body: JSON.stringify({
+        channel: 'C01CAMPAIGNS', text: 'All the blocks',
+        blocks: [
+          { type: 'header', text: { type: 'plain_text', text: 'Tea &amp; cake :tada:' } },
+          { type: 'section', text: { type: 'mrkdwn', text: '*Bold* _italic_ ~gone~ `code` for <@U02ADA> in <#C02MARKETING>, <!here>: <https://example.com|the site>' },
+            fields: [{ type: 'mrkdwn', text: '*Owner*\n<@U01OLIVIA>' }, { type: 'mrkdwn', text: '*Budget*\n$2,000' }],
+            accessory: { type: 'button', action_id: 'open', text: { type: 'plain_text', text: 'Open it' } } },
+          { type: 'context', elements: [{ type: 'mrkdwn', text: ':large_green_circle: on track' }] },
+          { type: 'divider' },
+          { type: 'image', image_url: '/files/none.png', alt_text: 'A chart of the week' },
+          { type: 'rich_text', elements: [{ type: 'rich_text_list', style: 'bullet', elements: [
+            { type: 'rich_text_section', elements: [{ type: 'text', text: 'First point', style: { bold: true } }] },
+            { type: 'rich_text_section', elements: [{ type: 'user', user_id: 'U03SAM' }, { type: 'text', text: ' reports' }] },
+          ] }] },
+          { type: 'actions', elements: [
+            { type: 'static_select', action_id: 'pick', placeholder: { type: 'plain_text', text: 'Pick a plan' }, options: [{ text: { type: 'plain_text', text: 'Lean' }, value: 'lean' }] },
+            { type: 'datepicker', action_id: 'when', placeholder: { type: 'plain_text', text: 'Pick a day' } },
+            { type: 'overflow', action_id: 'more', options: [{ text: { type: 'plain_text', text: 'Delete' }, value: 'delete' }] },
+          ] },
+        ],
+      }),
+    })
+    expect((await post.json() as { ok: boolean }).ok).toBe(true)
+    const ui = await SandboxPage.open(browser, sandbox.url)
+    const message = ui.message('All the blocks').or(ui.message('Tea & cake'))
+    await message.waitFor()
+    expect(await message.getByRole('heading', { name: 'Tea & cake 🎉' }).count()).toBe(1)
+    const text = await message.textContent()
+    for (const shown of ['Bold italic gone code for @Ada Okafor in #marketing, @here: the site', 'Owner', '@Olivia Bennett', '🟢 on track', 'First point', '@Sam Rivera reports']) {
+      expect(text, shown).toContain(shown)
+    }
+    expect(await message.locator('strong', { hasText: 'Bold' }).count()).toBe(1)
+    expect(await message.locator('del', { hasText: 'gone' }).count()).toBe(1)
+    expect(await message.getByRole('link', { name: 'the site' }).getAttribute('href')).toBe('https://example.com')
+    expect(await message.getByRole('img', { name: 'A chart of the week' }).count()).toBe(1)
+    expect(await message.getByRole('listitem').count()).toBe(2)
+    expect(await message.getByRole('button', { name: 'Open it' }).count()).toBe(1)
+    expect(await message.getByRole('combobox', { name: 'Pick a plan' }).count()).toBe(1)
+    expect(await message.getByLabel('Pick a day').getAttribute('type')).toBe('date')
+    await message.getByRole('button', { name: 'More options' }).click()
+    expect(await message.getByRole('menuitem', { name: 'Delete' }).count()).toBe(1)
+    await ui.page.close()
+  }, 60_000)
+
   it('keeps two windows acting as two people in step, within a second, each seeing only what is theirs', async () => {
     const sandbox = await start()
     const olivia = await SandboxPage.open(browser, sandbox.url, 'U01OLIVIA')
