@@ -184,7 +184,10 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
       port,
       url: port === null ? null : `http://127.0.0.1:${port}${slackEventsPath}`,
       scheduler: { tick: () => scheduler.tick() },
-      deliverDue: () => dispatcher.sweep(),
+      deliverDue: async () => {
+        await dispatcher.sweep()
+        await dispatcher.settled()
+      },
       stop: () => (stopped ??= (async () => {
         logger.info('stopping')
         // Stop taking requests, let those under way finish, then the deliveries, then the database.

@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { startCampaignDesk, type RunningCampaignDesk } from '../campaignDesk.ts'
 import { parseConfig, type Config } from '../config.ts'
+import { slackLimits, type PacingLimits } from '../jobs/pacing.ts'
 import { createLogger } from '../logger.ts'
 import { sandboxClock, type SandboxClock } from './clock.ts'
 import { startLocalSlack, type LocalSlack } from './localSlack.ts'
@@ -17,6 +18,12 @@ import { AppClient } from './slackRequests.ts'
 import { sandboxTeam, seedWorkspace } from './workspace.ts'
 
 export const defaultSandboxFile = 'data/sandbox.db'
+
+const unlimited: PacingLimits = {
+  perChannel: { perSecond: 1_000, burst: 1_000 },
+  perMethodPerMinute: Object.fromEntries(Object.keys(slackLimits.perMethodPerMinute).map((method) => [method, 100_000])),
+  margin: 0,
+}
 
 export type SandboxOptions = {
   /** The page's port (PORT; 0 = any free one). It listens on 127.0.0.1 only. */
@@ -114,7 +121,12 @@ async function startWorld(options: SandboxOptions & { manifest: AppManifest; clo
       SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: slack.apiUrl,
       PORT: '0', DATABASE_URL: `file:${file}`, LOG_LEVEL: options.logLevel ?? 'warn',
     })
-    const app = await startCampaignDesk(config, { clock: options.clock, logger: options.logger, listenHost: '127.0.0.1' })
+    const app = await startCampaignDesk(config, {
+      clock: options.clock, logger: options.logger, listenHost: '127.0.0.1',
+      // The local Slack limits no rate, so the dispatcher need not pace itself to Slack's: a clock
+      // move delivers a day's posts at once instead of one a second.
+      dispatcher: { pacing: unlimited },
+    })
     const appClient = new AppClient({ baseUrl: app.url!, signingSecret, slack, teamDomain: sandboxTeam.name.toLowerCase(), botUserId: slack.botUserId })
     return { slack, app, client: createSlackClient({ slack, app: appClient, manifest: options.manifest, teamId: sandboxTeam.id, clock: options.clock }) }
   } catch (error) {

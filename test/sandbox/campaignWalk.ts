@@ -195,6 +195,9 @@ export async function walkCampaign(ui: SandboxPage, options: WalkOptions): Promi
   await ui.advance('hour')
   const digest = ui.message(m.liveDigest.title(options.campaignName))
   await digest.waitFor()
+  // Posted at its hour as the clock went by, not when the clock stopped.
+  const posted = await digest.getAttribute('aria-label')
+  if (!posted?.endsWith(', 09:30')) throw new Error(`the digest came at the wrong time: ${posted}`)
   await options.picture?.('digest', digest)
 
   step('the data owner enters the first figures from the digest')
