@@ -66,6 +66,12 @@ function App() {
     }
   }, [as, refresh])
 
+  // Opening the app's Home or Messages tab (or arriving on it as someone else) is an event for the app.
+  const tab = !state ? null : where === 'home' ? 'home' : where === state.app.dm ? 'messages' : null
+  useEffect(() => {
+    if (tab && state?.me === as) void run('tab', { tab })
+  }, [tab, as, state?.me === as])
+
   if (!state) return html`<p class="loading">Starting the sandbox…</p>`
 
   const directory = { people: state.people, channels: state.channels, botUserId: state.app.botUserId, appName: state.app.name }
@@ -74,8 +80,6 @@ function App() {
   const open = (next) => {
     setWhere(next)
     setThread(null)
-    if (next === 'home') void run('tab', { tab: 'home' })
-    if (next === state.app.dm) void run('tab', { tab: 'messages' })
   }
   const me = state.people.find((p) => p.id === state.me)
   const title = current === 'home' ? `${state.app.name} — Home` : current === state.app.dm ? `${state.app.name} — Messages` : `#${state.channels.find((c) => c.id === current)?.name ?? current}`
