@@ -26,10 +26,16 @@ describe.skipIf(browserMissing)('the sandbox in a browser', () => {
   let browser: Browser
   let directory: string
   const sandboxes: RunningSandbox[] = []
+  /** Under CI=true a missing browser fails every test here, each saying why. */
+  let launchFailure: Error | null = null
 
   beforeAll(async () => {
-    browser = (await launchChromium())!
     directory = fs.mkdtempSync(path.join(os.tmpdir(), 'campaign-desk-sandbox-'))
+    try {
+      browser = (await launchChromium())!
+    } catch (error) {
+      launchFailure = error as Error
+    }
   })
   afterEach(async () => {
     for (const sandbox of sandboxes.splice(0)) await sandbox.stop()
@@ -40,6 +46,7 @@ describe.skipIf(browserMissing)('the sandbox in a browser', () => {
   })
 
   const start = async () => {
+    if (launchFailure) throw launchFailure
     const sandbox = await startSandbox({ port: 0, databaseFile: path.join(directory, `sandbox-${sandboxes.length}-${Date.now()}.db`), logLevel: 'silent' })
     sandboxes.push(sandbox)
     return sandbox
