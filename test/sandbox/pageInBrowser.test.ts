@@ -103,7 +103,7 @@ describe.skipIf(browserMissing)('the sandbox in a browser', () => {
           { type: 'section', text: { type: 'mrkdwn', text: '*Bold* _italic_ ~gone~ `code` for <@U02ADA> in <#C02MARKETING>, <!here>: <https://example.com|the site>' },
             fields: [{ type: 'mrkdwn', text: '*Owner*\n<@U01OLIVIA>' }, { type: 'mrkdwn', text: '*Budget*\n$2,000' }],
             accessory: { type: 'button', action_id: 'open', text: { type: 'plain_text', text: 'Open it' } } },
-          { type: 'context', elements: [{ type: 'mrkdwn', text: ':large_green_circle: on track' }] },
+          { type: 'context', elements: [{ type: 'mrkdwn', text: ':large_green_circle: on track · due <!date^1800000000^{date_num} {time}|15 Jan 2027>' }] },
           { type: 'divider' },
           { type: 'image', image_url: '/files/none.png', alt_text: 'A chart of the week' },
           { type: 'rich_text', elements: [{ type: 'rich_text_list', style: 'bullet', elements: [
@@ -119,12 +119,13 @@ describe.skipIf(browserMissing)('the sandbox in a browser', () => {
       }),
     })
     expect((await post.json() as { ok: boolean }).ok).toBe(true)
-    const ui = await SandboxPage.open(browser, sandbox.url)
+    // Olivia is in London: Slack writes a <!date> in the reader's zone.
+    const ui = await SandboxPage.open(browser, sandbox.url, 'U01OLIVIA')
     const message = ui.message('All the blocks').or(ui.message('Tea & cake'))
     await message.waitFor()
     expect(await message.getByRole('heading', { name: 'Tea & cake 🎉' }).count()).toBe(1)
     const text = await message.textContent()
-    for (const shown of ['Bold italic gone code for @Ada Okafor in #marketing, @here: the site', 'Owner', '@Olivia Bennett', '🟢 on track', 'First point', '@Sam Rivera reports']) {
+    for (const shown of ['Bold italic gone code for @Ada Okafor in #marketing, @here: the site', 'Owner', '@Olivia Bennett', '🟢 on track', 'due 2027-01-15 8:00 AM', 'First point', '@Sam Rivera reports']) {
       expect(text, shown).toContain(shown)
     }
     expect(await message.locator('strong', { hasText: 'Bold' }).count()).toBe(1)

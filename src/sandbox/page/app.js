@@ -24,6 +24,8 @@ function App() {
   const [problem, setProblem] = useState(null)
   const [busy, setBusy] = useState(0)
   const [guide, setGuide] = useState(localStorage.getItem('sandbox-guide') !== 'hidden')
+  // Per person and conversation, the newest message they have seen: the sidebar counts the rest.
+  const [seen, setSeen] = useState(() => JSON.parse(localStorage.getItem('sandbox-seen') ?? '{}'))
   const version = useRef(0)
 
   const refresh = useCallback(async () => {
@@ -72,11 +74,29 @@ function App() {
     if (tab && state?.me === as) void run('tab', { tab })
   }, [tab, as, state?.me === as])
 
-  if (!state) return html`<p class="loading">Starting the sandbox…</p>`
+  const shown = state ? currentOf(state, where) : null
+  const newest = state && shown !== 'home' ? (state.conversations[shown]?.at(-1)?.ts ?? null) : null
+  useEffect(() => {
+    if (!state || !newest || seen[`${state.me}:${shown}`] === newest) return
+    const next = { ...seen, [`${state.me}:${shown}`]: newest }
+    localStorage.setItem('sandbox-seen', JSON.stringify(next))
+    setSeen(next)
+  }, [state?.me, shown, newest])
 
-  const directory = { people: state.people, channels: state.channels, botUserId: state.app.botUserId, appName: state.app.name }
+  if (!state) return html`<p class="loading">Starting the sandbox…</p>`
+  const unread = (conversation) => {
+    const since = seen[`${state.me}:${conversation}`] ?? ''
+    return (state.conversations[conversation] ?? []).filter((m) => m.ts > since && m.author !== state.me && (!m.threadTs || m.threadTs === m.ts)).length
+  }
+  const badge = (conversation) => {
+    const count = conversation === current ? 0 : unread(conversation)
+    // Beside the name, not part of it: the button stays "campaigns" for a screen reader and a test.
+    return count > 0 ? html` <span class="unread" aria-hidden="true" title=${`${count} new`}>${count}</span>` : null
+  }
+
+  const directory = { people: state.people, channels: state.channels, botUserId: state.app.botUserId, appName: state.app.name, zone: state.clock.zone, now: state.clock.iso }
   const memberChannels = state.channels.filter((c) => c.member)
-  const current = where && (where === 'home' || state.conversations[where]) ? where : (memberChannels[0]?.id ?? 'home')
+  const current = currentOf(state, where)
   const open = (next) => {
     setWhere(next)
     setThread(null)
@@ -98,12 +118,12 @@ function App() {
     </header>
     <nav class="sidebar" aria-label="Sidebar">
       <h2>Channels</h2>
-      <ul>${memberChannels.map((c) => html`<li><button type="button" class="nav" aria-current=${current === c.id ? 'page' : undefined} onClick=${() => open(c.id)}><span aria-hidden="true"># </span>${c.name}</button></li>`)}</ul>
+      <ul>${memberChannels.map((c) => html`<li><button type="button" class="nav" aria-current=${current === c.id ? 'page' : undefined} onClick=${() => open(c.id)}><span aria-hidden="true"># </span>${c.name}${badge(c.id)}</button></li>`)}</ul>
       <h2>Apps</h2>
       <div class="app-entry"><span class="app-icon" aria-hidden="true">CD</span> ${state.app.name}</div>
       <ul role="group" aria-label=${state.app.name}>
         <li><button type="button" class="nav" aria-current=${current === 'home' ? 'page' : undefined} onClick=${() => open('home')}>Home</button></li>
-        <li><button type="button" class="nav" aria-current=${current === state.app.dm ? 'page' : undefined} onClick=${() => open(state.app.dm)}>Messages</button></li>
+        <li><button type="button" class="nav" aria-current=${current === state.app.dm ? 'page' : undefined} onClick=${() => open(state.app.dm)}>Messages${badge(state.app.dm)}</button></li>
       </ul>
       <div class="me">You are <strong>${me?.realName}</strong><br /><span class="muted">${me?.role}; ${me?.locale}; ${me?.tz}</span></div>
     </nav>
@@ -118,6 +138,12 @@ function App() {
     ${thread ? html`<${Thread} state=${state} thread=${thread} directory=${directory} run=${run} close=${() => setThread(null)} />` : null}
     ${state.modals.map((modal, index) => html`<${Modal} key=${modal.view.id} modal=${modal} top=${index === state.modals.length - 1} directory=${directory} run=${run} />`)}
   </div>`
+}
+
+/** The conversation shown: the one chosen, else the first channel the person is in. */
+function currentOf(state, where) {
+  if (where && (where === 'home' || state.conversations[where])) return where
+  return state.channels.find((c) => c.member)?.id ?? 'home'
 }
 
 function Clock({ clock, run }) {

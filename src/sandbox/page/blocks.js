@@ -57,13 +57,52 @@ function MrkdwnNode({ node, directory }) {
       return html`<span class="mention">#${children ?? channel?.name ?? node.id}</span>`
     }
     case 'special': {
-      const [name] = node.name.split('^')
+      const [name, ...args] = node.name.split('^')
       if (['here', 'channel', 'everyone'].includes(name)) return html`<span class="mention">@${name}</span>`
+      if (name === 'date') {
+        const shown = slackDate(Number(args[0]), args[1] ?? '', directory)
+        if (shown) return html`<time datetime=${new Date(Number(args[0]) * 1000).toISOString()}>${shown}</time>`
+        return children
+      }
       return html`<span class="mention">${children ?? name}</span>`
     }
     case 'emoji': return node.char ? html`<span class="emoji" role="img" aria-label=${node.name}>${node.char}</span>` : `:${node.name}:`
     default: return null
   }
+}
+
+/**
+ * Slack's <!date^seconds^format|fallback>, as Slack shows it: in the reader's own zone, its tokens
+ * ({date_num}, {date_short}, {date_pretty}, {time}…) filled in; null for a format it cannot read.
+ */
+function slackDate(seconds, format, directory) {
+  if (!Number.isFinite(seconds) || !format) return null
+  const zone = directory.zone ?? 'UTC'
+  const at = new Date(seconds * 1000)
+  const part = (options) => new Intl.DateTimeFormat('en-US', { timeZone: zone, ...options }).format(at)
+  const dayOf = (date) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(date)
+  const now = directory.now ? new Date(directory.now) : new Date()
+  const relative = () => {
+    const day = dayOf(at)
+    if (day === dayOf(now)) return 'Today'
+    if (day === dayOf(new Date(now.getTime() - 86_400_000))) return 'Yesterday'
+    if (day === dayOf(new Date(now.getTime() + 86_400_000))) return 'Tomorrow'
+    return null
+  }
+  const tokens = {
+    date_num: () => dayOf(at),
+    date: () => part({ month: 'long', day: 'numeric', year: 'numeric' }),
+    date_short: () => part({ month: 'short', day: 'numeric', year: 'numeric' }),
+    date_long: () => part({ weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }),
+    date_pretty: () => relative() ?? tokens.date(),
+    date_short_pretty: () => relative() ?? tokens.date_short(),
+    date_long_pretty: () => relative() ?? tokens.date_long(),
+    time: () => part({ hour: 'numeric', minute: '2-digit' }),
+    time_secs: () => part({ hour: 'numeric', minute: '2-digit', second: '2-digit' }),
+  }
+  let unknown = false
+  const shown = format.replace(/\{([a-z_]+)\}/g, (token, key) => (tokens[key] ? tokens[key]() : ((unknown = true), token)))
+  return unknown ? null : shown
 }
 
 /** A text object: mrkdwn drawn from its tree, plain text as it is. */
