@@ -33,6 +33,8 @@ export type StartOptions = {
   dispatcher?: { pollMs?: number; retry?: RetryPolicy; pacing?: PacingLimits }
   /** Lines for a person while the app starts (main.ts prints them on stderr), e.g. why Slack is being retried. */
   onNotice?: (line: string) => void
+  /** HTTP mode: the interface to listen on; unset = all (the sandbox keeps it to 127.0.0.1). */
+  listenHost?: string
 }
 
 export type RunningCampaignDesk = {
@@ -41,6 +43,8 @@ export type RunningCampaignDesk = {
   url: string | null
   /** One pass of the scheduler at the clock's now (it also runs every minute): tests tick it instead of waiting. */
   scheduler: { tick(): Promise<void> }
+  /** Delivers every outbox row due at the clock's now, and resolves once they are dealt with (the sandbox's clock moves use it). */
+  deliverDue(): Promise<void>
   stop(): Promise<void>
 }
 
@@ -145,7 +149,7 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
 
     let port: number | null = null
     if (slack.receiver) {
-      const server = (await slack.receiver.start(config.port).catch((error: NodeJS.ErrnoException) => {
+      const server = (await slack.receiver.start(config.port, options.listenHost).catch((error: NodeJS.ErrnoException) => {
         throw portProblem(config.port, error) ?? error
       })) as Server
       port = (server.address() as AddressInfo).port
@@ -186,6 +190,10 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
       port,
       url: port === null ? null : `http://127.0.0.1:${port}${slackEventsPath}`,
       scheduler: { tick: () => scheduler.tick() },
+      deliverDue: async () => {
+        await dispatcher.sweep()
+        await dispatcher.settled()
+      },
       stop: () => (stopped ??= (async () => {
         logger.info('stopping')
         // Stop taking requests, let those under way finish, then the deliveries, then the database.

@@ -9,9 +9,6 @@ const root = path.join(import.meta.dirname, '..')
 const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8')
 const lines = readme.split('\n')
 
-/** The picture the sandbox's browser tests make (issue 14 §1); linked before it exists on this branch. */
-const madeBySandboxTests = new Set(['docs/sandbox.png'])
-
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
 function anchorOf(heading: string): string {
   return heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-')
@@ -82,7 +79,6 @@ describe('README', () => {
         if (/^[a-z]+:/.test(target!)) continue // http(s), mailto
         const [linked, anchor] = target!.split('#') as [string, string | undefined]
         const linkedFile = linked === '' ? file : path.posix.normalize(path.posix.join(path.posix.dirname(file), linked))
-        if (madeBySandboxTests.has(linkedFile)) continue
         expect(fs.existsSync(path.join(root, linkedFile)), `${file} links to ${target}, which does not exist`).toBe(true)
         if (anchor && linkedFile.endsWith('.md')) {
           expect(anchorsIn(fs.readFileSync(path.join(root, linkedFile), 'utf8')), `${file} links to ${target}: no such heading`).toContain(anchor)

@@ -249,6 +249,13 @@ export function createDispatcher(options: DispatcherOptions) {
     },
     /** One pass over everything due, until those rows are dealt with (used by tests and the scheduler). */
     sweep: () => track(sweep()),
+    /**
+     * Resolves once nothing is under way: the deliveries another sweep (the scheduler's own) started
+     * are done too. The sandbox moves its clock only then, so a post is drawn at its own hour.
+     */
+    async settled(): Promise<void> {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight])
+    },
     start(): void {
       stopping = false
       void track(sweepInBackground()).then(scheduleNext)

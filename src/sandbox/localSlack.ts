@@ -78,8 +78,11 @@ export interface SlackUser {
   isBot: boolean; deleted: boolean; isAdmin: boolean; isOwner: boolean
 }
 export interface SlackChannel { id: string; name: string; isPrivate: boolean; isArchived: boolean; members: string[] }
-/** `files` (ids) is set on the message a files.completeUploadExternal share posts. */
-export interface SlackMessage { channel: string; ts: string; text?: string; blocks?: unknown[]; threadTs?: string; edited: boolean; files?: string[] }
+/**
+ * `files` (ids) is set on the message a files.completeUploadExternal share posts; `user` on a message
+ * a person typed (postAsPerson), absent on the bot's.
+ */
+export interface SlackMessage { channel: string; ts: string; text?: string; blocks?: unknown[]; threadTs?: string; edited: boolean; files?: string[]; user?: string }
 /** A file whose upload was completed (files.completeUploadExternal), shared or kept private. */
 export interface SlackFile {
   id: string
@@ -146,6 +149,7 @@ export class LocalSlack {
   private readonly sockets = new Set<Socket>()
   private readonly hung = new Set<ServerResponse>()
   private readonly waiters = new Set<{ check: () => void; fail: (e: Error) => void }>()
+  private readonly changeListeners = new Set<() => void>()
   private failures: Array<{ method: string; failure: Failure; remaining: number }> = []
   private readonly triggers = new Map<string, { issuedAt: number; used: boolean }>()
   private readonly responseUrlIds = new Set<string>()
@@ -244,6 +248,20 @@ export class LocalSlack {
     const channel: SlackChannel = { id: c.id, name: c.name, isPrivate: c.isPrivate ?? false, isArchived: c.isArchived ?? false, members: [...(c.members ?? [])] }
     this.channels.set(channel.id, channel)
     return channel
+  }
+
+  /** A message a person typed into a channel or DM (the app is not told: it subscribes to no message events). */
+  postAsPerson(m: { channel: string; user: string; text: string; threadTs?: string }): SlackMessage {
+    const message: SlackMessage = { channel: m.channel, ts: this.newTs(), text: m.text, edited: false, user: m.user, ...(m.threadTs ? { threadTs: m.threadTs } : {}) }
+    this.messages.push(message)
+    this.changed()
+    return message
+  }
+
+  /** The message as the Web API (and an interaction payload) shows it. */
+  messageJson(m: SlackMessage): Record<string, any> {
+    const author = m.user === undefined ? { user: this.botUserId, bot_id: this.botId } : { user: m.user }
+    return { type: 'message', ...author, ts: m.ts, text: m.text ?? '', ...(m.blocks ? { blocks: m.blocks } : {}), ...(m.threadTs ? { thread_ts: m.threadTs } : {}) }
   }
 
   messageAt(channel: string, ts: string): SlackMessage | undefined {
@@ -467,6 +485,21 @@ export class LocalSlack {
 
   private recheck(): void {
     for (const w of [...this.waiters]) w.check()
+    for (const listener of [...this.changeListeners]) listener()
+  }
+
+  /**
+   * Calls `listener` after every call answered, response_url POST, upload and Socket Mode message,
+   * and after changes made through this object (postAsPerson, changed()); returns the unsubscribe.
+   */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener)
+    return () => this.changeListeners.delete(listener)
+  }
+
+  /** Tells the onChange listeners that something they show changed outside a Web API call. */
+  changed(): void {
+    this.recheck()
   }
 
   // ---- Socket Mode ----
@@ -533,6 +566,12 @@ export class LocalSlack {
 
       'auth.test': () => ok({ url: `https://${this.teamName.toLowerCase()}.slack.com/`, team: this.teamName, team_id: this.teamId, user: this.botName, user_id: this.botUserId, bot_id: this.botId, is_enterprise_install: false }),
 
+      // One page holds the whole (small) workspace; the cursor is always empty.
+      'users.list': (a) => ok({
+        members: [...this.users.values()].filter((u) => u.teamId === (a.team_id ?? u.teamId)).map((u) => this.userJson(u, truthy(a.include_locale))),
+        response_metadata: { next_cursor: '' },
+      }),
+
       'users.info': (a) => {
         const u = this.users.get(a.user)
         return u ? ok({ user: this.userJson(u, truthy(a.include_locale)) }) : err('user_not_found')
@@ -572,7 +611,7 @@ export class LocalSlack {
         if ('refusal' in where) return where.refusal
         const bad = this.refuseMessage(a)
         if (bad) return bad
-        const msg: SlackMessage = { channel: where.id, ts: this.nextTs(), edited: false, ...this.content(a.text, a.blocks) }
+        const msg: SlackMessage = { channel: where.id, ts: this.newTs(), edited: false, ...this.content(a.text, a.blocks) }
         if (a.thread_ts) msg.threadTs = String(a.thread_ts)
         this.messages.push(msg)
         return ok({ channel: msg.channel, ts: msg.ts, message: this.messageJson(msg) })
@@ -605,7 +644,7 @@ export class LocalSlack {
         if (c && !c.members.includes(a.user)) return err('user_not_in_channel')
         const bad = this.refuseMessage(a)
         if (bad) return bad
-        const ts = this.nextTs()
+        const ts = this.newTs()
         this.ephemerals.push({ channel: where.id, user: String(a.user), ts, ...this.content(a.text, a.blocks) })
         return ok({ message_ts: ts })
       },
@@ -659,6 +698,24 @@ export class LocalSlack {
     }
   }
 
+  /**
+   * A view a view_submission's answer put up (`response_action: update` replaces `replacing`,
+   * `push` stacks a new one on `replacing`): checked as views.update / views.push would be.
+   */
+  placeView(view: unknown, how: { update: string } | { pushOnto: string }): { view: Record<string, any> } | { refused: string } {
+    const bad = this.refuseView(view)
+    if (bad) return { refused: String(bad.response_metadata?.messages?.[0] ?? bad.error) }
+    const under = this.views.get('update' in how ? how.update : how.pushOnto)
+    const id = 'update' in how ? how.update : this.newViewId()
+    const stored = {
+      ...(view as Record<string, any>), id, hash: this.newHash(), team_id: this.teamId, app_id: 'A0CAMPAIGN', bot_id: this.botId, state: { values: {} },
+      root_view_id: under?.root_view_id ?? id, previous_view_id: 'update' in how ? (under?.previous_view_id ?? null) : (under?.id ?? null),
+    }
+    this.views.set(id, stored)
+    this.changed()
+    return { view: stored }
+  }
+
   private openView(a: Args): Result {
     const view = parseMaybe(a.view)
     const bad = this.refuseView(view)
@@ -708,7 +765,7 @@ export class LocalSlack {
       if (reason && reason !== NO_TEXT) return err('invalid_blocks', { errors: [reason], response_metadata: { messages: [reason] } })
     }
     const threadTs = channel !== null && a.thread_ts ? String(a.thread_ts) : null
-    const ts = channel === null ? null : this.nextTs()
+    const ts = channel === null ? null : this.newTs()
     if (channel !== null && ts !== null) {
       this.messages.push({ channel, ts, edited: false, ...this.content(initialComment ?? undefined, blocks), ...(threadTs ? { threadTs } : {}), files: uploads.map((u) => u.upload.id) })
     }
@@ -797,12 +854,8 @@ export class LocalSlack {
     }
   }
 
-  private messageJson(m: SlackMessage): Result {
-    return { type: 'message', user: this.botUserId, bot_id: this.botId, ts: m.ts, text: m.text ?? '', ...(m.blocks ? { blocks: m.blocks } : {}), ...(m.threadTs ? { thread_ts: m.threadTs } : {}) }
-  }
-
   /** Unique, increasing message timestamps: 1700000000.000100, .000200, … */
-  private nextTs(): string {
+  newTs(): string {
     const micros = ++this.counter * 100
     return `${1_700_000_000 + Math.floor(micros / 1e6)}.${String(micros % 1e6).padStart(6, '0')}`
   }

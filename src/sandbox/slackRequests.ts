@@ -167,6 +167,12 @@ export class AppClient {
     })
   }
 
+  /** The person closed a modal that asked for it (`notify_on_close`); `isCleared` when the whole stack went. */
+  viewClosed(a: { teamId: string; userId: string; view: Record<string, any>; isCleared: boolean }): Promise<SlackResponse> {
+    const { trigger_id: _noTrigger, ...common } = this.common(a.teamId, a.userId, 'none')
+    return this.payload({ ...common, type: 'view_closed', view: a.view, is_cleared: a.isCleared })
+  }
+
   /** A message shortcut (`message_action`) on a message in a channel. */
   messageShortcut(a: {
     teamId: string; userId: string; callbackId: string; channelId: string

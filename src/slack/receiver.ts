@@ -32,7 +32,8 @@ export class SlackReceiver implements Receiver {
     this.app = app
   }
 
-  start(port: number): Promise<Server> {
+  /** `host` unset: every interface, as Slack must reach it; the sandbox gives 127.0.0.1. */
+  start(port: number, host?: string): Promise<Server> {
     if (this.server) return Promise.reject(new Error('the Slack receiver is already started'))
     const server = createServer((request, response) => this.route(request, response))
     // Keep idle connections longer than the proxies and clients in front usually do (a load
@@ -43,7 +44,7 @@ export class SlackReceiver implements Receiver {
     this.server = server
     return new Promise((resolve, reject) => {
       server.once('error', reject)
-      server.listen(port, () => {
+      server.listen(port, ...(host === undefined ? [] : [host]), () => {
         server.off('error', reject)
         resolve(server)
       })
