@@ -4,7 +4,7 @@
 // whoever acts; what the app sends is in the acting person's Slack language, as in Slack.
 import { render } from 'preact'
 import { useState, useEffect, useRef, useCallback, useMemo } from 'preact/hooks'
-import { html, Blocks, Text, collectState, blockIdOf, shown } from './blocks.js'
+import { html, Blocks, Text, collectState, blockIdOf, shown, usePopupMenu } from './blocks.js'
 
 const params = new URLSearchParams(location.search)
 
@@ -268,15 +268,7 @@ function File({ file }) {
 }
 
 function MessageMenu({ message, state, run, openThread }) {
-  const [open, setOpen] = useState(false)
-  const menu = useRef(null)
-  useEffect(() => {
-    if (!open) return undefined
-    menu.current?.querySelector('button')?.focus()
-    const close = (event) => { if (!menu.current?.parentElement?.contains(event.target)) setOpen(false) }
-    document.addEventListener('mousedown', close)
-    return () => document.removeEventListener('mousedown', close)
-  }, [open])
+  const [open, setOpen, menu] = usePopupMenu()
   return html`<div class="message-actions">
     ${openThread ? html`<button type="button" class="icon" aria-label="Reply in thread" title="Reply in thread" onClick=${() => openThread({ channel: message.channel, ts: message.threadTs ?? message.ts })}>💬</button>` : null}
     <button type="button" class="icon" aria-haspopup="menu" aria-expanded=${open} aria-label="More actions" title="More actions" onClick=${() => setOpen(!open)}>⋮</button>

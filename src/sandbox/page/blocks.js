@@ -133,6 +133,24 @@ export function plain(text, directory) {
 }
 
 // ---- blocks ----
+
+/**
+ * A menu that pops up from a button (an overflow menu, a message's More actions): focus goes to
+ * its first item when it opens, and a press anywhere outside it closes it. Returns the open state,
+ * its setter, and the ref for the menu's element.
+ */
+export function usePopupMenu() {
+  const [open, setOpen] = useState(false)
+  const menu = useRef(null)
+  useEffect(() => {
+    if (!open) return undefined
+    menu.current?.querySelector('button')?.focus()
+    const close = (event) => { if (!menu.current?.parentElement?.contains(event.target)) setOpen(false) }
+    document.addEventListener('mousedown', close)
+    return () => document.removeEventListener('mousedown', close)
+  }, [open])
+  return [open, setOpen, menu]
+}
 export function Blocks({ blocks, ctx }) {
   return html`<div class="blocks">${(blocks ?? []).map((block, index) => html`<${Block} key=${blockIdOf(block, index)} block=${block} index=${index} ctx=${ctx} />`)}</div>`
 }
@@ -341,15 +359,7 @@ function Element({ element, blockId, index, ctx, inInput = false, label = '', de
 
 /** Slack's ⋯ menu: a button that opens a list of options. */
 function Overflow({ element, label, onChoose, directory }) {
-  const [open, setOpen] = useState(false)
-  const menu = useRef(null)
-  useEffect(() => {
-    if (!open) return undefined
-    menu.current?.querySelector('button')?.focus()
-    const close = (event) => { if (!menu.current?.parentElement?.contains(event.target)) setOpen(false) }
-    document.addEventListener('mousedown', close)
-    return () => document.removeEventListener('mousedown', close)
-  }, [open])
+  const [open, setOpen, menu] = usePopupMenu()
   return html`<span class="overflow">
     <button type="button" class="overflow-button" aria-haspopup="menu" aria-expanded=${open} title=${label ? `More options: ${label}` : 'More options'}
       aria-label="More options" onClick=${() => setOpen(!open)}>⋯</button>

@@ -67,6 +67,28 @@ export function registerRetroSubmissions(listeners: Listeners, services: Service
     s.answer({ response_action: 'update', view: noticeModal(title, trusted(text), s.m) })
   const refuse = (s: Submission, refusal: RetroRefusal) => notice(s, refusal.title, refusal.text)
 
+  /**
+   * The campaign's retro form for this person, or null once they were answered why not: the form's
+   * metadata did not read (`campaignId` undefined), the campaign is gone, or they may not answer.
+   */
+  async function openFormOrAnswer(s: Submission, campaignId: number | undefined): Promise<RetroForm | null> {
+    if (campaignId === undefined) {
+      await notice(s, s.m.plan.outdatedTitle, s.m.plan.formOutdated)
+      return null
+    }
+    const form = await services.store.retro.form(s.teamId, campaignId, s.person.userId)
+    if (!form) {
+      await notice(s, s.m.plan.outdatedTitle, s.m.plan.campaignGone)
+      return null
+    }
+    const refusal = retroRefusal(form, s.person.userId, s.m)
+    if (refusal) {
+      await refuse(s, refusal)
+      return null
+    }
+    return form
+  }
+
   /** After the answer went back to Slack: compile when nobody else is awaited. */
   async function compileIfLast(s: Submission, campaignId: number): Promise<void> {
     const compiled = await compileRetroReport(services, { teamId: s.teamId, campaignId, at: services.clock.now(), reason: 'all_answered' })
@@ -77,11 +99,8 @@ export function registerRetroSubmissions(listeners: Listeners, services: Service
   listeners.view(retroModalIds.formCallback, submission('retro', async (s, view) => {
     const { m, person, teamId } = s
     const metadata = readRetroFormMetadata(view.private_metadata)
-    if (!metadata) return notice(s, m.plan.outdatedTitle, m.plan.formOutdated)
-    const form = await services.store.retro.form(teamId, metadata.c, person.userId)
-    if (!form) return notice(s, m.plan.outdatedTitle, m.plan.campaignGone)
-    const refusal = retroRefusal(form, person.userId, m)
-    if (refusal) return refuse(s, refusal)
+    const form = await openFormOrAnswer(s, metadata?.c)
+    if (!metadata || !form) return
     // The actuals are read only where the form showed them (the owner's, when they fit).
     const shape = metadata.a === 'inline' && person.userId === form.campaign.ownerId ? actualsShape(form) : null
     const notOffered = choicesNotOffered(view.state.values, questionFields(form, m))
@@ -115,11 +134,8 @@ export function registerRetroSubmissions(listeners: Listeners, services: Service
   listeners.view(retroModalIds.actualsCallback, submission('retro_actuals', async (s, view) => {
     const { m, person, teamId } = s
     const metadata = readRetroActualsMetadata(view.private_metadata)
-    if (!metadata) return notice(s, m.plan.outdatedTitle, m.plan.formOutdated)
-    const form = await services.store.retro.form(teamId, metadata.c, person.userId)
-    if (!form) return notice(s, m.plan.outdatedTitle, m.plan.campaignGone)
-    const refusal = retroRefusal(form, person.userId, m)
-    if (refusal) return refuse(s, refusal)
+    const form = await openFormOrAnswer(s, metadata?.c)
+    if (!metadata || !form) return
     const name = escapeMrkdwn(form.campaign.name)
     if (person.userId !== form.campaign.ownerId) return notice(s, m.plan.outdatedTitle, m.plan.formOutdated)
     const shape = actualsShape(form)
