@@ -25,6 +25,9 @@ import { failureReason, refusedTokenCodes, type ConnectionWatch } from './slack/
 import { whyDatabaseDidNotOpen } from './store/connectionTrouble.ts'
 import { openDatabase } from './store/database.ts'
 import { createStore } from './store/store.ts'
+import { createTokenCipher, TokenUnreadable } from './store/tokenCipher.ts'
+import { createInstaller, type Installer } from './slack/install/installer.ts'
+import { clientsByToken } from './jobs/workspaceClients.ts'
 
 export type StartOptions = {
   clock?: Clock
@@ -64,6 +67,22 @@ async function identifyBot(config: Config, logger: Logger, notice: ((line: strin
     const host = new URL(config.slack.apiUrl ?? 'https://slack.com/api/').host
     notice?.(`could not check SLACK_BOT_TOKEN with Slack at ${host} (${code ?? failureReason(error)}); starting anyway — posts wait and are retried until Slack answers`)
     return {}
+  }
+}
+
+/**
+ * After a key rotation, rewrites the tokens still sealed under TOKEN_ENCRYPTION_KEY_PREVIOUS under
+ * the new key; a token no configured key opens stops the start, saying which variable to set.
+ */
+async function resealTokens(store: ReturnType<typeof createStore>, logger: Logger): Promise<void> {
+  try {
+    const resealed = await store.installations.resealStale()
+    if (resealed > 0) logger.info({ installations: resealed }, 'tokens_resealed')
+  } catch (error) {
+    if (error instanceof TokenUnreadable) {
+      throw new StartupError('TOKEN_ENCRYPTION_KEY does not open the tokens stored in the database — set TOKEN_ENCRYPTION_KEY_PREVIOUS to the key they were sealed with (README: Deploy → rotating the token key)')
+    }
+    throw error
   }
 }
 
@@ -110,11 +129,24 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
   if (config.database.provider === 'sqlite') logger.info({ file: config.database.file }, 'database_sqlite')
   else logger.info({ provider: 'postgresql' }, 'database_postgresql')
 
-  const store = createStore(database)
+  // Many workspaces: their tokens are sealed in the database under TOKEN_ENCRYPTION_KEY.
+  const store = createStore(database, config.oauth ? { tokenCipher: createTokenCipher(config.oauth.encryptionKey, config.oauth.previousEncryptionKey) } : {})
   let stopDispatcher: (() => Promise<void>) | null = null
   try {
-    const bot = await identifyBot(config, logger, options.onNotice)
-    const deliveryClient = new WebClient(config.slack.botToken, {
+    let bot: { botUserId?: string; botId?: string } = {}
+    let installer: Installer | undefined
+    // Each workspace's token: the one of SLACK_BOT_TOKEN, or the installation's (OAuth install).
+    let tokenFor: (teamId: string) => Promise<string | null>
+    if (config.oauth) {
+      await resealTokens(store, logger)
+      installer = createInstaller({ ...config, oauth: config.oauth }, { store, clock, logger })
+      tokenFor = installer.tokenForTeam
+    } else {
+      bot = await identifyBot(config, logger, options.onNotice)
+      const token = config.slack.botToken ?? null
+      tokenFor = async () => token
+    }
+    const deliveryClients = clientsByToken(tokenFor, {
       ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
       logger: slackLogger(logger, 'web-api'),
       // The outbox retries on its own schedule, and a 429 is rescheduled for Retry-After.
@@ -122,9 +154,9 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
       rejectRateLimitedCalls: true,
       timeout: 10_000,
     })
-    const people = createPeopleDirectory(new WebClient(config.slack.botToken, interactiveClientOptions(config, logger)))
+    const people = createPeopleDirectory(clientsByToken(tokenFor, interactiveClientOptions(config, logger)))
     const dispatcher = createDispatcher({
-      client: deliveryClient, outbox: store.outbox, clock, logger: logger.child({ source: 'dispatcher' }),
+      clients: deliveryClients, outbox: store.outbox, clock, logger: logger.child({ source: 'dispatcher' }),
       // A Home refresh is rendered when it is delivered, so it shows the newest state.
       homeView: (teamId, userId) => renderHome({ store, people, clock }, teamId, userId),
       // So is a live-stage post (digest, reminder, prompt, alert).
@@ -134,14 +166,14 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
       // A live post that fails for good: its campaign's owner is told, in words composed there.
       liveTrouble: liveDeliveryTrouble({ store, people, clock }),
       // The retrospective report's goals chart, drawn and uploaded when its row is delivered.
-      upload: retroChartUploader({ store, people, client: deliveryClient, logger: logger.child({ source: 'retro' }) }),
+      upload: retroChartUploader({ store, people, logger: logger.child({ source: 'retro' }) }),
       ...(options.dispatcher?.pollMs ? { pollMs: options.dispatcher.pollMs } : {}),
       ...(options.dispatcher?.retry ? { retry: options.dispatcher.retry } : {}),
       ...(options.dispatcher?.pacing ? { pacing: options.dispatcher.pacing } : {}),
     })
     stopDispatcher = () => dispatcher.stop()
     const socketMode = socketModeStart(config, logger, options.onNotice)
-    const slack = createSlackApp(config, { store, people, dispatcher, clock }, logger, bot, socketMode.watch)
+    const slack = createSlackApp(config, { store, people, dispatcher, clock }, logger, bot, socketMode.watch, installer)
 
     let port: number | null = null
     if (slack.receiver) {

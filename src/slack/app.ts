@@ -31,6 +31,9 @@ import { socketModeClientOptions, type ConnectionWatch } from './socketMode.ts'
 import { registerPlanSubmission } from './plan/submission.ts'
 import { registerSettingsModals } from './settings/modals.ts'
 import { registerProposalSubmission } from './proposal/submission.ts'
+import { registerInstallEvents } from './install/events.ts'
+import { installPath, type Installer } from './install/installer.ts'
+import { answerNotInstalled } from './install/notInstalled.ts'
 
 export const slackEventsPath = '/slack/events'
 
@@ -52,6 +55,8 @@ export function createSlackApp(
   config: Config, services: Omit<Services, 'logger'>, logger: Logger, bot: { botUserId?: string; botId?: string },
   /** Socket Mode only: told of each failed attempt to open the socket and of a refused app token. */
   connection: ConnectionWatch = { retrying: () => {}, refused: () => {} },
+  /** Many workspaces (OAuth install, HTTP mode): each request authorized with its workspace's token. */
+  installer?: Installer,
 ): SlackApp {
   const bolt = boltLogger(logger)
   const receiver = config.slack.appToken
@@ -63,7 +68,9 @@ export function createSlackApp(
         boltLogger: bolt,
         routes: {
           '/healthz': (_request, response) => { response.writeHead(200, { 'content-type': 'text/plain' }); response.end('ok') },
+          ...installer?.routes,
         },
+        ...(installer ? { installer: { authorize: installer.authorize, installPath } } : {}),
       })
   const app = new App({
     token: config.slack.botToken,
@@ -111,6 +118,7 @@ export function createSlackApp(
         target: payload.actions?.[0]?.action_id ?? payload.view?.callback_id,
         ms: Math.round(performance.now() - startedAt),
         ...(context.unhandled ? { unhandled: true } : {}),
+        ...(context.notInstalled ? { notInstalled: true } : {}),
       }, 'slack_request')
     }
   })
@@ -119,6 +127,8 @@ export function createSlackApp(
   })
 
   const listenerServices: Services = { ...services, logger }
+  // A workspace without the app is told so, before anything looks for a listener.
+  if (installer) app.use(answerNotInstalled(logger))
   const listeners = createListeners(app)
   // What no listener below takes is answered here at once (not with Bolt's 404 after 3 s).
   app.use(answerUnhandled(listeners, listenerServices))
@@ -139,5 +149,6 @@ export function createSlackApp(
   registerReminderActions(listeners, listenerServices)
   registerRetroSurfaces(listeners, listenerServices)
   registerRetroReportActions(listeners, listenerServices)
+  if (installer) registerInstallEvents(listeners, listenerServices, installer)
   return { app, receiver, inFlight: () => inFlight }
 }

@@ -20,13 +20,22 @@ export type SlackReceiverOptions = {
   logger: Logger
   /** Bolt's ack logs through this (e.g. a request not acked within 3 s). */
   boltLogger: BoltLogger
+  /**
+   * Many workspaces (OAuth install): Bolt's App authorizes every request with this (it reads
+   * `receiver.installer.authorize`); each request then carries `installUrl`, the install page's
+   * address as this request reached us, for a workspace that has not installed the app.
+   */
+  installer?: { authorize: (...args: never[]) => Promise<unknown>; installPath: string }
 }
 
 export class SlackReceiver implements Receiver {
   private app: App | undefined
   private server: Server | undefined
+  readonly installer: SlackReceiverOptions['installer']
 
-  constructor(private readonly options: SlackReceiverOptions) {}
+  constructor(private readonly options: SlackReceiverOptions) {
+    this.installer = options.installer
+  }
 
   init(app: App): void {
     this.app = app
@@ -126,6 +135,7 @@ export class SlackReceiver implements Receiver {
       ack: ack.bind(),
       ...(retryNum === undefined ? {} : { retryNum }),
       ...(retryReason === undefined ? {} : { retryReason }),
+      ...(this.installer ? { customProperties: { installUrl: installUrlOf(request, this.installer.installPath) } } : {}),
     }
     try {
       await this.app?.processEvent(event)
@@ -137,6 +147,15 @@ export class SlackReceiver implements Receiver {
       }
     }
   }
+}
+
+/** The install page as the person's Slack reached us (behind a proxy: its forwarded host and scheme). */
+function installUrlOf(request: IncomingMessage, installPath: string): string | null {
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim()
+  const host = first(request.headers['x-forwarded-host']) ?? first(request.headers.host)
+  if (!host || !/^[A-Za-z0-9.:[\]-]+$/.test(host)) return null
+  const scheme = first(request.headers['x-forwarded-proto']) === 'http' ? 'http' : 'https'
+  return `${scheme}://${host}${installPath}`
 }
 
 /** The path of a request target, or null when it is not one (`//`, garbage). */

@@ -45,7 +45,8 @@ export type OutboxDraft = {
 export type OutboxMessage = OutboxDraft & {
   id: number
   attempts: number
-  status: 'pending' | 'sent' | 'failed' | 'superseded'
+  /** uninstalled: its workspace removed the app before it went out (installations.ts). */
+  status: 'pending' | 'sent' | 'failed' | 'superseded' | 'uninstalled'
   slackChannel: string | null
   slackTs: string | null
 }
@@ -162,6 +163,11 @@ export function outboxStore(prisma: PrismaDb) {
         })
         if (notice) await enqueue(tx, [notice], now)
       })
+    },
+
+    /** Its workspace has no installation (it left, or never installed the app): it will not go out. */
+    async markUninstalled(id: number): Promise<void> {
+      await prisma.outboxMessage.update({ where: { id }, data: { status: 'uninstalled', lastError: 'no_installation', claimedBy: null, claimedUntil: null } })
     },
 
     async markSuperseded(id: number, reason: string | null = null): Promise<void> {
