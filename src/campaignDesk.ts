@@ -80,7 +80,7 @@ async function resealTokens(store: ReturnType<typeof createStore>, logger: Logge
     if (resealed > 0) logger.info({ installations: resealed }, 'tokens_resealed')
   } catch (error) {
     if (error instanceof TokenUnreadable) {
-      throw new StartupError('TOKEN_ENCRYPTION_KEY does not open the tokens stored in the database — set TOKEN_ENCRYPTION_KEY_PREVIOUS to the key they were sealed with (README: Deploy → rotating the token key)')
+      throw new StartupError('TOKEN_ENCRYPTION_KEY does not open the tokens stored in the database — set TOKEN_ENCRYPTION_KEY_PREVIOUS to the key they were sealed with (docs/deploy.md: Many workspaces: the token key)')
     }
     throw error
   }

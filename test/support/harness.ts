@@ -47,6 +47,8 @@ export type Rig = {
 export async function startRig(provider: TestProvider, options: {
   now?: string; logLevel?: Config['logLevel']; socketMode?: boolean; pacing?: PacingLimits
   oauth?: { tokenRotationSeconds?: number; encryptionKey?: string; previousEncryptionKey?: string; dataRetentionDays?: number }
+  /** Where the app's JSON log lines go (default: stdout, silent unless TEST_LOG_LEVEL). */
+  logTo?: NodeJS.WritableStream
 } = {}): Promise<Rig> {
   const slack = await startFakeSlack(options.oauth ? { appToken } : { botToken, appToken })
   const db = await freshDatabase(provider)
@@ -73,7 +75,7 @@ export async function startRig(provider: TestProvider, options: {
   }
   const start = async () => started(await startCampaignDesk(config, {
     clock,
-    logger: createLogger(config.logLevel),
+    logger: createLogger(config.logLevel, options.logTo),
     // Fast retries, but enough of them (about 20 s) to outlast every outage a test stages.
     dispatcher: { pollMs: 50, retry: { baseMs: 50, maxMs: 200, maxAttempts: 100 }, ...(options.pacing ? { pacing: options.pacing } : {}) },
   }))
