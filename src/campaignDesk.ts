@@ -28,6 +28,7 @@ import { createStore } from './store/store.ts'
 import { createTokenCipher, TokenUnreadable } from './store/tokenCipher.ts'
 import { createInstaller, type Installer } from './slack/install/installer.ts'
 import { clientsByToken } from './jobs/workspaceClients.ts'
+import { createRetention } from './jobs/retention.ts'
 
 export type StartOptions = {
   clock?: Clock
@@ -210,6 +211,11 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
         store: store.retro, outbox: scheduledRetroPosts(people),
         compile: (input) => compileRetroReport({ store, people, dispatcher, clock, logger: logger.child({ source: 'retro' }) }, input),
       },
+      // Many workspaces: nothing is planned for one that removed the app, and its data goes after the retention.
+      ...(config.oauth ? {
+        departedTeams: async () => new Set((await store.installations.departedTeams()).keys()),
+        retention: createRetention({ days: config.oauth.dataRetentionDays, workspaceData: store.workspaceData, installations: store.installations, logger: logger.child({ source: 'retention' }) }),
+      } : {}),
     })
     scheduler.start()
 

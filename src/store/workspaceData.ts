@@ -17,9 +17,16 @@ export type DeletedWorkspaceData = {
 
 export function workspaceDataStore(prisma: PrismaDb) {
   return {
-    /** Deletes all of a workspace's data; its installation too when `withInstallation` (it left for good). */
-    async deleteAll(teamId: string, options: { withInstallation: boolean }): Promise<DeletedWorkspaceData> {
+    /**
+     * Deletes all of a workspace's data; its installation too when `withInstallation` (it left for
+     * good). With `ifDepartedBefore`, only if it still has not come back: null when it reinstalled meanwhile.
+     */
+    async deleteAll(teamId: string, options: { withInstallation: boolean; ifDepartedBefore?: Date }): Promise<DeletedWorkspaceData | null> {
       return prisma.$transaction(async (tx) => {
+        if (options.ifDepartedBefore) {
+          const installation = await tx.installation.findUnique({ where: { installKey: `team:${teamId}` }, select: { uninstalledAt: true } })
+          if (!installation?.uninstalledAt || installation.uninstalledAt >= options.ifDepartedBefore) return null
+        }
         const outboxRows = (await tx.outboxMessage.deleteMany({ where: { teamId } })).count
         await tx.ideaBoard.deleteMany({ where: { teamId } })
         const ideas = (await tx.idea.deleteMany({ where: { teamId } })).count

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { installMessages } from '../../src/i18n/install.ts'
 import { testProviders } from '../support/databases.ts'
 import { startRig, type Rig } from '../support/harness.ts'
-import { withDatabase } from '../support/inspect.ts'
+import { withDatabase } from '../support/live.ts'
 import { appBase, authorizeAt, castWorkspace, finishInstall, installWorkspace, openInstallPage } from '../support/install.ts'
 import { formValues, validForm } from '../support/proposals.ts'
 

@@ -22,13 +22,3 @@ const rigEnv = { SLACK_BOT_TOKEN: 'xoxb-inspect', SLACK_SIGNING_SECRET: 'inspect
 function urlOf(rig: Pick<Rig, 'config'>): string {
   return rig.config.database.url
 }
-
-/** Runs `work` on a connection of its own to the rig's database, for reads (or writes) a test needs. */
-export async function withDatabase<T>(rig: Pick<Rig, 'config'>, work: (prisma: Awaited<ReturnType<typeof openDatabase>>['prisma']) => Promise<T>): Promise<T> {
-  const database = await openDatabase(parseConfig({ ...rigEnv, DATABASE_URL: urlOf(rig) }).database)
-  try {
-    return await work(database.prisma)
-  } finally {
-    await database.close()
-  }
-}
