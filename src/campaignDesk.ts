@@ -8,7 +8,9 @@ import type { Config } from './config.ts'
 import type { RetryPolicy } from './domain/delivery.ts'
 import { createDispatcher } from './jobs/dispatcher.ts'
 import type { PacingLimits } from './jobs/pacing.ts'
-import { createScheduler } from './jobs/scheduler.ts'
+import { createScheduler, type Scheduler } from './jobs/scheduler.ts'
+import { createTelemetry } from './telemetry/metrics.ts'
+import { operationsRoutes, serveOperations } from './telemetry/routes.ts'
 import { createLogger, slackLogger, type Logger } from './logger.ts'
 import { createSlackApp, interactiveClientOptions, slackEventsPath } from './slack/app.ts'
 import { renderHome } from './slack/home/view.ts'
@@ -43,6 +45,8 @@ export type RunningCampaignDesk = {
   /** The HTTP port in HTTP mode (useful with PORT=0), null in Socket Mode. */
   port: number | null
   url: string | null
+  /** Where GET /healthz and GET /metrics answer (PORT, in both modes), e.g. http://127.0.0.1:3000. */
+  operationsUrl: string
   /** One pass of the scheduler at the clock's now (it also runs every minute): tests tick it instead of waiting. */
   scheduler: { tick(): Promise<void> }
   stop(): Promise<void>
@@ -147,6 +151,16 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
       const token = config.slack.botToken ?? null
       tokenFor = async () => token
     }
+    // What operators see: /healthz and /metrics, served on PORT in both modes.
+    const telemetry = createTelemetry({
+      outboxByStatus: () => store.outbox.countByStatus(),
+      installedWorkspaces: async () => (config.oauth ? store.installations.installedCount() : 1),
+    })
+    let scheduler: Scheduler | null = null
+    const operations = operationsRoutes({
+      clock, startedAt: clock.now(), pingDatabase: () => store.ping(),
+      lastSchedulerPass: () => scheduler?.lastPassAt() ?? null, oldestDueOutboxRow: (now) => store.outbox.oldestDueAt(now),
+    }, telemetry, logger)
     const deliveryClients = clientsByToken(tokenFor, {
       ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
       logger: slackLogger(logger, 'web-api'),
@@ -157,7 +171,7 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
     })
     const people = createPeopleDirectory(clientsByToken(tokenFor, interactiveClientOptions(config, logger)))
     const dispatcher = createDispatcher({
-      clients: deliveryClients, outbox: store.outbox, clock, logger: logger.child({ source: 'dispatcher' }),
+      clients: deliveryClients, outbox: store.outbox, clock, logger: logger.child({ source: 'dispatcher' }), observer: telemetry.delivery,
       // A Home refresh is rendered when it is delivered, so it shows the newest state.
       homeView: (teamId, userId) => renderHome({ store, people, clock }, teamId, userId),
       // So is a live-stage post (digest, reminder, prompt, alert).
@@ -174,14 +188,17 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
     })
     stopDispatcher = () => dispatcher.stop()
     const socketMode = socketModeStart(config, logger, options.onNotice)
-    const slack = createSlackApp(config, { store, people, dispatcher, clock }, logger, bot, socketMode.watch, installer)
+    const slack = createSlackApp(config, { store, people, dispatcher, clock }, logger, bot, socketMode.watch, { ...(installer ? { installer } : {}), routes: operations, telemetry })
 
     let port: number | null = null
+    let operationsPort: number
+    let operationsServer: Server | null = null
     if (slack.receiver) {
       const server = (await slack.receiver.start(config.port).catch((error: NodeJS.ErrnoException) => {
         throw portProblem(config.port, error) ?? error
       })) as Server
       port = (server.address() as AddressInfo).port
+      operationsPort = port
       logger.info({ port, path: slackEventsPath }, 'listening_http')
     } else {
       await Promise.race([slack.app.start(), socketMode.refusal]).catch(async (error: unknown) => {
@@ -192,9 +209,18 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
       })
       socketMode.connected()
       logger.info('listening_socket_mode')
+      // No Slack traffic on PORT in Socket Mode, but a container platform still probes and scrapes it.
+      const server = await serveOperations(config.port, operations).catch(async (error: NodeJS.ErrnoException) => {
+        await slack.app.stop().catch(() => {})
+        throw portProblem(config.port, error) ?? error
+      })
+      operationsServer = server
+      operationsPort = (server.address() as AddressInfo).port
+      logger.info({ port: operationsPort }, 'listening_operations')
     }
     dispatcher.start()
-    const scheduler = createScheduler({
+    scheduler = createScheduler({
+      observer: telemetry.scheduler,
       ideas: store.ideas, dispatcher, clock, logger: logger.child({ source: 'scheduler' }),
       roundClosing: { boards: ideaBoardDraft, results: roundResultsDraft },
       lifecycle: { store: store.lifecycle, ...scheduledLifecycle(people) },
@@ -218,19 +244,22 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
       } : {}),
     })
     scheduler.start()
+    const running = scheduler
 
     let stopped: Promise<void> | null = null
     return {
       port,
       url: port === null ? null : `http://127.0.0.1:${port}${slackEventsPath}`,
-      scheduler: { tick: () => scheduler.tick() },
+      operationsUrl: `http://127.0.0.1:${operationsPort}`,
+      scheduler: { tick: () => running.tick() },
       stop: () => (stopped ??= (async () => {
         logger.info('stopping')
         // Stop taking requests, let those under way finish, then the deliveries, then the database.
         await slack.app.stop().catch((error: Error) => logger.warn({ err: error }, 'stop_receiver_failed'))
         const deadline = Date.now() + 10_000
         while (slack.inFlight() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
-        await scheduler.stop()
+        await new Promise<void>((resolve) => (operationsServer ? operationsServer.close(() => resolve()) : resolve()))
+        await running.stop()
         await dispatcher.stop()
         // Posts still waiting (Slack down, say) stay in the outbox for the next start.
         const pending = await store.outbox.pendingCount().catch(() => null)

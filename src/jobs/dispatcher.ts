@@ -55,6 +55,15 @@ export type DispatcherOptions = Renderers & {
   holdMs?: number
   /** How many live rows render or call Slack at once (rows a person waits for do not wait for this). */
   concurrency?: number
+  /** Told of each row's outcome, each 429 and each retry (for /metrics). */
+  observer?: DeliveryObserver
+}
+
+/** What the dispatcher tells about its work, for operators (src/telemetry/metrics.ts). */
+export type DeliveryObserver = {
+  delivered(outcome: DeliveryOutcome): void
+  rateLimited(): void
+  retried(reason: 'rate_limited' | 'transient'): void
 }
 
 export function createDispatcher(options: DispatcherOptions) {
@@ -118,6 +127,12 @@ export function createDispatcher(options: DispatcherOptions) {
   }
 
   async function deliverOne(message: OutboxMessage, pace: Pace): Promise<DeliveryOutcome> {
+    const outcome = await attemptOne(message, pace)
+    options.observer?.delivered(outcome)
+    return outcome
+  }
+
+  async function attemptOne(message: OutboxMessage, pace: Pace): Promise<DeliveryOutcome> {
     const log = logger.child({ team: message.teamId, outboxId: message.id, key: message.dedupeKey, kind: message.kind })
     try {
       const client = await clients.forTeam(message.teamId)
@@ -142,6 +157,8 @@ export function createDispatcher(options: DispatcherOptions) {
       }
       // A 429 is Slack pacing us, not a failure: it spends no attempt.
       const limited = failure.kind === 'rate_limited'
+      if (limited) options.observer?.rateLimited()
+      options.observer?.retried(limited ? 'rate_limited' : 'transient')
       const delay = limited ? failure.retryAfterMs : retryDelayMs(attempts, retry, random())
       log.warn({ error: failure.code, detail: (error as Error).message, attempts, retryInMs: delay }, 'outbox_retry')
       await outbox.reschedule(message.id, failure.code, new Date(now.getTime() + delay), !limited)

@@ -72,11 +72,17 @@ export type SchedulerOptions = {
   retention?: { purge(now: Date): Promise<void> }
   /** node-cron expression; every minute. */
   every?: string
+  /** Told how long each pass took (for /metrics). */
+  observer?: SchedulerObserver
 }
+
+export type SchedulerObserver = { passed(seconds: number, endedAt: Date): void }
 
 export function createScheduler(options: SchedulerOptions) {
   const { ideas, dispatcher, clock, logger } = options
   let task: ScheduledTask | null = null
+  /** When the last pass ended (the clock's time), for /healthz; null before the first. */
+  let lastPassAt: Date | null = null
   // Ticks run one after another in this process, each a full pass begun after the one before.
   let queue: Promise<void> = Promise.resolve()
 
@@ -177,51 +183,66 @@ export function createScheduler(options: SchedulerOptions) {
    * rejects: a failure is logged and the next tick tries again.
    */
   function tick(): Promise<void> {
-    queue = queue.then(async () => {
-      let departed: ReadonlySet<string> = new Set()
-      try {
-        departed = (await options.departedTeams?.()) ?? departed
-      } catch (error) {
-        // Without knowing who left, plan nothing this pass rather than post for a workspace that left.
-        logger.error({ err: error }, 'scheduler_departed_failed')
-        return
-      }
-      try {
-        await closeDueRounds(clock.now(), departed)
-      } catch (error) {
-        logger.error({ err: error }, 'scheduler_tick_failed')
-      }
-      try {
-        await runLifecycle(clock.now(), departed)
-      } catch (error) {
-        logger.error({ err: error }, 'scheduler_lifecycle_failed')
-      }
-      try {
-        await refreshPeople(clock.now(), departed)
-      } catch (error) {
-        logger.error({ err: error }, 'scheduler_people_failed')
-      }
-      try {
-        await runLive(clock.now(), departed)
-      } catch (error) {
-        logger.error({ err: error }, 'scheduler_live_failed')
-      }
-      try {
-        await runRetro(clock.now(), departed)
-      } catch (error) {
-        logger.error({ err: error }, 'scheduler_retro_failed')
-      }
-      try {
-        await options.retention?.purge(clock.now())
-      } catch (error) {
-        logger.error({ err: error }, 'scheduler_retention_failed')
-      }
+    queue = queue.then(() => pass()).then(() => {
+      lastPassAt = clock.now()
     })
     return queue
   }
 
+  async function pass(): Promise<void> {
+    const startedAt = performance.now()
+    try {
+      await passSteps()
+    } finally {
+      options.observer?.passed((performance.now() - startedAt) / 1000, clock.now())
+    }
+  }
+
+  async function passSteps(): Promise<void> {
+    let departed: ReadonlySet<string> = new Set()
+    try {
+      departed = (await options.departedTeams?.()) ?? departed
+    } catch (error) {
+      // Without knowing who left, plan nothing this pass rather than post for a workspace that left.
+      logger.error({ err: error }, 'scheduler_departed_failed')
+      return
+    }
+    try {
+      await closeDueRounds(clock.now(), departed)
+    } catch (error) {
+      logger.error({ err: error }, 'scheduler_tick_failed')
+    }
+    try {
+      await runLifecycle(clock.now(), departed)
+    } catch (error) {
+      logger.error({ err: error }, 'scheduler_lifecycle_failed')
+    }
+    try {
+      await refreshPeople(clock.now(), departed)
+    } catch (error) {
+      logger.error({ err: error }, 'scheduler_people_failed')
+    }
+    try {
+      await runLive(clock.now(), departed)
+    } catch (error) {
+      logger.error({ err: error }, 'scheduler_live_failed')
+    }
+    try {
+      await runRetro(clock.now(), departed)
+    } catch (error) {
+      logger.error({ err: error }, 'scheduler_retro_failed')
+    }
+    try {
+      await options.retention?.purge(clock.now())
+    } catch (error) {
+      logger.error({ err: error }, 'scheduler_retention_failed')
+    }
+  }
+
   return {
     tick,
+    /** When the last pass ended; null before the first (for /healthz). */
+    lastPassAt: () => lastPassAt,
     start(): void {
       if (task) return
       task = cron.schedule(options.every ?? '* * * * *', () => tick(), { name: 'campaign-desk-scheduler', noOverlap: true })

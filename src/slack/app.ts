@@ -25,7 +25,8 @@ import { inboundGuard, socketModeErrorHandler } from './inbound.ts'
 import { answerUnhandled } from './inboundUnhandled.ts'
 import { registerGanttActions } from './plan/gantt.ts'
 import { createListeners } from './listeners.ts'
-import { SlackReceiver } from './receiver.ts'
+import { SlackReceiver, type Route } from './receiver.ts'
+import { requestKindOf, type Telemetry } from '../telemetry/metrics.ts'
 import type { Services } from './services.ts'
 import { socketModeClientOptions, type ConnectionWatch } from './socketMode.ts'
 import { registerPlanSubmission } from './plan/submission.ts'
@@ -55,9 +56,16 @@ export function createSlackApp(
   config: Config, services: Omit<Services, 'logger'>, logger: Logger, bot: { botUserId?: string; botId?: string },
   /** Socket Mode only: told of each failed attempt to open the socket and of a refused app token. */
   connection: ConnectionWatch = { retrying: () => {}, refused: () => {} },
-  /** Many workspaces (OAuth install, HTTP mode): each request authorized with its workspace's token. */
-  installer?: Installer,
+  extras: {
+    /** Many workspaces (OAuth install, HTTP mode): each request authorized with its workspace's token. */
+    installer?: Installer
+    /** More GET routes beside /slack/events in HTTP mode (/healthz, /metrics). */
+    routes?: Record<string, Route>
+    /** Counts requests and their acknowledgement latency (/metrics). */
+    telemetry?: Pick<Telemetry, 'request' | 'acked'>
+  } = {},
 ): SlackApp {
+  const { installer, telemetry } = extras
   const bolt = boltLogger(logger)
   const receiver = config.slack.appToken
     ? null
@@ -68,8 +76,10 @@ export function createSlackApp(
         boltLogger: bolt,
         routes: {
           '/healthz': (_request, response) => { response.writeHead(200, { 'content-type': 'text/plain' }); response.end('ok') },
+          ...extras.routes,
           ...installer?.routes,
         },
+        ...(telemetry ? { onAcked: (kind: string, seconds: number) => telemetry.acked(kind, seconds) } : {}),
         ...(installer ? { installer: { authorize: installer.authorize, installPath } } : {}),
       })
   const app = new App({
@@ -101,15 +111,20 @@ export function createSlackApp(
   let inFlight = 0
   app.use(async ({ body, context, next }) => {
     const payload = body as {
-      type?: string; command?: string; team?: { id?: string }; team_id?: string; user?: { id?: string }; user_id?: string
+      type?: string; command?: string; event?: unknown; team?: { id?: string }; team_id?: string; user?: { id?: string }; user_id?: string
       actions?: Array<{ action_id?: string }>; view?: { callback_id?: string }
     }
     const startedAt = performance.now()
     inFlight += 1
+    let failed = false
     try {
       await next()
+    } catch (error) {
+      failed = true
+      throw error
     } finally {
       inFlight -= 1
+      telemetry?.request(requestKindOf(payload), failed ? 'error' : context.notInstalled ? 'not_installed' : context.unhandled ? 'unhandled' : 'ok')
       logger.info({
         requestId: randomUUID().slice(0, 8),
         team: payload.team?.id ?? payload.team_id ?? context.teamId,

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { HTTPModuleFunctions as http, HTTPResponseAck, type App, type Receiver, type ReceiverEvent } from '@slack/bolt'
 import type { Logger as BoltLogger } from '@slack/logger'
 import type { Logger } from '../logger.ts'
+import { requestKindOf } from '../telemetry/metrics.ts'
 import { readInbound } from './inbound.ts'
 
 export type Route = (request: IncomingMessage, response: ServerResponse) => void
@@ -26,6 +27,8 @@ export type SlackReceiverOptions = {
    * address as this request reached us, for a workspace that has not installed the app.
    */
   installer?: { authorize: (...args: never[]) => Promise<unknown>; installPath: string }
+  /** Told how long each request took to be acknowledged, by its kind (telemetry/metrics.ts). */
+  onAcked?: (kind: string, seconds: number) => void
 }
 
 export class SlackReceiver implements Receiver {
@@ -70,7 +73,7 @@ export class SlackReceiver implements Receiver {
   private route(request: IncomingMessage, response: ServerResponse): void {
     const path = pathOf(request.url)
     if (path === this.options.path && request.method === 'POST') {
-      this.receive(request, response).catch((error: unknown) => {
+      this.receive(request, response, performance.now()).catch((error: unknown) => {
         // Nothing above is meant to throw: if something does, it is our fault, not the client's.
         this.options.logger.error({ err: error }, 'slack_request_failed')
         if (!response.headersSent) http.buildNoBodyResponse(response, 500)
@@ -82,7 +85,7 @@ export class SlackReceiver implements Receiver {
     http.buildNoBodyResponse(response, 404)
   }
 
-  private async receive(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  private async receive(request: IncomingMessage, response: ServerResponse, arrivedAt: number): Promise<void> {
     const { logger } = this.options
     let buffered
     try {
@@ -130,9 +133,18 @@ export class SlackReceiver implements Receiver {
     })
     const retryNum = http.extractRetryNumFromHTTPRequest(request)
     const retryReason = http.extractRetryReasonFromHTTPRequest(request)
+    const boundAck = ack.bind()
+    const onAcked = this.options.onAcked
+    let acked = false
     const event: ReceiverEvent = {
       body: checkedBody,
-      ack: ack.bind(),
+      ack: onAcked ? async (answer) => {
+        if (!acked) {
+          acked = true
+          onAcked(requestKindOf(checkedBody as Parameters<typeof requestKindOf>[0]), (performance.now() - arrivedAt) / 1000)
+        }
+        return boundAck(answer)
+      } : boundAck,
       ...(retryNum === undefined ? {} : { retryNum }),
       ...(retryReason === undefined ? {} : { retryReason }),
       ...(this.installer ? { customProperties: { installUrl: installUrlOf(request, this.installer.installPath) } } : {}),

@@ -200,6 +200,20 @@ export function outboxStore(prisma: PrismaDb) {
       return (row?.status as OutboxMessage['status'] | undefined) ?? null
     },
 
+    /** The due time of the oldest row still waiting to be sent (for /healthz), or null. */
+    async oldestDueAt(now: Date): Promise<Date | null> {
+      const row = await prisma.outboxMessage.findFirst({
+        where: { status: 'pending', nextAttemptAt: { lte: now } }, orderBy: { nextAttemptAt: 'asc' }, select: { nextAttemptAt: true },
+      })
+      return row?.nextAttemptAt ?? null
+    },
+
+    /** How many rows there are of each status (for /metrics). */
+    async countByStatus(): Promise<Record<string, number>> {
+      const groups = await prisma.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } })
+      return Object.fromEntries(groups.map((group) => [group.status, group._count._all]))
+    },
+
     /** Rows still waiting, for shutdown reports and tests. */
     async pendingCount(): Promise<number> {
       return prisma.outboxMessage.count({ where: { status: 'pending' } })

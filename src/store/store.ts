@@ -43,6 +43,8 @@ export function createStore(database: Database, options: { tokenCipher?: TokenCi
     installations: installationStore(database.prisma, options.tokenCipher),
     workspaceData: workspaceDataStore(database.prisma),
     provider: database.provider,
+    /** Resolves when the database answers (for /healthz). */
+    ping: () => database.prisma.$queryRaw`SELECT 1`,
     close: () => database.close(),
   }
 }
