@@ -31,6 +31,7 @@ import type { Services } from './services.ts'
 import { socketModeClientOptions, type ConnectionWatch } from './socketMode.ts'
 import { registerPlanSubmission } from './plan/submission.ts'
 import { registerSettingsModals } from './settings/modals.ts'
+import { registerDeleteData } from './settings/deleteData.ts'
 import { registerProposalSubmission } from './proposal/submission.ts'
 import { registerInstallEvents } from './install/events.ts'
 import { installPath, type Installer } from './install/installer.ts'
@@ -160,6 +161,7 @@ export function createSlackApp(
   registerCalendarActions(listeners, listenerServices)
   registerLifecycleActions(listeners, listenerServices)
   registerSettingsModals(listeners, listenerServices)
+  registerDeleteData(listeners, listenerServices)
   registerMetricSurfaces(listeners, listenerServices)
   registerReminderActions(listeners, listenerServices)
   registerRetroSurfaces(listeners, listenerServices)

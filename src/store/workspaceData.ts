@@ -44,6 +44,16 @@ export function workspaceDataStore(prisma: PrismaDb) {
       })
     },
 
+    /** How much there is of what deleteAll deletes (what the admin is shown first). */
+    async counts(teamId: string): Promise<Omit<DeletedWorkspaceData, 'installations'>> {
+      const [campaigns, ideas, brainstormRounds, people, outboxRows, settings] = await Promise.all([
+        prisma.campaign.count({ where: { teamId } }), prisma.idea.count({ where: { teamId } }),
+        prisma.brainstormRound.count({ where: { teamId } }), prisma.person.count({ where: { teamId } }),
+        prisma.outboxMessage.count({ where: { teamId } }), prisma.workspaceSettings.count({ where: { teamId } }),
+      ])
+      return { campaigns, ideas, brainstormRounds, people, outboxRows, settings }
+    },
+
     /** Workspaces that left before `before` and did not come back: their data is due for deletion. */
     async departedBefore(before: Date): Promise<string[]> {
       const rows = await prisma.installation.findMany({

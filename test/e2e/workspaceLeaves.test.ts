@@ -128,3 +128,49 @@ describe.each(testProviders())('a workspace that leaves, on %s', (provider) => {
     expect((await installationOf(rig, 'T2'))!.uninstalledAt).toBeNull()
   })
 })
+
+describe.each(testProviders())('an admin deletes the workspace data, on %s', (provider) => {
+  let rig: Rig
+  beforeEach(async () => {
+    rig = await startRig(provider, { oauth: {} })
+  })
+  afterEach(async () => rig.close())
+
+  it('names what will go, asks for the workspace name, deletes only that workspace data in one go and says what went', async () => {
+    const beta = await liveCampaignIn(rig, 'T2', 'Beta launch')
+    await liveCampaignIn(rig, 'T3', 'Gamma launch')
+    rig.slack.addUser({ id: 'U209', teamId: 'T2', name: 'beta-admin', isAdmin: true })
+    await installWorkspace(rig, { teamId: 'T2', teamName: 'Beta' })
+    await installWorkspace(rig, { teamId: 'T3', teamName: 'Gamma' })
+    await rig.app.scheduler.tick() // digests: outbox rows in both
+    const gammaBefore = await outboxOf(rig, 'T3')
+
+    // Not an admin: refused, in words.
+    let since = rig.slack.responses.length
+    await rig.client.slashCommand({ teamId: 'T2', userId: beta.owner, channelId: beta.channel, text: 'settings delete-data' })
+    expect(JSON.stringify((await rig.slack.waitForResponse(() => true, { since })).body)).toContain("Only a workspace admin can delete the workspace's data.")
+
+    since = rig.slack.calls.length
+    await rig.client.slashCommand({ teamId: 'T2', userId: 'U209', channelId: beta.channel, text: 'settings delete-data' })
+    const opened = await rig.slack.waitFor('views.open', (c) => c.result?.ok === true, { since })
+    const view = opened.result.view
+    expect(JSON.stringify(view.blocks)).toContain('everything Campaign Desk keeps for *Beta*: 1 campaign with their plans')
+    expect(JSON.stringify(view.blocks)).toContain("Type the workspace's name, Beta, to confirm")
+
+    const typed = (value: string) => ({ workspace_name: { typed_name: { type: 'plain_text_input', value } } })
+    const wrong = await rig.client.viewSubmission({ teamId: 'T2', userId: 'U209', view, values: typed('Gamma') })
+    expect(wrong.body).toEqual({ response_action: 'errors', errors: { workspace_name: "That is not the workspace's name: type Beta exactly." } })
+    expect(await campaignsOf(rig, 'T2')).toHaveLength(1)
+
+    const done = await rig.client.viewSubmission({ teamId: 'T2', userId: 'U209', view, values: typed(' beta ') })
+    expect(done.body.response_action).toBe('update')
+    expect(JSON.stringify(done.body.view.blocks)).toContain('Everything Campaign Desk kept for *Beta* is deleted: 1 campaign, 0 ideas')
+    expect(await campaignsOf(rig, 'T2')).toEqual([])
+    expect(await outboxOf(rig, 'T2')).toEqual([])
+    expect(await withDatabase(rig, (prisma) => prisma.task.count({ where: { teamId: 'T2' } }))).toBe(0)
+    // The app stays installed, and the other workspace keeps everything.
+    expect((await installationOf(rig, 'T2'))!.botToken).not.toBeNull()
+    expect(await campaignsOf(rig, 'T3')).toHaveLength(1)
+    expect((await outboxOf(rig, 'T3')).length).toBeGreaterThanOrEqual(gammaBefore.length)
+  })
+})
