@@ -125,7 +125,7 @@ export function createSlackApp(
       throw error
     } finally {
       inFlight -= 1
-      telemetry?.request(requestKindOf(payload), failed ? 'error' : context.notInstalled ? 'not_installed' : context.unhandled ? 'unhandled' : 'ok')
+      telemetry?.request(requestKindOf(payload), failed ? 'error' : context.notInstalled ? 'not_installed' : context.unavailable ? 'unavailable' : context.unhandled ? 'unhandled' : 'ok')
       logger.info({
         requestId: randomUUID().slice(0, 8),
         team: payload.team?.id ?? payload.team_id ?? context.teamId,

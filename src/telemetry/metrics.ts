@@ -8,7 +8,7 @@ import type { SchedulerObserver } from '../jobs/scheduler.ts'
 
 /** The kinds of request Slack sends, as the label says them; anything else is `other`. */
 const requestKinds = new Set(['command', 'block_actions', 'view_submission', 'view_closed', 'shortcut', 'message_action', 'block_suggestion', 'event'])
-export type RequestOutcome = 'ok' | 'error' | 'unhandled' | 'not_installed'
+export type RequestOutcome = 'ok' | 'error' | 'unhandled' | 'not_installed' | 'unavailable'
 
 export function requestKindOf(body: { command?: unknown; type?: unknown; event?: unknown }): string {
   if (body.command !== undefined) return 'command'

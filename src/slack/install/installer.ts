@@ -27,7 +27,7 @@ export const redirectPath = '/slack/oauth_redirect'
 type Route = (request: IncomingMessage, response: ServerResponse) => void
 
 export type Installer = {
-  /** Bolt's authorize for every request: the workspace's own token, or `notInstalled: true`. */
+  /** Bolt's authorize for every request: the workspace's own token, or `notInstalled: true`, or `unavailable: true`. */
   authorize(source: InstallationQuery<boolean>): Promise<AuthorizeResult>
   /** GET routes beside /slack/events: the install page and the OAuth redirect. */
   routes: Record<string, Route>
@@ -71,7 +71,8 @@ export function createInstaller(config: Config & { oauth: OAuthConfig }, deps: {
   // Workspaces already recorded as served by their organisation's org-wide install (this process).
   const knownOrgWorkspaces = new Set<string>()
 
-  async function authorize(source: InstallationQuery<boolean>): Promise<AuthorizeResult> {
+  /** The workspace's authorization, or `notInstalled`; anything else (the database away) throws. */
+  async function authorizeOrNotInstalled(source: InstallationQuery<boolean>): Promise<AuthorizeResult> {
     try {
       const result = await provider.authorize(source)
       if (source.isEnterpriseInstall && source.teamId && source.enterpriseId && !knownOrgWorkspaces.has(source.teamId)) {
@@ -83,6 +84,16 @@ export function createInstaller(config: Config & { oauth: OAuthConfig }, deps: {
       if (!isNotInstalled(error)) throw error
       logger.info({ team: source.teamId, enterprise: source.enterpriseId }, 'request_not_installed')
       return { ...(source.teamId ? { teamId: source.teamId } : {}), ...(source.enterpriseId ? { enterpriseId: source.enterpriseId } : {}), notInstalled: true }
+    }
+  }
+
+  /** For Bolt: a request whose token cannot be looked up now (the database away) is told so in words, not dropped. */
+  async function authorize(source: InstallationQuery<boolean>): Promise<AuthorizeResult> {
+    try {
+      return await authorizeOrNotInstalled(source)
+    } catch (error) {
+      logger.warn({ err: error, team: source.teamId, enterprise: source.enterpriseId }, 'authorize_failed')
+      return { ...(source.teamId ? { teamId: source.teamId } : {}), ...(source.enterpriseId ? { enterpriseId: source.enterpriseId } : {}), unavailable: true }
     }
   }
 
@@ -115,7 +126,8 @@ export function createInstaller(config: Config & { oauth: OAuthConfig }, deps: {
     authorize,
     routes: { [installPath]: installPage, [redirectPath]: redirect },
     async tokenForTeam(teamId) {
-      const result = await authorize({ teamId, enterpriseId: undefined, isEnterpriseInstall: false })
+      // A failure to look it up throws: the dispatcher retries; only a workspace without the app gets null.
+      const result = await authorizeOrNotInstalled({ teamId, enterpriseId: undefined, isEnterpriseInstall: false })
       return result.notInstalled ? null : result.botToken ?? null
     },
     forget: () => installationStore.forget(),
