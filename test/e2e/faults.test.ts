@@ -56,14 +56,17 @@ describe.runIf(postgresAdminUrl() !== null)('PostgreSQL away mid-run, many works
     name = new URL(rig.db.url).pathname.slice(1)
     const beta = await liveCampaignIn(rig, 'T2')
     const gamma = await liveCampaignIn(rig, 'T3')
-    // An instance started after the installs has no token cached: it must ask the database. The
-    // first one has Gamma's cached by a request.
+    // A workspace with no campaign: nothing of an instance's own (the scheduler's look-ups) asks
+    // for its token, so an instance started after the installs has none cached. The first instance
+    // has Gamma's cached by a request.
+    const delta = castWorkspace(rig, 'T4')
+    await installWorkspace(rig, { teamId: 'T4', teamName: 'Delta' })
     const cold = await rig.startAnotherInstance()
     await rig.client.slashCommand({ teamId: 'T3', userId: gamma.owner, channelId: gamma.channel, text: 'help' })
 
     await asAdmin(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`)
     await asAdmin('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name])
-    const coldAnswer = await cold.client.slashCommand({ teamId: 'T2', userId: beta.owner, channelId: beta.channel, text: 'list' })
+    const coldAnswer = await cold.client.slashCommand({ teamId: 'T4', userId: delta.owner, channelId: delta.channel, text: 'list' })
     expect(coldAnswer.status).toBe(200)
     expect(coldAnswer.body).toEqual({ response_type: 'ephemeral', text: unavailableText() })
     const responseUrl = rig.slack.newResponseUrl()
@@ -77,7 +80,7 @@ describe.runIf(postgresAdminUrl() !== null)('PostgreSQL away mid-run, many works
     await rig.app.scheduler.tick()
     await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === beta.channel, { timeoutMs: 15_000 })
     await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === gamma.channel, { timeoutMs: 15_000 })
-    const again = await cold.client.slashCommand({ teamId: 'T2', userId: beta.owner, channelId: beta.channel, text: 'help' })
+    const again = await cold.client.slashCommand({ teamId: 'T4', userId: delta.owner, channelId: delta.channel, text: 'help' })
     expect(again.body?.text ?? '').not.toBe(unavailableText())
     expect((await fetch(`${rig.app.operationsUrl}/healthz`)).status).toBe(200)
     // One digest each: the failed pass wrote nothing, the next wrote each once.
