@@ -8,7 +8,9 @@ import type { Config } from './config.ts'
 import type { RetryPolicy } from './domain/delivery.ts'
 import { createDispatcher } from './jobs/dispatcher.ts'
 import type { PacingLimits } from './jobs/pacing.ts'
-import { createScheduler } from './jobs/scheduler.ts'
+import { createScheduler, type Scheduler } from './jobs/scheduler.ts'
+import { createTelemetry } from './telemetry/metrics.ts'
+import { operationsRoutes, serveOperations } from './telemetry/routes.ts'
 import { createLogger, slackLogger, type Logger } from './logger.ts'
 import { createSlackApp, interactiveClientOptions, slackEventsPath } from './slack/app.ts'
 import { renderHome } from './slack/home/view.ts'
@@ -25,6 +27,10 @@ import { failureReason, refusedTokenCodes, type ConnectionWatch } from './slack/
 import { whyDatabaseDidNotOpen } from './store/connectionTrouble.ts'
 import { openDatabase } from './store/database.ts'
 import { createStore } from './store/store.ts'
+import { createTokenCipher, TokenUnreadable } from './store/tokenCipher.ts'
+import { createInstaller, type Installer } from './slack/install/installer.ts'
+import { clientsByToken } from './jobs/workspaceClients.ts'
+import { createRetention } from './jobs/retention.ts'
 
 export type StartOptions = {
   clock?: Clock
@@ -41,6 +47,8 @@ export type RunningCampaignDesk = {
   /** The HTTP port in HTTP mode (useful with PORT=0), null in Socket Mode. */
   port: number | null
   url: string | null
+  /** Where GET /healthz and GET /metrics answer (PORT, in both modes), e.g. http://127.0.0.1:3000. */
+  operationsUrl: string
   /** One pass of the scheduler at the clock's now (it also runs every minute): tests tick it instead of waiting. */
   scheduler: { tick(): Promise<void> }
   /** Delivers every outbox row due at the clock's now, and resolves once they are dealt with (the sandbox's clock moves use it). */
@@ -68,6 +76,22 @@ async function identifyBot(config: Config, logger: Logger, notice: ((line: strin
     const host = new URL(config.slack.apiUrl ?? 'https://slack.com/api/').host
     notice?.(`could not check SLACK_BOT_TOKEN with Slack at ${host} (${code ?? failureReason(error)}); starting anyway — posts wait and are retried until Slack answers`)
     return {}
+  }
+}
+
+/**
+ * After a key rotation, rewrites the tokens still sealed under TOKEN_ENCRYPTION_KEY_PREVIOUS under
+ * the new key; a token no configured key opens stops the start, saying which variable to set.
+ */
+async function resealTokens(store: ReturnType<typeof createStore>, logger: Logger): Promise<void> {
+  try {
+    const resealed = await store.installations.resealStale()
+    if (resealed > 0) logger.info({ installations: resealed }, 'tokens_resealed')
+  } catch (error) {
+    if (error instanceof TokenUnreadable) {
+      throw new StartupError('TOKEN_ENCRYPTION_KEY does not open the tokens stored in the database — set TOKEN_ENCRYPTION_KEY_PREVIOUS to the key they were sealed with (docs/deploy.md: Many workspaces: the token key)')
+    }
+    throw error
   }
 }
 
@@ -114,11 +138,34 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
   if (config.database.provider === 'sqlite') logger.info({ file: config.database.file }, 'database_sqlite')
   else logger.info({ provider: 'postgresql' }, 'database_postgresql')
 
-  const store = createStore(database)
+  // Many workspaces: their tokens are sealed in the database under TOKEN_ENCRYPTION_KEY.
+  const store = createStore(database, config.oauth ? { tokenCipher: createTokenCipher(config.oauth.encryptionKey, config.oauth.previousEncryptionKey) } : {})
   let stopDispatcher: (() => Promise<void>) | null = null
   try {
-    const bot = await identifyBot(config, logger, options.onNotice)
-    const deliveryClient = new WebClient(config.slack.botToken, {
+    let bot: { botUserId?: string; botId?: string } = {}
+    let installer: Installer | undefined
+    // Each workspace's token: the one of SLACK_BOT_TOKEN, or the installation's (OAuth install).
+    let tokenFor: (teamId: string) => Promise<string | null>
+    if (config.oauth) {
+      await resealTokens(store, logger)
+      installer = createInstaller({ ...config, oauth: config.oauth }, { store, clock, logger })
+      tokenFor = installer.tokenForTeam
+    } else {
+      bot = await identifyBot(config, logger, options.onNotice)
+      const token = config.slack.botToken ?? null
+      tokenFor = async () => token
+    }
+    // What operators see: /healthz and /metrics, served on PORT in both modes.
+    const telemetry = createTelemetry({
+      outboxByStatus: () => store.outbox.countByStatus(),
+      installedWorkspaces: async () => (config.oauth ? store.installations.installedCount() : 1),
+    })
+    let scheduler: Scheduler | null = null
+    const operations = operationsRoutes({
+      clock, startedAt: clock.now(), pingDatabase: () => store.ping(),
+      lastSchedulerPass: () => scheduler?.lastPassAt() ?? null, oldestDueOutboxRow: (now) => store.outbox.oldestDueAt(now),
+    }, telemetry, logger)
+    const deliveryClients = clientsByToken(tokenFor, {
       ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
       logger: slackLogger(logger, 'web-api'),
       // The outbox retries on its own schedule, and a 429 is rescheduled for Retry-After.
@@ -126,9 +173,9 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
       rejectRateLimitedCalls: true,
       timeout: 10_000,
     })
-    const people = createPeopleDirectory(new WebClient(config.slack.botToken, interactiveClientOptions(config, logger)))
+    const people = createPeopleDirectory(clientsByToken(tokenFor, interactiveClientOptions(config, logger)))
     const dispatcher = createDispatcher({
-      client: deliveryClient, outbox: store.outbox, clock, logger: logger.child({ source: 'dispatcher' }),
+      clients: deliveryClients, outbox: store.outbox, clock, logger: logger.child({ source: 'dispatcher' }), observer: telemetry.delivery,
       // A Home refresh is rendered when it is delivered, so it shows the newest state.
       homeView: (teamId, userId) => renderHome({ store, people, clock }, teamId, userId),
       // So is a live-stage post (digest, reminder, prompt, alert).
@@ -138,21 +185,24 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
       // A live post that fails for good: its campaign's owner is told, in words composed there.
       liveTrouble: liveDeliveryTrouble({ store, people, clock }),
       // The retrospective report's goals chart, drawn and uploaded when its row is delivered.
-      upload: retroChartUploader({ store, people, client: deliveryClient, logger: logger.child({ source: 'retro' }) }),
+      upload: retroChartUploader({ store, people, logger: logger.child({ source: 'retro' }) }),
       ...(options.dispatcher?.pollMs ? { pollMs: options.dispatcher.pollMs } : {}),
       ...(options.dispatcher?.retry ? { retry: options.dispatcher.retry } : {}),
       ...(options.dispatcher?.pacing ? { pacing: options.dispatcher.pacing } : {}),
     })
     stopDispatcher = () => dispatcher.stop()
     const socketMode = socketModeStart(config, logger, options.onNotice)
-    const slack = createSlackApp(config, { store, people, dispatcher, clock }, logger, bot, socketMode.watch)
+    const slack = createSlackApp(config, { store, people, dispatcher, clock }, logger, bot, socketMode.watch, { ...(installer ? { installer } : {}), routes: operations, telemetry })
 
     let port: number | null = null
+    let operationsPort: number
+    let operationsServer: Server | null = null
     if (slack.receiver) {
       const server = (await slack.receiver.start(config.port, options.listenHost).catch((error: NodeJS.ErrnoException) => {
         throw portProblem(config.port, error) ?? error
       })) as Server
       port = (server.address() as AddressInfo).port
+      operationsPort = port
       logger.info({ port, path: slackEventsPath }, 'listening_http')
     } else {
       await Promise.race([slack.app.start(), socketMode.refusal]).catch(async (error: unknown) => {
@@ -163,9 +213,18 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
       })
       socketMode.connected()
       logger.info('listening_socket_mode')
+      // No Slack traffic on PORT in Socket Mode, but a container platform still probes and scrapes it.
+      const server = await serveOperations(config.port, operations).catch(async (error: NodeJS.ErrnoException) => {
+        await slack.app.stop().catch(() => {})
+        throw portProblem(config.port, error) ?? error
+      })
+      operationsServer = server
+      operationsPort = (server.address() as AddressInfo).port
+      logger.info({ port: operationsPort }, 'listening_operations')
     }
     dispatcher.start()
-    const scheduler = createScheduler({
+    scheduler = createScheduler({
+      observer: telemetry.scheduler,
       ideas: store.ideas, dispatcher, clock, logger: logger.child({ source: 'scheduler' }),
       roundClosing: { boards: ideaBoardDraft, results: roundResultsDraft },
       lifecycle: { store: store.lifecycle, ...scheduledLifecycle(people) },
@@ -182,14 +241,21 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
         store: store.retro, outbox: scheduledRetroPosts(people),
         compile: (input) => compileRetroReport({ store, people, dispatcher, clock, logger: logger.child({ source: 'retro' }) }, input),
       },
+      // Many workspaces: nothing is planned for one that removed the app, and its data goes after the retention.
+      ...(config.oauth ? {
+        departedTeams: async () => new Set((await store.installations.departedTeams()).keys()),
+        retention: createRetention({ days: config.oauth.dataRetentionDays, workspaceData: store.workspaceData, installations: store.installations, logger: logger.child({ source: 'retention' }) }),
+      } : {}),
     })
     scheduler.start()
+    const running = scheduler
 
     let stopped: Promise<void> | null = null
     return {
       port,
       url: port === null ? null : `http://127.0.0.1:${port}${slackEventsPath}`,
-      scheduler: { tick: () => scheduler.tick() },
+      operationsUrl: `http://127.0.0.1:${operationsPort}`,
+      scheduler: { tick: () => running.tick() },
       deliverDue: async () => {
         await dispatcher.sweep()
         await dispatcher.settled()
@@ -200,7 +266,8 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
         await slack.app.stop().catch((error: Error) => logger.warn({ err: error }, 'stop_receiver_failed'))
         const deadline = Date.now() + 10_000
         while (slack.inFlight() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
-        await scheduler.stop()
+        await new Promise<void>((resolve) => (operationsServer ? operationsServer.close(() => resolve()) : resolve()))
+        await running.stop()
         await dispatcher.stop()
         // Posts still waiting (Slack down, say) stay in the outbox for the next start.
         const pending = await store.outbox.pendingCount().catch(() => null)

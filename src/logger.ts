@@ -11,7 +11,15 @@ export function createLogger(level: Config['logLevel'], destination?: NodeJS.Wri
     {
       level,
       base: { app: 'campaign-desk' },
-      redact: { paths: ['token', '*.token', 'botToken', '*.botToken', 'signingSecret', '*.signingSecret', 'appToken', 'headers.authorization'], censor: '[redacted]' },
+      redact: {
+        paths: [
+          'token', '*.token', 'botToken', '*.botToken', 'signingSecret', '*.signingSecret', 'appToken', 'headers.authorization',
+          // OAuth: what an install or a token refresh sends and receives.
+          'access_token', '*.access_token', 'refresh_token', '*.refresh_token', 'client_secret', '*.client_secret',
+          'botRefreshToken', '*.botRefreshToken', 'clientSecret', '*.clientSecret', 'stateSecret', '*.stateSecret',
+        ],
+        censor: '[redacted]',
+      },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     destination ?? process.stdout,
@@ -30,7 +38,7 @@ const boltToPino: Record<LogLevel, Logger['level']> = {
 export function slackLogger(logger: Logger, source: string): BoltLogger {
   let child = logger.child({ source })
   const write = (level: 'debug' | 'info' | 'warn' | 'error') => (...parts: unknown[]) =>
-    child[level]({ detail: parts.map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : JSON.stringify(p))).join(' ') }, source)
+    child[level]({ detail: withoutSecrets(parts.map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : JSON.stringify(p))).join(' ')) }, source)
   return {
     debug: write('debug'),
     info: write('info'),
@@ -41,6 +49,17 @@ export function slackLogger(logger: Logger, source: string): BoltLogger {
     getLevel: () => (Object.entries(boltToPino).find(([, p]) => p === child.level)?.[0] ?? LogLevel.INFO) as LogLevel,
     setName: (name: string) => { child = logger.child({ source: name }) },
   }
+}
+
+/**
+ * The Slack clients' own lines are text, not fields, so pino's redaction cannot reach into them:
+ * a token-shaped word, and the client secret and code of an OAuth exchange (the Web API client
+ * logs request bodies at debug), are blanked here.
+ */
+export function withoutSecrets(text: string): string {
+  return text
+    .replace(/\bxox[a-z]?[-.][A-Za-z0-9._-]+/g, '[redacted]')
+    .replace(/("?(?:client_secret|code|refresh_token|access_token)"?\s*[:=]\s*"?)[^"&\s,}]+/g, '$1[redacted]')
 }
 
 export function boltLogger(logger: Logger): BoltLogger {

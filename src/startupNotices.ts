@@ -6,6 +6,10 @@ import { slackEventsPath as eventsPath } from './slack/app.ts'
 
 /** The first line: Socket Mode or HTTP mode, why, and the next step. */
 export function modeLine(config: Config): string {
+  if (config.oauth) {
+    return `HTTP mode for many workspaces (SLACK_CLIENT_ID is set): Slack must reach https://<your host>${eventsPath}, forwarded to port ${config.port}; `
+      + 'workspaces install the app at https://<your host>/slack/install, and your Slack app\'s Redirect URL is https://<your host>/slack/oauth_redirect'
+  }
   if (config.slack.appToken) return 'Socket Mode (SLACK_APP_TOKEN is set): no public URL needed; connecting to Slack…'
   return `HTTP mode (SLACK_APP_TOKEN is not set): Slack must reach https://<your host>${eventsPath}, forwarded to port ${config.port} — `
     + 'give that URL to the slash command, interactivity and event subscriptions of your Slack app'

@@ -383,3 +383,56 @@ describe('readEnvironment', () => {
     }
   })
 })
+
+describe('many workspaces (OAuth install)', () => {
+  const key = Buffer.alloc(32, 7).toString('base64')
+  const oauth = { SLACK_CLIENT_ID: '1111.2222', SLACK_CLIENT_SECRET: 'client-secret-0123', SLACK_STATE_SECRET: 'state-secret-0123456789', TOKEN_ENCRYPTION_KEY: key, SLACK_SIGNING_SECRET: '0123456789abcdef' }
+
+  it('reads the OAuth variables, without SLACK_BOT_TOKEN', () => {
+    const config = parseConfig(oauth, cwd)
+    expect(config.slack.botToken).toBeUndefined()
+    expect(config.oauth).toEqual({
+      clientId: '1111.2222', clientSecret: 'client-secret-0123', stateSecret: 'state-secret-0123456789',
+      encryptionKey: Buffer.alloc(32, 7), previousEncryptionKey: undefined, dataRetentionDays: 30,
+    })
+  })
+
+  it('one workspace (SLACK_BOT_TOKEN) has no OAuth part', () => {
+    expect(parseConfig(minimal, cwd).oauth).toBeUndefined()
+  })
+
+  it('a missing key stops the start with one line saying how to make one', () => {
+    const error = configError({ ...oauth, TOKEN_ENCRYPTION_KEY: undefined })
+    expect(error.problems).toEqual([expect.stringMatching(/^TOKEN_ENCRYPTION_KEY is missing — make one with `openssl rand -base64 32`/)])
+  })
+
+  it('a short or malformed key is refused without echoing it', () => {
+    const short = configError({ ...oauth, TOKEN_ENCRYPTION_KEY: Buffer.alloc(16, 1).toString('base64') })
+    expect(short.problems).toEqual([expect.stringMatching(/^TOKEN_ENCRYPTION_KEY must be 32 bytes in base64, not 16 — make one with/)])
+    const garbage = configError({ ...oauth, TOKEN_ENCRYPTION_KEY_PREVIOUS: 'not base64 at all!' })
+    expect(garbage.problems).toEqual([expect.stringMatching(/^TOKEN_ENCRYPTION_KEY_PREVIOUS is not base64 — /)])
+    expect(garbage.message).not.toContain('not base64 at all!')
+  })
+
+  it('reads the previous key and the retention', () => {
+    const previous = Buffer.alloc(32, 9)
+    const config = parseConfig({ ...oauth, TOKEN_ENCRYPTION_KEY_PREVIOUS: previous.toString('base64'), DATA_RETENTION_DAYS: '7' }, cwd)
+    expect(config.oauth?.previousEncryptionKey).toEqual(previous)
+    expect(config.oauth?.dataRetentionDays).toBe(7)
+    expect(configError({ ...oauth, DATA_RETENTION_DAYS: '0' }).message).toMatch(/^DATA_RETENTION_DAYS must be 1 to 3650 days/)
+  })
+
+  it('names every OAuth variable that is missing at once', () => {
+    const error = configError({ SLACK_CLIENT_ID: '1111.2222', SLACK_SIGNING_SECRET: '0123456789abcdef' })
+    expect(error.problems).toEqual([
+      expect.stringMatching(/^SLACK_CLIENT_SECRET is missing — .*Client Secret/),
+      expect.stringMatching(/^SLACK_STATE_SECRET is missing — /),
+      expect.stringMatching(/^TOKEN_ENCRYPTION_KEY is missing — /),
+    ])
+  })
+
+  it('refuses SLACK_BOT_TOKEN together with the OAuth variables, and Socket Mode', () => {
+    expect(configError({ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1-abc' }).message).toMatch(/^SLACK_CLIENT_ID is set together with SLACK_BOT_TOKEN/)
+    expect(configError({ ...oauth, SLACK_APP_TOKEN: 'xapp-1-A1-2-abc' }).message).toMatch(/^SLACK_APP_TOKEN is set, but installing by OAuth needs HTTP mode/)
+  })
+})

@@ -259,6 +259,8 @@ describe('the start command', () => {
         SLACK_BOT_TOKEN: 'xoxb-test',
         SLACK_SIGNING_SECRET: '0123456789abcdef',
         SLACK_APP_TOKEN: 'xapp-1-A0CAMPAIGN-1-process-test',
+        // /healthz and /metrics are served on PORT in Socket Mode too.
+        PORT: '0',
         SLACK_API_URL: fake.apiUrl,
         DATABASE_URL: `file:${path.join(workDir, 'socket.db')}`,
       })
@@ -274,6 +276,8 @@ describe('the start command', () => {
         SLACK_BOT_TOKEN: 'xoxb-test',
         SLACK_SIGNING_SECRET: '0123456789abcdef',
         SLACK_APP_TOKEN: 'xapp-1-A0CAMPAIGN-1-process-test',
+        // /healthz and /metrics are served on PORT in Socket Mode too.
+        PORT: '0',
         SLACK_API_URL: fake.apiUrl,
         DATABASE_URL: `file:${path.join(workDir, 'socket-null.db')}`,
       })

@@ -86,7 +86,7 @@ describe('the first lines', () => {
   it('Socket Mode with a manifest that turned Socket Mode off: says the mode first, then that the manifest disagrees', async () => {
     const cwd = startDirectory({ 'manifest.yml': shippedManifest.replace(/^(\s*)socket_mode_enabled: true$/m, '$1socket_mode_enabled: false') })
     const child = startAppProcess({
-      ...secrets, SLACK_APP_TOKEN: 'xapp-1-A0CAMPAIGN-1-startup-test', SLACK_API_URL: fake.apiUrl, DATABASE_URL: 'file:./cd.db',
+      ...secrets, SLACK_APP_TOKEN: 'xapp-1-A0CAMPAIGN-1-startup-test', SLACK_API_URL: fake.apiUrl, DATABASE_URL: 'file:./cd.db', PORT: '0',
     }, { cwd })
     await readyLine(child)
     const lines = nonEmptyLines(child.stderr())
@@ -102,7 +102,7 @@ describe('the first lines', () => {
   it('Socket Mode with the shipped manifest: they agree, and nothing is said about it', async () => {
     const cwd = startDirectory({ 'manifest.yml': shippedManifest })
     const child = startAppProcess({
-      ...secrets, SLACK_APP_TOKEN: 'xapp-1-A0CAMPAIGN-1-startup-test', SLACK_API_URL: fake.apiUrl, DATABASE_URL: 'file:./cd.db',
+      ...secrets, SLACK_APP_TOKEN: 'xapp-1-A0CAMPAIGN-1-startup-test', SLACK_API_URL: fake.apiUrl, DATABASE_URL: 'file:./cd.db', PORT: '0',
     }, { cwd })
     await readyLine(child)
     expect(nonEmptyLines(child.stderr())).toHaveLength(3) // mode, data, ready

@@ -26,13 +26,13 @@ export type Renderers = {
   renderLive?: (message: OutboxMessage) => Promise<LiveRendering>
   /**
    * Draws and uploads the file a row asks for (payload.upload) into its channel, in `threadTs`'s
-   * thread when given, or says why it is no longer to be sent. Without it, such rows fail.
+   * thread when given, with its workspace's client, or says why it is no longer to be sent. Without it, such rows fail.
    */
-  upload?: (message: OutboxMessage, threadTs: string | null) => Promise<void | { drop: string }>
+  upload?: (message: OutboxMessage, threadTs: string | null, client: WebClient) => Promise<void | { drop: string }>
 }
 
 export function createRowDelivery(options: Renderers & {
-  client: WebClient; outbox: OutboxStore; clock: Clock; logger: Logger; pacer: Pacer; calls: SlackCalls
+  outbox: OutboxStore; clock: Clock; logger: Logger; pacer: Pacer; calls: SlackCalls
   /** How long a row waiting for its original waits before it looks again (at most). */
   pollMs: number
   /** How far ahead a DM may wait in memory for its person's slot. */
@@ -40,7 +40,7 @@ export function createRowDelivery(options: Renderers & {
   /** A row was put back until this instant: the background loop should wake by then. */
   wakeAt: (at: number) => void
 }) {
-  const { client, outbox, clock, logger, pacer, pollMs, holdMs, wakeAt } = options
+  const { outbox, clock, logger, pacer, pollMs, holdMs, wakeAt } = options
   const { working, slackCall, post, postJoiningIfNeeded } = options.calls
   // Home refreshes of one person go out one after another in this process: a refresh rendered
   // earlier can then never be published after one rendered later.
@@ -54,7 +54,7 @@ export function createRowDelivery(options: Renderers & {
   }
 
   /** Publishes the person's Home as it is now; an older refresh with a newer one still to come is dropped. */
-  function publishHome(message: OutboxMessage, pace: Pace): Promise<DeliveryOutcome> {
+  function publishHome(client: WebClient, message: OutboxMessage, pace: Pace): Promise<DeliveryOutcome> {
     return oneAtATimePerPerson(`${message.teamId}:${message.target}`, async () => {
       if (await outbox.hasLaterUpdate(message, { pendingOnly: true })) {
         await outbox.markSuperseded(message.id)
@@ -90,8 +90,9 @@ export function createRowDelivery(options: Renderers & {
     await outbox.markSent(id, channel, ts, at)
   }
 
-  async function attempt(original: OutboxMessage, pace: Pace): Promise<DeliveryOutcome> {
-    if (original.kind === 'home') return publishHome(original, pace)
+  /** Delivers the row with its workspace's client. */
+  async function attempt(original: OutboxMessage, pace: Pace, client: WebClient): Promise<DeliveryOutcome> {
+    if (original.kind === 'home') return publishHome(client, original, pace)
     let message = original
     if (original.payload.live) {
       if (!options.renderLive) {
@@ -141,7 +142,7 @@ export function createRowDelivery(options: Renderers & {
       const channel = opened.channel?.id
       if (!channel) throw Object.assign(new Error('conversations.open returned no channel'), { code: 'no_dm_channel' })
       // A person's DM is paced under their user id: one channel per person.
-      const sent = await post(message.teamId, channel, message.payload, pace, message.target)
+      const sent = await post(client, message.teamId, channel, message.payload, pace, message.target)
       await recordSent(message.id, sent.channel, sent.ts, clock.now())
       return 'sent'
     }
@@ -167,7 +168,7 @@ export function createRowDelivery(options: Renderers & {
         await outbox.markFailed(message.id, 'no_uploader', now)
         return 'failed'
       }
-      const uploaded = await slackCall({ teamId: message.teamId, method: 'files.completeUploadExternal' }, pace, () => upload(message, message.payload.threadTs ?? null))
+      const uploaded = await slackCall({ teamId: message.teamId, method: 'files.completeUploadExternal' }, pace, () => upload(message, message.payload.threadTs ?? null, client))
       if (uploaded) {
         logger.info({ team: message.teamId, outboxId: message.id, key: message.dedupeKey, reason: uploaded.drop }, 'outbox_dropped')
         await outbox.markSuperseded(message.id, uploaded.drop)
@@ -176,7 +177,7 @@ export function createRowDelivery(options: Renderers & {
       await recordSent(message.id, message.target, null, clock.now())
       return 'sent'
     }
-    const sent = await postJoiningIfNeeded(message, pace)
+    const sent = await postJoiningIfNeeded(client, message, pace)
     await recordSent(message.id, sent.channel, sent.ts, clock.now())
     return 'sent'
   }

@@ -26,9 +26,12 @@ import { createLanes, type DeliveryOutcome } from './lanes.ts'
 import { createPacer, slackLimits, type PacingLimits } from './pacing.ts'
 import { createSlackCalls, interactive, PutBack, sleep, type Pace } from './slackCalls.ts'
 import { classifySlackFailure } from './slackFailure.ts'
+import { oneClientForAll, type WorkspaceClients } from './workspaceClients.ts'
 
 export type DispatcherOptions = Renderers & {
-  client: WebClient
+  /** Each workspace's client (its own token); or `client`, one for every workspace. */
+  clients?: WorkspaceClients
+  client?: WebClient
   outbox: OutboxStore
   clock: Clock
   logger: Logger
@@ -52,10 +55,22 @@ export type DispatcherOptions = Renderers & {
   holdMs?: number
   /** How many live rows render or call Slack at once (rows a person waits for do not wait for this). */
   concurrency?: number
+  /** Told of each row's outcome, each 429 and each retry (for /metrics). */
+  observer?: DeliveryObserver
+}
+
+/** What the dispatcher tells about its work, for operators (src/telemetry/metrics.ts). */
+export type DeliveryObserver = {
+  delivered(outcome: DeliveryOutcome): void
+  rateLimited(): void
+  retried(reason: 'rate_limited' | 'transient'): void
 }
 
 export function createDispatcher(options: DispatcherOptions) {
-  const { client, outbox, clock, logger } = options
+  const { outbox, clock, logger } = options
+  const given = options.clients ?? (options.client ? oneClientForAll(options.client) : null)
+  if (!given) throw new Error('the dispatcher needs a Web API client (clients or client)')
+  const clients: WorkspaceClients = given
   const retry = options.retry ?? defaultRetryPolicy
   const pollMs = options.pollMs ?? 5_000
   const leaseMs = options.leaseMs ?? 60_000
@@ -81,10 +96,10 @@ export function createDispatcher(options: DispatcherOptions) {
   }
 
   const claims = createClaims({ outbox, clock, instanceId: randomUUID(), leaseMs })
-  const calls = createSlackCalls({ client, clock, pacer, holdMs, concurrency: options.concurrency ?? 8, isStopping })
+  const calls = createSlackCalls({ clock, pacer, holdMs, concurrency: options.concurrency ?? 8, isStopping })
   const lanes = createLanes({ outbox, clock, pacer, claims, logger, holdMs, deliver: (message, pace) => deliverOne(message, pace), wakeAt, track, isStopping })
   const deliveries = createRowDelivery({
-    client, outbox, clock, logger, pacer, calls, pollMs, holdMs, wakeAt,
+    outbox, clock, logger, pacer, calls, pollMs, holdMs, wakeAt,
     ...(options.homeView ? { homeView: options.homeView } : {}),
     ...(options.renderLive ? { renderLive: options.renderLive } : {}),
     ...(options.upload ? { upload: options.upload } : {}),
@@ -112,9 +127,22 @@ export function createDispatcher(options: DispatcherOptions) {
   }
 
   async function deliverOne(message: OutboxMessage, pace: Pace): Promise<DeliveryOutcome> {
+    const outcome = await attemptOne(message, pace)
+    options.observer?.delivered(outcome)
+    return outcome
+  }
+
+  async function attemptOne(message: OutboxMessage, pace: Pace): Promise<DeliveryOutcome> {
     const log = logger.child({ team: message.teamId, outboxId: message.id, key: message.dedupeKey, kind: message.kind })
     try {
-      const outcome = await deliveries.attempt(message, pace)
+      const client = await clients.forTeam(message.teamId)
+      if (!client) {
+        // The workspace removed the app (or never installed it): nothing goes out for it, ever.
+        await outbox.markUninstalled(message.id)
+        log.info('outbox_uninstalled')
+        return 'uninstalled'
+      }
+      const outcome = await deliveries.attempt(message, pace, client)
       if (outcome === 'sent') log.info({ attempts: message.attempts + 1 }, 'outbox_delivered')
       return outcome
     } catch (error) {
@@ -129,6 +157,8 @@ export function createDispatcher(options: DispatcherOptions) {
       }
       // A 429 is Slack pacing us, not a failure: it spends no attempt.
       const limited = failure.kind === 'rate_limited'
+      if (limited) options.observer?.rateLimited()
+      options.observer?.retried(limited ? 'rate_limited' : 'transient')
       const delay = limited ? failure.retryAfterMs : retryDelayMs(attempts, retry, random())
       log.warn({ error: failure.code, detail: (error as Error).message, attempts, retryInMs: delay }, 'outbox_retry')
       await outbox.reschedule(message.id, failure.code, new Date(now.getTime() + delay), !limited)

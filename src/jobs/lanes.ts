@@ -10,7 +10,7 @@ import type { PacedCall, Pacer } from './pacing.ts'
 import { interactive, scheduled, type Pace } from './slackCalls.ts'
 
 /** paced: put back for the slot Slack's rate limits give it (no attempt spent). */
-export type DeliveryOutcome = 'sent' | 'retrying' | 'failed' | 'waiting' | 'paced' | 'superseded' | 'not_claimed'
+export type DeliveryOutcome = 'sent' | 'retrying' | 'failed' | 'waiting' | 'paced' | 'superseded' | 'not_claimed' | 'uninstalled'
 
 /** A channel's (or a person's) rows in this process, delivered one after another in order. */
 type Lane = {

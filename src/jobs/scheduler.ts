@@ -12,7 +12,7 @@ import type { Clock } from '../clock.ts'
 import { dueRoundClosings } from '../domain/brainstorm.ts'
 import { dueLifecycle, type LifecycleStep } from '../domain/lifecycle.ts'
 import { effectiveSettings, type EffectiveSettings } from '../domain/liveSettings.ts'
-import { planLive } from '../domain/livePlanner.ts'
+import { planLive, type LiveSnapshot } from '../domain/livePlanner.ts'
 import { dueRetroSteps, type RetroStep } from '../domain/retro.ts'
 import type { LiveTickStore } from '../store/liveTick.ts'
 import type { PeopleStore } from '../store/people.ts'
@@ -63,18 +63,32 @@ export type SchedulerOptions = {
     /** Compiles the report (from slack/); once, however often it is asked. */
     compile: (input: { teamId: string; campaignId: number; at: Date; reason: 'all_answered' | 'deadline' }) => Promise<{ outcome: string; outboxIds?: number[] }>
   }
+  /**
+   * Many workspaces: those that removed the app (store/installations.ts). Nothing is planned for
+   * them: no lifecycle step, no live post, no retro prompt, no round closing, no look-up.
+   */
+  departedTeams?: () => Promise<ReadonlySet<string>>
+  /** Many workspaces: deletes the data of those gone longer than DATA_RETENTION_DAYS (retention.ts). */
+  retention?: { purge(now: Date): Promise<void> }
   /** node-cron expression; every minute. */
   every?: string
+  /** Told how long each pass took (for /metrics). */
+  observer?: SchedulerObserver
 }
+
+export type SchedulerObserver = { passed(seconds: number, endedAt: Date): void }
 
 export function createScheduler(options: SchedulerOptions) {
   const { ideas, dispatcher, clock, logger } = options
   let task: ScheduledTask | null = null
+  /** When the last pass ended (the clock's time), for /healthz; null before the first. */
+  let lastPassAt: Date | null = null
   // Ticks run one after another in this process, each a full pass begun after the one before.
   let queue: Promise<void> = Promise.resolve()
 
-  async function closeDueRounds(now: Date): Promise<void> {
-    for (const roundId of dueRoundClosings(await ideas.openRounds(), now)) {
+  async function closeDueRounds(now: Date, departed: ReadonlySet<string>): Promise<void> {
+    const rounds = (await ideas.openRounds()).filter((round) => !departed.has(round.teamId))
+    for (const roundId of dueRoundClosings(rounds, now)) {
       const closed = await ideas.closeRound({ roundId, at: now, ...options.roundClosing })
       if (closed.outcome !== 'closed') continue
       logger.info({ team: closed.results.round.teamId, round: roundId, ideas: closed.results.total }, 'brainstorm_closed')
@@ -82,10 +96,10 @@ export function createScheduler(options: SchedulerOptions) {
     }
   }
 
-  async function runLifecycle(now: Date): Promise<void> {
+  async function runLifecycle(now: Date, departed: ReadonlySet<string>): Promise<void> {
     const lifecycle = options.lifecycle
     if (!lifecycle) return
-    const candidates = await lifecycle.store.candidates()
+    const candidates = (await lifecycle.store.candidates()).filter((campaign) => !departed.has(campaign.teamId))
     const settings = new Map<number, EffectiveSettings>()
     for (const campaign of candidates) {
       // The owner's zone is asked only where neither the campaign nor its workspace set one.
@@ -113,10 +127,10 @@ export function createScheduler(options: SchedulerOptions) {
   }
 
   /** Asks Slack about people the live stage concerns that it does not know yet (or for a day). */
-  async function refreshPeople(now: Date): Promise<void> {
+  async function refreshPeople(now: Date, departed: ReadonlySet<string>): Promise<void> {
     const live = options.live
     if (!live) return
-    const wanted = await live.store.peopleToRefresh(now, live.refreshAfterMs ?? 86_400_000, live.refreshPerTick ?? 50)
+    const wanted = (await live.store.peopleToRefresh(now, live.refreshAfterMs ?? 86_400_000, live.refreshPerTick ?? 50)).filter(({ teamId }) => !departed.has(teamId))
     for (const { teamId, userId } of wanted) {
       const found = await live.lookUp(teamId, userId)
       if (found.found) await live.people.recordSlackFacts(teamId, userId, { timeZone: found.timeZone, locale: found.locale, deactivated: found.deactivated }, now)
@@ -125,10 +139,10 @@ export function createScheduler(options: SchedulerOptions) {
     }
   }
 
-  async function runLive(now: Date): Promise<void> {
+  async function runLive(now: Date, departed: ReadonlySet<string>): Promise<void> {
     const live = options.live
     if (!live) return
-    const snapshot = await live.store.snapshot(now)
+    const snapshot = withoutTeams(await live.store.snapshot(now), departed)
     const plan = planLive(snapshot, now)
     const ids = await live.store.record(plan, now)
     if (ids.length > 0 || snapshot.unknownOwnerZones > 0) {
@@ -138,10 +152,10 @@ export function createScheduler(options: SchedulerOptions) {
     if (ids.length > 0) void dispatcher.sweep()
   }
 
-  async function runRetro(now: Date): Promise<void> {
+  async function runRetro(now: Date, departed: ReadonlySet<string>): Promise<void> {
     const retro = options.retro
     if (!retro) return
-    const { campaigns } = await retro.store.candidates()
+    const campaigns = (await retro.store.candidates()).campaigns.filter((campaign) => !departed.has(campaign.teamId))
     const byId = new Map(campaigns.map((campaign) => [campaign.id, campaign]))
     for (const step of dueRetroSteps(campaigns, now)) {
       // One campaign's failure (a report that cannot be drawn, say) does not hold back the others.
@@ -169,38 +183,66 @@ export function createScheduler(options: SchedulerOptions) {
    * rejects: a failure is logged and the next tick tries again.
    */
   function tick(): Promise<void> {
-    queue = queue.then(async () => {
-      try {
-        await closeDueRounds(clock.now())
-      } catch (error) {
-        logger.error({ err: error }, 'scheduler_tick_failed')
-      }
-      try {
-        await runLifecycle(clock.now())
-      } catch (error) {
-        logger.error({ err: error }, 'scheduler_lifecycle_failed')
-      }
-      try {
-        await refreshPeople(clock.now())
-      } catch (error) {
-        logger.error({ err: error }, 'scheduler_people_failed')
-      }
-      try {
-        await runLive(clock.now())
-      } catch (error) {
-        logger.error({ err: error }, 'scheduler_live_failed')
-      }
-      try {
-        await runRetro(clock.now())
-      } catch (error) {
-        logger.error({ err: error }, 'scheduler_retro_failed')
-      }
+    queue = queue.then(() => pass()).then(() => {
+      lastPassAt = clock.now()
     })
     return queue
   }
 
+  async function pass(): Promise<void> {
+    const startedAt = performance.now()
+    try {
+      await passSteps()
+    } finally {
+      options.observer?.passed((performance.now() - startedAt) / 1000, clock.now())
+    }
+  }
+
+  async function passSteps(): Promise<void> {
+    let departed: ReadonlySet<string> = new Set()
+    try {
+      departed = (await options.departedTeams?.()) ?? departed
+    } catch (error) {
+      // Without knowing who left, plan nothing this pass rather than post for a workspace that left.
+      logger.error({ err: error }, 'scheduler_departed_failed')
+      return
+    }
+    try {
+      await closeDueRounds(clock.now(), departed)
+    } catch (error) {
+      logger.error({ err: error }, 'scheduler_tick_failed')
+    }
+    try {
+      await runLifecycle(clock.now(), departed)
+    } catch (error) {
+      logger.error({ err: error }, 'scheduler_lifecycle_failed')
+    }
+    try {
+      await refreshPeople(clock.now(), departed)
+    } catch (error) {
+      logger.error({ err: error }, 'scheduler_people_failed')
+    }
+    try {
+      await runLive(clock.now(), departed)
+    } catch (error) {
+      logger.error({ err: error }, 'scheduler_live_failed')
+    }
+    try {
+      await runRetro(clock.now(), departed)
+    } catch (error) {
+      logger.error({ err: error }, 'scheduler_retro_failed')
+    }
+    try {
+      await options.retention?.purge(clock.now())
+    } catch (error) {
+      logger.error({ err: error }, 'scheduler_retention_failed')
+    }
+  }
+
   return {
     tick,
+    /** When the last pass ended; null before the first (for /healthz). */
+    lastPassAt: () => lastPassAt,
     start(): void {
       if (task) return
       task = cron.schedule(options.every ?? '* * * * *', () => tick(), { name: 'campaign-desk-scheduler', noOverlap: true })
@@ -216,3 +258,16 @@ export function createScheduler(options: SchedulerOptions) {
 }
 
 export type Scheduler = ReturnType<typeof createScheduler>
+
+/** The live snapshot without the campaigns (and their tasks, goals, tallies) of these workspaces. */
+function withoutTeams<S extends LiveSnapshot>(snapshot: S, teams: ReadonlySet<string>): S {
+  if (teams.size === 0) return snapshot
+  const campaigns = snapshot.campaigns.filter((campaign) => !teams.has(campaign.teamId))
+  const kept = new Set(campaigns.map((campaign) => campaign.id))
+  return {
+    ...snapshot, campaigns,
+    openTasks: snapshot.openTasks.filter((task) => kept.has(task.campaignId)),
+    goals: snapshot.goals.filter((goal) => kept.has(goal.campaignId)),
+    tallies: snapshot.tallies.filter((tally) => kept.has(tally.campaignId)),
+  }
+}

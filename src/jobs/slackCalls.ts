@@ -37,14 +37,14 @@ export function concurrencyLimit(limit: number) {
 }
 
 export function createSlackCalls(options: {
-  client: WebClient; clock: Clock; pacer: Pacer
+  clock: Clock; pacer: Pacer
   /** How long a scheduled row may wait in memory for its slot. */
   holdMs: number
   /** How many live rows render or call Slack at once. */
   concurrency: number
   isStopping: () => boolean
 }) {
-  const { client, clock, pacer, holdMs } = options
+  const { clock, pacer, holdMs } = options
   /** How long a 429's Retry-After may keep a row a person waits for in memory before it is put back. */
   const interactiveHoldMs = 2_000
 
@@ -89,8 +89,8 @@ export function createSlackCalls(options: {
     }
   }
 
-  /** Posts into `channel`; `pacedAs` is the channel it is paced under (a DM's: the person's id). */
-  async function post(teamId: string, channel: string, payload: OutboxMessage['payload'], pace: Pace, pacedAs = channel): Promise<{ channel: string; ts: string | null }> {
+  /** Posts into `channel` with the workspace's client; `pacedAs` is the channel it is paced under (a DM's: the person's id). */
+  async function post(client: WebClient, teamId: string, channel: string, payload: OutboxMessage['payload'], pace: Pace, pacedAs = channel): Promise<{ channel: string; ts: string | null }> {
     const answer = await slackCall({ teamId, method: 'chat.postMessage', channel: pacedAs }, pace, () =>
       client.chat.postMessage({
         channel, text: payload.text, ...(payload.blocks ? { blocks: payload.blocks as never } : {}), ...(payload.threadTs ? { thread_ts: payload.threadTs } : {}),
@@ -99,9 +99,9 @@ export function createSlackCalls(options: {
   }
 
   /** A public channel the app is not in yet: join it, then post (a private one refuses the join). */
-  async function postJoiningIfNeeded(message: OutboxMessage, pace: Pace) {
+  async function postJoiningIfNeeded(client: WebClient, message: OutboxMessage, pace: Pace) {
     try {
-      return await post(message.teamId, message.target, message.payload, pace)
+      return await post(client, message.teamId, message.target, message.payload, pace)
     } catch (error) {
       if (classifySlackFailure(error).code !== 'not_in_channel') throw error
       try {
@@ -111,7 +111,7 @@ export function createSlackCalls(options: {
         if (failure.kind === 'permanent') throw error // report the original not_in_channel
         throw joinError
       }
-      return await post(message.teamId, message.target, message.payload, pace)
+      return await post(client, message.teamId, message.target, message.payload, pace)
     }
   }
 

@@ -8,6 +8,10 @@
 // File uploads go as WebClient.filesUploadV2 does them: files.getUploadURLExternal hands out an
 // upload_url on this server, the bytes are POSTed there, files.completeUploadExternal shares them.
 // Rate limits are off unless a test turns them on (enforceRateLimits): then it answers 429 as Slack.
+// OAuth installs (enableOAuth): GET /oauth/v2/authorize approves for a workspace and redirects with a
+// code, oauth.v2.access exchanges it (or a refresh token) for a token of that workspace, and each call
+// is answered as that token's workspace (auth.test, users and channels of its own team only);
+// uninstall(teamId) revokes its tokens as Slack does.
 import { createHash, randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
@@ -77,7 +81,21 @@ export interface SlackUser {
   id: string; teamId: string; name: string; realName: string; locale: string; tz: string
   isBot: boolean; deleted: boolean; isAdmin: boolean; isOwner: boolean
 }
-export interface SlackChannel { id: string; name: string; isPrivate: boolean; isArchived: boolean; members: string[] }
+/** `teamId`: the workspace it belongs to; unset: every workspace's (one-workspace tests). */
+export interface SlackChannel { id: string; name: string; isPrivate: boolean; isArchived: boolean; members: string[]; teamId?: string }
+
+/** A workspace that can install the app by OAuth (the default one, `teamId`, is always there). */
+export interface SlackWorkspace { teamId: string; teamName: string; enterpriseId?: string; enterpriseName?: string }
+/** A token oauth.v2.access issued: whose, and whether it still works. */
+export interface IssuedToken { token: string; kind: 'bot' | 'refresh'; teamId: string; revoked: boolean; expiresAt: number | null }
+export interface OAuthSettings {
+  clientId: string
+  clientSecret: string
+  /** Where Slack sends the browser back (the app's Redirect URL): /slack/oauth_redirect on the app. */
+  redirectUrl: string
+  /** Token rotation on: tokens expire this many seconds after they are issued, and come with a refresh token. */
+  tokenRotationSeconds?: number
+}
 /**
  * `files` (ids) is set on the message a files.completeUploadExternal share posts; `user` on a message
  * a person typed (postAsPerson), absent on the bot's.
@@ -105,6 +123,8 @@ export interface SlackEphemeral { channel: string; user: string; ts: string; tex
 
 type Args = Record<string, any>
 type Result = Record<string, any>
+/** Whose token made the call: its workspace. */
+type Caller = { teamId: string; teamName: string; oauth: boolean }
 export type Handler = (args: Args) => Result
 
 const ok = (fields: Result = {}): Result => ({ ok: true, ...fields })
@@ -144,6 +164,14 @@ export class LocalSlack {
   readonly files: SlackFile[] = []
   /** Every call answered 429 because it went over an enforced rate limit (also in `calls`). */
   readonly rateLimited: ApiCall[] = []
+  /** OAuth (enableOAuth): the workspaces that can install, the tokens issued, every authorize page asked for. */
+  readonly workspaces = new Map<string, SlackWorkspace>()
+  readonly issued = new Map<string, IssuedToken>()
+  readonly authorizeRequests: Array<{ url: URL; at: number }> = []
+  oauth: OAuthSettings | null = null
+  private readonly codes = new Map<string, { teamId: string; userId: string; scopes: string; used: boolean }>()
+  /** The workspace of the token of the call being answered (handlers run synchronously). */
+  private caller: Caller | undefined
 
   private readonly server = createServer((req, res) => void this.onRequest(req, res))
   private readonly sockets = new Set<Socket>()
@@ -244,8 +272,8 @@ export class LocalSlack {
   }
 
   /** Include `slack.botUserId` in `members` to make the bot a member. */
-  addChannel(c: { id: string; name: string; isPrivate?: boolean; isArchived?: boolean; members?: string[] }): SlackChannel {
-    const channel: SlackChannel = { id: c.id, name: c.name, isPrivate: c.isPrivate ?? false, isArchived: c.isArchived ?? false, members: [...(c.members ?? [])] }
+  addChannel(c: { id: string; name: string; isPrivate?: boolean; isArchived?: boolean; members?: string[]; teamId?: string }): SlackChannel {
+    const channel: SlackChannel = { id: c.id, name: c.name, isPrivate: c.isPrivate ?? false, isArchived: c.isArchived ?? false, members: [...(c.members ?? [])], ...(c.teamId ? { teamId: c.teamId } : {}) }
     this.channels.set(channel.id, channel)
     return channel
   }
@@ -399,6 +427,7 @@ export class LocalSlack {
       if (url.pathname.startsWith('/api/')) return this.onApi(url.pathname.slice('/api/'.length), url, req, res, raw.toString('utf8'))
       if (url.pathname.startsWith('/response/')) return this.onResponseUrl(url.pathname.slice('/response/'.length), res, raw.toString('utf8'))
       if (url.pathname.startsWith('/upload/v1/')) return this.onUpload(url.pathname.slice('/upload/v1/'.length), req, res, raw)
+      if (url.pathname === '/oauth/v2/authorize' && req.method === 'GET') return this.onAuthorize(url, res)
       send(res, 404, err('not_found'))
     } catch (e) {
       // A bug in this stand-in should be loud, not look like a Slack answer.
@@ -550,10 +579,103 @@ export class LocalSlack {
       if (this.appToken !== undefined ? token !== this.appToken : !token.startsWith('xapp-')) return err('invalid_auth')
       return this.handlers.get(method)!(args)
     }
-    if (this.botToken !== undefined && token === undefined) return err('not_authed')
-    if (this.botToken !== undefined && token !== this.botToken) return err('invalid_auth')
+    // The code exchange and the refresh authenticate with the app's client id and secret.
+    if (method === 'oauth.v2.access') return this.exchange(args)
+    const issued = token === undefined ? undefined : this.issued.get(token)
+    if (issued) {
+      if (issued.revoked || issued.kind !== 'bot') return err(issued.revoked ? 'token_revoked' : 'invalid_auth')
+      if (issued.expiresAt !== null && Date.now() >= issued.expiresAt) return err('token_expired')
+    } else {
+      if (this.botToken !== undefined && token === undefined) return err('not_authed')
+      if ((this.botToken !== undefined || this.oauth) && token !== this.botToken) return err('invalid_auth')
+    }
     const handler = this.handlers.get(method)
-    return handler ? handler(args) : err('unknown_method')
+    if (!handler) return err('unknown_method')
+    const workspace = issued ? this.workspaces.get(issued.teamId) : undefined
+    this.caller = issued ? { teamId: issued.teamId, teamName: workspace?.teamName ?? issued.teamId, oauth: true } : undefined
+    try {
+      return handler(args)
+    } finally {
+      this.caller = undefined
+    }
+  }
+
+  // ---- OAuth installs ----
+  /** Turns on installing by OAuth, for the app with these credentials. */
+  enableOAuth(settings: OAuthSettings): void {
+    this.oauth = settings
+  }
+
+  /** A workspace that can install the app (and its people: addUser with its teamId). */
+  addWorkspace(w: { teamId: string; teamName?: string; enterpriseId?: string; enterpriseName?: string }): SlackWorkspace {
+    const workspace: SlackWorkspace = { teamId: w.teamId, teamName: w.teamName ?? w.teamId, ...(w.enterpriseId ? { enterpriseId: w.enterpriseId } : {}), ...(w.enterpriseName ? { enterpriseName: w.enterpriseName } : {}) }
+    this.workspaces.set(w.teamId, workspace)
+    return workspace
+  }
+
+  /** The bot tokens issued to a workspace (newest last), and whether each still works. */
+  tokensOf(teamId: string): IssuedToken[] {
+    return [...this.issued.values()].filter((t) => t.teamId === teamId && t.kind === 'bot')
+  }
+
+  /** The app is removed from the workspace: every token of it stops working (the app is sent app_uninstalled separately). */
+  uninstall(teamId: string): void {
+    for (const t of this.issued.values()) if (t.teamId === teamId) t.revoked = true
+  }
+
+  /**
+   * Slack's authorize page, as if the person chose the workspace in `team` and pressed Allow (or,
+   * with `cancel=1`, Cancel): a redirect to the app's Redirect URL with a one-time code and the state.
+   */
+  private onAuthorize(url: URL, res: ServerResponse): void {
+    this.record(this.authorizeRequests, { url, at: Date.now() })
+    const oauth = this.oauth
+    if (!oauth || url.searchParams.get('client_id') !== oauth.clientId) return sendText(res, 400, 'invalid_client_id')
+    const back = new URL(url.searchParams.get('redirect_uri') ?? oauth.redirectUrl)
+    const state = url.searchParams.get('state')
+    if (state !== null) back.searchParams.set('state', state)
+    if (url.searchParams.get('cancel') === '1') {
+      back.searchParams.set('error', 'access_denied')
+    } else {
+      const teamId = url.searchParams.get('team') ?? this.teamId
+      if (teamId !== this.teamId && !this.workspaces.has(teamId)) return sendText(res, 400, `no workspace ${teamId}`)
+      const code = `code-${randomUUID()}`
+      this.codes.set(code, { teamId, userId: url.searchParams.get('user') ?? 'U1', scopes: url.searchParams.get('scope') ?? '', used: false })
+      back.searchParams.set('code', code)
+    }
+    res.writeHead(302, { location: back.toString() })
+    res.end()
+  }
+
+  /** oauth.v2.access: a code (once) or a refresh token for a token of its workspace. */
+  private exchange(a: Args): Result {
+    const oauth = this.oauth
+    if (!oauth) return err('unknown_method')
+    if (a.client_id !== oauth.clientId) return err('invalid_client_id')
+    if (a.client_secret !== oauth.clientSecret) return err('bad_client_secret')
+    const rotation = oauth.tokenRotationSeconds
+    const issue = (teamId: string, kind: IssuedToken['kind']) => {
+      const token = `${kind === 'bot' ? 'xoxb' : 'xoxe-1'}-${teamId}-${++this.counter}-${randomUUID().replace(/-/g, '')}`
+      this.issued.set(token, { token, kind, teamId, revoked: false, expiresAt: kind === 'bot' && rotation ? Date.now() + rotation * 1000 : null })
+      return token
+    }
+    if (a.grant_type === 'refresh_token') {
+      const refresh = this.issued.get(String(a.refresh_token))
+      if (!refresh || refresh.kind !== 'refresh' || refresh.revoked) return err('invalid_refresh_token')
+      return ok({ access_token: issue(refresh.teamId, 'bot'), token_type: 'bot', refresh_token: refresh.token, expires_in: rotation ?? 43_200, team: { id: refresh.teamId }, bot_user_id: this.botUserId })
+    }
+    const grant = this.codes.get(String(a.code))
+    if (!grant || grant.used) return err('invalid_code')
+    grant.used = true
+    const workspace = this.workspaces.get(grant.teamId) ?? { teamId: this.teamId, teamName: this.teamName }
+    return ok({
+      access_token: issue(grant.teamId, 'bot'), token_type: 'bot', scope: grant.scopes, bot_user_id: this.botUserId, app_id: 'A0CAMPAIGN',
+      team: { id: workspace.teamId, name: workspace.teamName },
+      enterprise: workspace.enterpriseId ? { id: workspace.enterpriseId, name: workspace.enterpriseName ?? workspace.enterpriseId } : null,
+      is_enterprise_install: false,
+      authed_user: { id: grant.userId },
+      ...(rotation ? { refresh_token: issue(grant.teamId, 'refresh'), expires_in: rotation } : {}),
+    })
   }
 
   private defaultHandlers(): Record<string, Handler> {
@@ -564,7 +686,10 @@ export class LocalSlack {
         return ok({ url: `${this.baseUrl.replace(/^http/, 'ws')}/socket-mode?ticket=${ticket}&app_id=A0CAMPAIGN` })
       },
 
-      'auth.test': () => ok({ url: `https://${this.teamName.toLowerCase()}.slack.com/`, team: this.teamName, team_id: this.teamId, user: this.botName, user_id: this.botUserId, bot_id: this.botId, is_enterprise_install: false }),
+      'auth.test': () => {
+        const team = this.caller ?? { teamId: this.teamId, teamName: this.teamName }
+        return ok({ url: `https://${team.teamName.toLowerCase()}.slack.com/`, team: team.teamName, team_id: team.teamId, user: this.botName, user_id: this.botUserId, bot_id: this.botId, is_enterprise_install: false })
+      },
 
       // One page holds the whole (small) workspace; the cursor is always empty.
       'users.list': (a) => ok({
@@ -574,6 +699,8 @@ export class LocalSlack {
 
       'users.info': (a) => {
         const u = this.users.get(a.user)
+        // A workspace's token sees only its own people.
+        if (u && this.caller && u.teamId !== this.caller.teamId) return err('user_not_found')
         return u ? ok({ user: this.userJson(u, truthy(a.include_locale)) }) : err('user_not_found')
       },
 
@@ -824,6 +951,8 @@ export class LocalSlack {
   }
 
   private visible(c: SlackChannel): boolean {
+    // A workspace's token sees only its own channels.
+    if (c.teamId !== undefined && this.caller && c.teamId !== this.caller.teamId) return false
     return !c.isPrivate || c.members.includes(this.botUserId)
   }
 

@@ -25,12 +25,17 @@ import { inboundGuard, socketModeErrorHandler } from './inbound.ts'
 import { answerUnhandled } from './inboundUnhandled.ts'
 import { registerGanttActions } from './plan/gantt.ts'
 import { createListeners } from './listeners.ts'
-import { SlackReceiver } from './receiver.ts'
+import { SlackReceiver, type Route } from './receiver.ts'
+import { requestKindOf, type Telemetry } from '../telemetry/metrics.ts'
 import type { Services } from './services.ts'
 import { socketModeClientOptions, type ConnectionWatch } from './socketMode.ts'
 import { registerPlanSubmission } from './plan/submission.ts'
 import { registerSettingsModals } from './settings/modals.ts'
+import { registerDeleteData } from './settings/deleteData.ts'
 import { registerProposalSubmission } from './proposal/submission.ts'
+import { registerInstallEvents } from './install/events.ts'
+import { installPath, type Installer } from './install/installer.ts'
+import { answerNotInstalled } from './install/notInstalled.ts'
 
 export const slackEventsPath = '/slack/events'
 
@@ -52,7 +57,16 @@ export function createSlackApp(
   config: Config, services: Omit<Services, 'logger'>, logger: Logger, bot: { botUserId?: string; botId?: string },
   /** Socket Mode only: told of each failed attempt to open the socket and of a refused app token. */
   connection: ConnectionWatch = { retrying: () => {}, refused: () => {} },
+  extras: {
+    /** Many workspaces (OAuth install, HTTP mode): each request authorized with its workspace's token. */
+    installer?: Installer
+    /** More GET routes beside /slack/events in HTTP mode (/healthz, /metrics). */
+    routes?: Record<string, Route>
+    /** Counts requests and their acknowledgement latency (/metrics). */
+    telemetry?: Pick<Telemetry, 'request' | 'acked'>
+  } = {},
 ): SlackApp {
+  const { installer, telemetry } = extras
   const bolt = boltLogger(logger)
   const receiver = config.slack.appToken
     ? null
@@ -63,7 +77,11 @@ export function createSlackApp(
         boltLogger: bolt,
         routes: {
           '/healthz': (_request, response) => { response.writeHead(200, { 'content-type': 'text/plain' }); response.end('ok') },
+          ...extras.routes,
+          ...installer?.routes,
         },
+        ...(telemetry ? { onAcked: (kind: string, seconds: number) => telemetry.acked(kind, seconds) } : {}),
+        ...(installer ? { installer: { authorize: installer.authorize, installPath } } : {}),
       })
   const app = new App({
     token: config.slack.botToken,
@@ -94,15 +112,20 @@ export function createSlackApp(
   let inFlight = 0
   app.use(async ({ body, context, next }) => {
     const payload = body as {
-      type?: string; command?: string; team?: { id?: string }; team_id?: string; user?: { id?: string }; user_id?: string
+      type?: string; command?: string; event?: unknown; team?: { id?: string }; team_id?: string; user?: { id?: string }; user_id?: string
       actions?: Array<{ action_id?: string }>; view?: { callback_id?: string }
     }
     const startedAt = performance.now()
     inFlight += 1
+    let failed = false
     try {
       await next()
+    } catch (error) {
+      failed = true
+      throw error
     } finally {
       inFlight -= 1
+      telemetry?.request(requestKindOf(payload), failed ? 'error' : context.notInstalled ? 'not_installed' : context.unavailable ? 'unavailable' : context.unhandled ? 'unhandled' : 'ok')
       logger.info({
         requestId: randomUUID().slice(0, 8),
         team: payload.team?.id ?? payload.team_id ?? context.teamId,
@@ -111,6 +134,7 @@ export function createSlackApp(
         target: payload.actions?.[0]?.action_id ?? payload.view?.callback_id,
         ms: Math.round(performance.now() - startedAt),
         ...(context.unhandled ? { unhandled: true } : {}),
+        ...(context.notInstalled ? { notInstalled: true } : {}),
       }, 'slack_request')
     }
   })
@@ -119,6 +143,8 @@ export function createSlackApp(
   })
 
   const listenerServices: Services = { ...services, logger }
+  // A workspace without the app is told so, before anything looks for a listener.
+  if (installer) app.use(answerNotInstalled(logger))
   const listeners = createListeners(app)
   // What no listener below takes is answered here at once (not with Bolt's 404 after 3 s).
   app.use(answerUnhandled(listeners, listenerServices))
@@ -135,9 +161,11 @@ export function createSlackApp(
   registerCalendarActions(listeners, listenerServices)
   registerLifecycleActions(listeners, listenerServices)
   registerSettingsModals(listeners, listenerServices)
+  registerDeleteData(listeners, listenerServices)
   registerMetricSurfaces(listeners, listenerServices)
   registerReminderActions(listeners, listenerServices)
   registerRetroSurfaces(listeners, listenerServices)
   registerRetroReportActions(listeners, listenerServices)
+  if (installer) registerInstallEvents(listeners, listenerServices, installer)
   return { app, receiver, inFlight: () => inFlight }
 }

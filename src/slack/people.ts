@@ -2,6 +2,7 @@
 // cached: the name Slack shows, a locale, a time zone, and whether they are an admin, a bot or deactivated.
 import type { WebClient } from '@slack/web-api'
 import { LRUCache } from 'lru-cache'
+import { oneClientForAll, type WorkspaceClients } from '../jobs/workspaceClients.ts'
 import { localeFromSlack, type Locale } from '../i18n/catalogue.ts'
 
 export type Person = {
@@ -24,7 +25,9 @@ const unknownPerson = (userId: string): Person => ({
   userId, displayName: userId, locale: 'en', slackLocale: null, timeZone: null, isWorkspaceAdmin: false, isBot: false, deactivated: false,
 })
 
-export function createPeopleDirectory(client: WebClient, options: { ttlMs?: number; max?: number; waitMs?: number } = {}) {
+/** `clients`: each workspace's own (many workspaces), or one client for all. */
+export function createPeopleDirectory(clients: WorkspaceClients | WebClient, options: { ttlMs?: number; max?: number; waitMs?: number } = {}) {
+  const clientFor = 'forTeam' in clients ? clients : oneClientForAll(clients)
   const cache = new LRUCache<string, Person>({ max: options.max ?? 5000, ttl: options.ttlMs ?? 10 * 60_000 })
   // Slack gives a listener 3 s; a slow users.info must not eat them all. Past this wait the
   // listener goes on without the answer (the call still completes and fills the cache).
@@ -47,6 +50,9 @@ export function createPeopleDirectory(client: WebClient, options: { ttlMs?: numb
   async function fetchPerson(teamId: string, userId: string): Promise<Lookup> {
     const key = `${teamId}:${userId}`
     try {
+      const client = await clientFor.forTeam(teamId)
+      // A workspace without the app: nobody to ask (and never with another workspace's token).
+      if (!client) return { found: false, reason: 'slack_unavailable' }
       const answer = await client.users.info({ user: userId, include_locale: true })
       const user = answer.user
       if (!user) return { found: false, reason: 'unknown_user' }

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { HTTPModuleFunctions as http, HTTPResponseAck, type App, type Receiver, type ReceiverEvent } from '@slack/bolt'
 import type { Logger as BoltLogger } from '@slack/logger'
 import type { Logger } from '../logger.ts'
+import { requestKindOf } from '../telemetry/metrics.ts'
 import { readInbound } from './inbound.ts'
 
 export type Route = (request: IncomingMessage, response: ServerResponse) => void
@@ -20,13 +21,24 @@ export type SlackReceiverOptions = {
   logger: Logger
   /** Bolt's ack logs through this (e.g. a request not acked within 3 s). */
   boltLogger: BoltLogger
+  /**
+   * Many workspaces (OAuth install): Bolt's App authorizes every request with this (it reads
+   * `receiver.installer.authorize`); each request then carries `installUrl`, the install page's
+   * address as this request reached us, for a workspace that has not installed the app.
+   */
+  installer?: { authorize: (...args: never[]) => Promise<unknown>; installPath: string }
+  /** Told how long each request took to be acknowledged, by its kind (telemetry/metrics.ts). */
+  onAcked?: (kind: string, seconds: number) => void
 }
 
 export class SlackReceiver implements Receiver {
   private app: App | undefined
   private server: Server | undefined
+  readonly installer: SlackReceiverOptions['installer']
 
-  constructor(private readonly options: SlackReceiverOptions) {}
+  constructor(private readonly options: SlackReceiverOptions) {
+    this.installer = options.installer
+  }
 
   init(app: App): void {
     this.app = app
@@ -62,7 +74,7 @@ export class SlackReceiver implements Receiver {
   private route(request: IncomingMessage, response: ServerResponse): void {
     const path = pathOf(request.url)
     if (path === this.options.path && request.method === 'POST') {
-      this.receive(request, response).catch((error: unknown) => {
+      this.receive(request, response, performance.now()).catch((error: unknown) => {
         // Nothing above is meant to throw: if something does, it is our fault, not the client's.
         this.options.logger.error({ err: error }, 'slack_request_failed')
         if (!response.headersSent) http.buildNoBodyResponse(response, 500)
@@ -74,7 +86,7 @@ export class SlackReceiver implements Receiver {
     http.buildNoBodyResponse(response, 404)
   }
 
-  private async receive(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  private async receive(request: IncomingMessage, response: ServerResponse, arrivedAt: number): Promise<void> {
     const { logger } = this.options
     let buffered
     try {
@@ -122,11 +134,21 @@ export class SlackReceiver implements Receiver {
     })
     const retryNum = http.extractRetryNumFromHTTPRequest(request)
     const retryReason = http.extractRetryReasonFromHTTPRequest(request)
+    const boundAck = ack.bind()
+    const onAcked = this.options.onAcked
+    let acked = false
     const event: ReceiverEvent = {
       body: checkedBody,
-      ack: ack.bind(),
+      ack: onAcked ? async (answer) => {
+        if (!acked) {
+          acked = true
+          onAcked(requestKindOf(checkedBody as Parameters<typeof requestKindOf>[0]), (performance.now() - arrivedAt) / 1000)
+        }
+        return boundAck(answer)
+      } : boundAck,
       ...(retryNum === undefined ? {} : { retryNum }),
       ...(retryReason === undefined ? {} : { retryReason }),
+      ...(this.installer ? { customProperties: { installUrl: installUrlOf(request, this.installer.installPath) } } : {}),
     }
     try {
       await this.app?.processEvent(event)
@@ -138,6 +160,15 @@ export class SlackReceiver implements Receiver {
       }
     }
   }
+}
+
+/** The install page as the person's Slack reached us (behind a proxy: its forwarded host and scheme). */
+function installUrlOf(request: IncomingMessage, installPath: string): string | null {
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim()
+  const host = first(request.headers['x-forwarded-host']) ?? first(request.headers.host)
+  if (!host || !/^[A-Za-z0-9.:[\]-]+$/.test(host)) return null
+  const scheme = first(request.headers['x-forwarded-proto']) === 'http' ? 'http' : 'https'
+  return `${scheme}://${host}${installPath}`
 }
 
 /** The path of a request target, or null when it is not one (`//`, garbage). */

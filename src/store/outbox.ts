@@ -45,7 +45,8 @@ export type OutboxDraft = {
 export type OutboxMessage = OutboxDraft & {
   id: number
   attempts: number
-  status: 'pending' | 'sent' | 'failed' | 'superseded'
+  /** uninstalled: its workspace removed the app before it went out (installations.ts). */
+  status: 'pending' | 'sent' | 'failed' | 'superseded' | 'uninstalled'
   slackChannel: string | null
   slackTs: string | null
 }
@@ -164,6 +165,11 @@ export function outboxStore(prisma: PrismaDb) {
       })
     },
 
+    /** Its workspace has no installation (it left, or never installed the app): it will not go out. */
+    async markUninstalled(id: number): Promise<void> {
+      await prisma.outboxMessage.update({ where: { id }, data: { status: 'uninstalled', lastError: 'no_installation', claimedBy: null, claimedUntil: null } })
+    },
+
     async markSuperseded(id: number, reason: string | null = null): Promise<void> {
       await prisma.outboxMessage.update({ where: { id }, data: { status: 'superseded', lastError: reason, claimedBy: null, claimedUntil: null } })
     },
@@ -192,6 +198,20 @@ export function outboxStore(prisma: PrismaDb) {
     async statusOf(id: number): Promise<OutboxMessage['status'] | null> {
       const row = await prisma.outboxMessage.findUnique({ where: { id }, select: { status: true } })
       return (row?.status as OutboxMessage['status'] | undefined) ?? null
+    },
+
+    /** The due time of the oldest row still waiting to be sent (for /healthz), or null. */
+    async oldestDueAt(now: Date): Promise<Date | null> {
+      const row = await prisma.outboxMessage.findFirst({
+        where: { status: 'pending', nextAttemptAt: { lte: now } }, orderBy: { nextAttemptAt: 'asc' }, select: { nextAttemptAt: true },
+      })
+      return row?.nextAttemptAt ?? null
+    },
+
+    /** How many rows there are of each status (for /metrics). */
+    async countByStatus(): Promise<Record<string, number>> {
+      const groups = await prisma.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } })
+      return Object.fromEntries(groups.map((group) => [group.status, group._count._all]))
     },
 
     /** Rows still waiting, for shutdown reports and tests. */

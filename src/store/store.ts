@@ -3,6 +3,7 @@ import { calendarStore } from './calendar.ts'
 import { campaignStore } from './campaigns.ts'
 import type { Database } from './database.ts'
 import { homeStore } from './home.ts'
+import { installationStore } from './installations.ts'
 import { learningStore } from './learning.ts'
 import { ideaStore } from './ideas.ts'
 import { lifecycleStore } from './lifecycle.ts'
@@ -16,8 +17,11 @@ import { retroReportStore } from './retroReport.ts'
 import { retroStore } from './retro.ts'
 import { settingsStore } from './settings.ts'
 import { taskStore } from './tasks.ts'
+import type { TokenCipher } from './tokenCipher.ts'
+import { workspaceDataStore } from './workspaceData.ts'
 
-export function createStore(database: Database) {
+/** `tokenCipher`: many-workspace mode, where installations keep their tokens sealed. */
+export function createStore(database: Database, options: { tokenCipher?: TokenCipher } = {}) {
   const plans = planStore(database.prisma)
   return {
     campaigns: campaignStore(database.prisma),
@@ -36,7 +40,11 @@ export function createStore(database: Database) {
     retroReport: retroReportStore(database.prisma, plans),
     retro: retroStore(database.prisma),
     metrics: metricStore(database.prisma),
+    installations: installationStore(database.prisma, options.tokenCipher),
+    workspaceData: workspaceDataStore(database.prisma),
     provider: database.provider,
+    /** Resolves when the database answers (for /healthz). */
+    ping: () => database.prisma.$queryRaw`SELECT 1`,
     close: () => database.close(),
   }
 }

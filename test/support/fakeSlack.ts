@@ -6,5 +6,5 @@ export {
   type LocalSlackOptions as FakeSlackOptions, type SlackUser as FakeUser, type SlackChannel as FakeChannel,
   type SlackMessage as FakeMessage, type SlackFile as FakeFile, type SlackEphemeral as FakeEphemeral,
   type ApiCall, type Failure, type RateLimits, type ResponseUrlPost, type EnvelopeType, type SocketModeAck,
-  type WaitOptions, type Handler,
+  type WaitOptions, type Handler, type SlackWorkspace as FakeWorkspace, type IssuedToken, type OAuthSettings,
 } from '../../src/sandbox/localSlack.ts'

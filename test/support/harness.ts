@@ -1,5 +1,6 @@
 // An end-to-end rig: a fake Slack on loopback, a fresh database, and the real app started in
 // HTTP mode on a free port, pointed at the fake. Tests talk to the app only over HTTP.
+import { randomBytes } from 'node:crypto'
 import { parseConfig, type Config } from '../../src/config.ts'
 import { startCampaignDesk, type RunningCampaignDesk } from '../../src/campaignDesk.ts'
 import type { PacingLimits } from '../../src/jobs/pacing.ts'
@@ -11,6 +12,8 @@ import { AppClient } from './slackRequests.ts'
 export const signingSecret = 'test-signing-secret-0123456789'
 export const botToken = 'xoxb-test-token'
 export const appToken = 'xapp-1-A0CAMPAIGN-1-test-app-token'
+/** Many workspaces (OAuth install): the app's credentials as the fake Slack knows them. */
+export const oauthClient = { clientId: '1111.2222', clientSecret: 'test-client-secret-0123', stateSecret: 'test-state-secret-0123456789' }
 
 /**
  * A clock that starts at a chosen instant and then runs at real speed: the dates a test sees are
@@ -41,12 +44,24 @@ export type Rig = {
 /** `socketMode: true` starts the app in Socket Mode (SLACK_APP_TOKEN set): `rig.app.url` is null, so
  * `rig.client` cannot be used; drive it with `rig.slack.socketMode.send(…)` instead. `logTo` receives
  * the app's JSON log lines (at `logLevel`) instead of stdout, for a test that reads what was logged. */
-export async function startRig(provider: TestProvider, options: { now?: string; logLevel?: Config['logLevel']; socketMode?: boolean; pacing?: PacingLimits; logTo?: NodeJS.WritableStream } = {}): Promise<Rig> {
-  const slack = await startFakeSlack({ botToken, appToken })
+/** `oauth` starts it for many workspaces (OAuth install, no SLACK_BOT_TOKEN): install them with test/support/install.ts. */
+export async function startRig(provider: TestProvider, options: {
+  now?: string; logLevel?: Config['logLevel']; socketMode?: boolean; pacing?: PacingLimits
+  oauth?: { tokenRotationSeconds?: number; encryptionKey?: string; previousEncryptionKey?: string; dataRetentionDays?: number }
+  /** Where the app's JSON log lines go (default: stdout, silent unless TEST_LOG_LEVEL). */
+  logTo?: NodeJS.WritableStream
+} = {}): Promise<Rig> {
+  const slack = await startFakeSlack(options.oauth ? { appToken } : { botToken, appToken })
   const db = await freshDatabase(provider)
   const clock = testClock(options.now ?? '2026-12-01T02:00:00Z')
+  const oauth = options.oauth
   const config = parseConfig({
-    SLACK_BOT_TOKEN: botToken,
+    ...(oauth ? {
+      SLACK_CLIENT_ID: oauthClient.clientId, SLACK_CLIENT_SECRET: oauthClient.clientSecret, SLACK_STATE_SECRET: oauthClient.stateSecret,
+      TOKEN_ENCRYPTION_KEY: oauth.encryptionKey ?? randomBytes(32).toString('base64'),
+      ...(oauth.previousEncryptionKey ? { TOKEN_ENCRYPTION_KEY_PREVIOUS: oauth.previousEncryptionKey } : {}),
+      ...(oauth.dataRetentionDays ? { DATA_RETENTION_DAYS: String(oauth.dataRetentionDays) } : {}),
+    } : { SLACK_BOT_TOKEN: botToken }),
     SLACK_SIGNING_SECRET: signingSecret,
     ...(options.socketMode ? { SLACK_APP_TOKEN: appToken } : {}),
     SLACK_API_URL: slack.apiUrl,
@@ -54,12 +69,17 @@ export async function startRig(provider: TestProvider, options: { now?: string; 
     DATABASE_URL: db.url,
     LOG_LEVEL: options.logLevel ?? (process.env.TEST_LOG_LEVEL as Config['logLevel'] | undefined) ?? 'silent',
   })
-  const start = () => startCampaignDesk(config, {
+  // The fake Slack sends the browser back to the app's Redirect URL, wherever the app listens now.
+  const started = async (app: RunningCampaignDesk) => {
+    if (oauth) slack.enableOAuth({ ...oauthClient, redirectUrl: new URL('/slack/oauth_redirect', app.url!).toString(), ...(oauth.tokenRotationSeconds ? { tokenRotationSeconds: oauth.tokenRotationSeconds } : {}) })
+    return app
+  }
+  const start = async () => started(await startCampaignDesk(config, {
     clock,
     logger: createLogger(config.logLevel, options.logTo),
     // Fast retries, but enough of them (about 20 s) to outlast every outage a test stages.
     dispatcher: { pollMs: 50, retry: { baseMs: 50, maxMs: 200, maxAttempts: 100 }, ...(options.pacing ? { pacing: options.pacing } : {}) },
-  })
+  }))
   const others: RunningCampaignDesk[] = []
   const rig: Rig = {
     slack, db, config, clock,

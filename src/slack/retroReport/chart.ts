@@ -45,9 +45,9 @@ export function goalsChartOf(data: RetroReportData, m: Messages): GoalsChart {
   return { title: m.retroReport.chart.title(data.campaign.name), panels, labels: m.retroReport.chart.labels }
 }
 
-/** The dispatcher's `upload` for retro charts (wired in campaignDesk.ts with the delivery client). */
-export function retroChartUploader(deps: { store: Store; people: PeopleDirectory; client: WebClient; logger: Logger }) {
-  return async (message: OutboxMessage, threadTs: string | null): Promise<void | { drop: string }> => {
+/** The dispatcher's `upload` for retro charts (wired in campaignDesk.ts; the dispatcher gives the workspace's client). */
+export function retroChartUploader(deps: { store: Store; people: PeopleDirectory; logger: Logger }) {
+  return async (message: OutboxMessage, threadTs: string | null, client: WebClient): Promise<void | { drop: string }> => {
     const upload = message.payload.upload
     if (upload?.chart !== 'retro_goals') return { drop: 'unknown_upload' }
     const data = await deps.store.retroReport.load(message.teamId, upload.campaignId)
@@ -67,7 +67,7 @@ export function retroChartUploader(deps: { store: Store; people: PeopleDirectory
       initial_comment: m.retroReport.chart.comment(escapeMrkdwn(data.campaign.name)),
       alt_text: [...m.retroReport.chart.altText(data.campaign.name, chart.panels.length, endings)].slice(0, altTextLimit).join(''),
     }
-    await uploadJoiningIfNeeded(deps.client, threadTs ? { ...file, thread_ts: threadTs } : file)
+    await uploadJoiningIfNeeded(client, threadTs ? { ...file, thread_ts: threadTs } : file)
     deps.logger.info({ team: message.teamId, campaign: data.campaign.id, goals: chart.panels.length, bytes: png.length, drawMs: Math.round(performance.now() - startedAt) }, 'retro_chart_uploaded')
   }
 }
