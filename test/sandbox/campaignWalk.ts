@@ -206,6 +206,7 @@ export async function walkCampaign(ui: SandboxPage, options: WalkOptions): Promi
   // The digest speaks the campaign's language; the form, the data owner's.
   await ui.message(m.liveDigest.title(options.campaignName)).getByRole('button', { name: m.metrics.enterFigures, exact: true }).click()
   form = ui.dialog(dataOwnerM.metrics.modal.title)
+  await ui.settled()
   await form.getByLabel(dataOwnerM.metrics.modal.value(dataOwnerM.names.metric.orders), { exact: false }).first().fill('120')
   await ui.pressAndClose(form, dataOwnerM.metrics.modal.submit)
   // The figure is in: `/campaign metrics` shows it (to the data owner only).

@@ -84,9 +84,19 @@ export class SandboxPage {
    * and the section under it may share one) to close.
    */
   async pressAndClose(dialog: Locator, button: string | RegExp): Promise<void> {
+    await this.settled()
     const view = await dialog.getAttribute('aria-labelledby')
     await dialog.getByRole('button', { name: button, exact: typeof button === 'string' }).click()
     await this.page.locator(`[role="dialog"][aria-labelledby="${view}"]`).waitFor({ state: 'detached' })
+  }
+
+  /**
+   * Waits until the page has heard back from the app for everything the person did (its status
+   * line no longer says it is waiting): a form opened by a click is then drawn from the newest
+   * state, and what is typed into it stays.
+   */
+  async settled(): Promise<void> {
+    await this.page.waitForFunction(`![...document.querySelectorAll('.busy[role="status"]')].some((s) => s.textContent.trim() !== '')`)
   }
 
   /** The newest message (role article) that shows this text. */
