@@ -4,7 +4,9 @@
 // names); the e-commerce dates and shopping seasons, which no holiday library keeps, are defined
 // below, the lunar and weekday ones through the same library's rule engine. Pure: no clock; "today"
 // and the range are arguments.
-import Holidays, { type HolidaysTypes } from 'date-holidays'
+import type Holidays from 'date-holidays'
+import type { HolidaysTypes } from 'date-holidays'
+import { holidaysLibrary } from './holidayLibrary.ts'
 import type { CampaignStage, TimingNode } from './campaign.ts'
 import { daysBetween, isIsoDate } from './dates.ts'
 
@@ -97,7 +99,7 @@ function libraryHolidays(country: CalendarCountry, year: number): readonly Libra
   const cached = libraryYears.get(cacheKey)
   if (cached) return cached
   let holidays = holidaysByCountry.get(country)
-  if (!holidays) holidaysByCountry.set(country, (holidays = new Holidays(country, { languages: ['en', 'zh'] })))
+  if (!holidays) holidaysByCountry.set(country, (holidays = new (holidaysLibrary())(country, { languages: ['en', 'zh'] })))
   const english = holidays.getHolidays(year, 'en')
   const chinese = holidays.getHolidays(year, 'zh')
   const days = english
@@ -192,7 +194,7 @@ function anchorsOf(year: number): Readonly<Record<Anchor, string>> {
   const cached = anchorYears.get(year)
   if (cached) return cached
   if (!anchorCalendar) {
-    anchorCalendar = new Holidays()
+    anchorCalendar = new (holidaysLibrary())()
     for (const [anchor, rule] of Object.entries(anchorRules)) {
       if (!anchorCalendar.setHoliday(rule, { name: anchor, type: 'observance' })) throw new Error(`calendar: date-holidays refused the rule ${rule}`)
     }

@@ -1,8 +1,8 @@
 // Local days and times in a time zone, for the scheduler: "is it 09:30 on a working day in
 // Shanghai yet?". The zone arithmetic is luxon's (IANA rules, DST); nothing here hand-writes an
 // offset. Pure: the instant is always an argument.
-import Holidays from 'date-holidays'
 import { DateTime, IANAZone } from 'luxon'
+import { holidaysLibrary } from './holidayLibrary.ts'
 
 /** 'HH:MM', 00:00–23:59. */
 const localTimePattern = /^([01]\d|2[0-3]):([0-5]\d)$/
@@ -75,6 +75,7 @@ export function publicHolidays(country: string, year: number): ReadonlySet<strin
   if (cached) return cached
   const days = new Set<string>()
   // An unknown country has no holidays (the library's getHolidays answers nothing for it).
+  const Holidays = holidaysLibrary()
   for (const holiday of new Holidays(country).getHolidays(year) || []) {
     if (holiday.type !== 'public') continue
     // A multi-day holiday (Golden Week) is off on each of its days.
