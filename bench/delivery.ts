@@ -81,7 +81,7 @@ async function paced(fake: FakeSlack, tmp: string): Promise<{ elapsedMs: number;
   const text = new Map(posts.map((p, i) => [`digest:${i}:2026-12-07`, p.text]))
   const client = new WebClient(botToken, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000 })
   const dispatcher = createDispatcher({
-    client, outbox: outboxStore(database.prisma), clock: { now: () => new Date() }, logger: pino({ level: 'silent' }),
+    client, outbox: outboxStore(database), clock: { now: () => new Date() }, logger: pino({ level: 'silent' }),
     renderLive: async (message) => ({ text: text.get(message.dedupeKey)! }),
   })
   fake.reset()

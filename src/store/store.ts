@@ -20,8 +20,8 @@ import { taskStore } from './tasks.ts'
 export function createStore(database: Database) {
   const plans = planStore(database.prisma)
   return {
-    campaigns: campaignStore(database.prisma),
-    outbox: outboxStore(database.prisma),
+    campaigns: campaignStore(database),
+    outbox: outboxStore(database),
     plans,
     tasks: taskStore(database.prisma),
     home: homeStore(database.prisma, plans),

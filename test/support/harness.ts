@@ -40,7 +40,7 @@ export type Rig = {
 
 /** `socketMode: true` starts the app in Socket Mode (SLACK_APP_TOKEN set): `rig.app.url` is null, so
  * `rig.client` cannot be used; drive it with `rig.slack.socketMode.send(…)` instead. */
-export async function startRig(provider: TestProvider, options: { now?: string; logLevel?: Config['logLevel']; socketMode?: boolean; pacing?: PacingLimits } = {}): Promise<Rig> {
+export async function startRig(provider: TestProvider, options: { now?: string; logLevel?: Config['logLevel']; socketMode?: boolean; pacing?: PacingLimits; pollMs?: number } = {}): Promise<Rig> {
   const slack = await startFakeSlack({ botToken, appToken })
   const db = await freshDatabase(provider)
   const clock = testClock(options.now ?? '2026-12-01T02:00:00Z')
@@ -57,7 +57,7 @@ export async function startRig(provider: TestProvider, options: { now?: string; 
     clock,
     logger: createLogger(config.logLevel),
     // Fast retries, but enough of them (about 20 s) to outlast every outage a test stages.
-    dispatcher: { pollMs: 50, retry: { baseMs: 50, maxMs: 200, maxAttempts: 100 }, ...(options.pacing ? { pacing: options.pacing } : {}) },
+    dispatcher: { pollMs: options.pollMs ?? 50, retry: { baseMs: 50, maxMs: 200, maxAttempts: 100 }, ...(options.pacing ? { pacing: options.pacing } : {}) },
   })
   const others: RunningCampaignDesk[] = []
   const rig: Rig = {
