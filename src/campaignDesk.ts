@@ -22,6 +22,7 @@ import { retroChartUploader } from './slack/retroReport/chart.ts'
 import { compileRetroReport } from './slack/retroReport/compile.ts'
 import { scheduledRetroPosts } from './slack/retro/notifications.ts'
 import { failureReason, refusedTokenCodes, type ConnectionWatch } from './slack/socketMode.ts'
+import { warmUp } from './slack/warmUp.ts'
 import { whyDatabaseDidNotOpen } from './store/connectionTrouble.ts'
 import { openDatabase } from './store/database.ts'
 import { createStore } from './store/store.ts'
@@ -33,6 +34,8 @@ export type StartOptions = {
   dispatcher?: { pollMs?: number; retry?: RetryPolicy; pacing?: PacingLimits }
   /** Lines for a person while the app starts (main.ts prints them on stderr), e.g. why Slack is being retried. */
   onNotice?: (line: string) => void
+  /** Warm what the first requests need before saying it is ready (slack/warmUp.ts); default true. */
+  warmUp?: boolean
 }
 
 export type RunningCampaignDesk = {
@@ -180,6 +183,11 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
       },
     })
     scheduler.start()
+    // Before saying it is ready: what the first requests need, compiled and connected now.
+    if (options.warmUp !== false) await warmUp({
+      store, people, logger, client: deliveryClient, now: clock.now(), signingSecret: config.slack.signingSecret,
+      url: port === null ? null : `http://127.0.0.1:${port}${slackEventsPath}`,
+    })
 
     let stopped: Promise<void> | null = null
     return {

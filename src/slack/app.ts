@@ -31,6 +31,7 @@ import { socketModeClientOptions, type ConnectionWatch } from './socketMode.ts'
 import { registerPlanSubmission } from './plan/submission.ts'
 import { registerSettingsModals } from './settings/modals.ts'
 import { registerProposalSubmission } from './proposal/submission.ts'
+import { warmUpTeamId } from './warmUp.ts'
 
 export const slackEventsPath = '/slack/events'
 
@@ -103,9 +104,11 @@ export function createSlackApp(
       await next()
     } finally {
       inFlight -= 1
-      logger.info({
+      const team = payload.team?.id ?? payload.team_id ?? context.teamId
+      // The start-up's own warm-up requests (warmUp.ts) are not a person's.
+      logger[team === warmUpTeamId ? 'debug' : 'info']({
         requestId: randomUUID().slice(0, 8),
-        team: payload.team?.id ?? payload.team_id ?? context.teamId,
+        team,
         user: payload.user?.id ?? payload.user_id ?? context.userId,
         kind: payload.command ?? payload.type,
         target: payload.actions?.[0]?.action_id ?? payload.view?.callback_id,

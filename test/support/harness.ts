@@ -40,7 +40,7 @@ export type Rig = {
 
 /** `socketMode: true` starts the app in Socket Mode (SLACK_APP_TOKEN set): `rig.app.url` is null, so
  * `rig.client` cannot be used; drive it with `rig.slack.socketMode.send(…)` instead. */
-export async function startRig(provider: TestProvider, options: { now?: string; logLevel?: Config['logLevel']; socketMode?: boolean; pacing?: PacingLimits; pollMs?: number } = {}): Promise<Rig> {
+export async function startRig(provider: TestProvider, options: { now?: string; logLevel?: Config['logLevel']; socketMode?: boolean; pacing?: PacingLimits; pollMs?: number; warmUp?: boolean } = {}): Promise<Rig> {
   const slack = await startFakeSlack({ botToken, appToken })
   const db = await freshDatabase(provider)
   const clock = testClock(options.now ?? '2026-12-01T02:00:00Z')
@@ -56,6 +56,8 @@ export async function startRig(provider: TestProvider, options: { now?: string; 
   const start = () => startCampaignDesk(config, {
     clock,
     logger: createLogger(config.logLevel),
+    // Tests that start the app thousands of times skip the start-up warm-up (test/e2e/warmUp.test.ts has its own).
+    warmUp: options.warmUp ?? false,
     // Fast retries, but enough of them (about 20 s) to outlast every outage a test stages.
     dispatcher: { pollMs: options.pollMs ?? 50, retry: { baseMs: 50, maxMs: 200, maxAttempts: 100 }, ...(options.pacing ? { pacing: options.pacing } : {}) },
   })
