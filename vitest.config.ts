@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config'
 // Files that run child processes, npm ci, the Prisma CLI or the chart renderer keep a core busy for
 // seconds at a time: they run first, one at a time. The rest mostly wait on loopback HTTP and the
 // database, so three of those run at once (vitest's default on 2 CPUs would be one).
-const cpuBound = ['test/productionInstall.test.ts', 'test/process.test.ts', 'test/startup.test.ts', 'test/store/schema.test.ts', 'test/store/readmeMigrationSteps.test.ts', 'test/charts/**/*.test.ts']
+const cpuBound = ['test/productionInstall.test.ts', 'test/productionModules.test.ts', 'test/process.test.ts', 'test/startup.test.ts', 'test/store/schema.test.ts', 'test/store/readmeMigrationSteps.test.ts', 'test/charts/**/*.test.ts']
 
 export default defineConfig({
   test: {
