@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config'
 
-// Files that run child processes, the Prisma CLI or the chart renderer keep a core busy for
+// Files that run child processes, npm ci, the Prisma CLI or the chart renderer keep a core busy for
 // seconds at a time: they run first, one at a time. The rest mostly wait on loopback HTTP and the
 // database, so three of those run at once (vitest's default on 2 CPUs would be one).
 // The sandbox's browser tests run chromium beside the app: the same.
-const cpuBound = ['test/process.test.ts', 'test/startup.test.ts', 'test/store/schema.test.ts', 'test/store/readmeMigrationSteps.test.ts', 'test/charts/**/*.test.ts', 'test/sandbox/pageInBrowser.test.ts', 'test/sandbox/start.test.ts']
+const cpuBound = [
+  'test/productionInstall.test.ts', 'test/productionModules.test.ts', 'test/process.test.ts', 'test/startup.test.ts', 'test/store/schema.test.ts',
+  'test/store/readmeMigrationSteps.test.ts', 'test/charts/**/*.test.ts', 'test/sandbox/pageInBrowser.test.ts', 'test/sandbox/start.test.ts',
+]
 
 export default defineConfig({
   test: {

@@ -81,7 +81,7 @@ async function paced(fake: FakeSlack, tmp: string): Promise<{ elapsedMs: number;
   const text = new Map(posts.map((p, i) => [`digest:${i}:2026-12-07`, p.text]))
   const client = new WebClient(botToken, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000 })
   const dispatcher = createDispatcher({
-    client, outbox: outboxStore(database.prisma), clock: { now: () => new Date() }, logger: pino({ level: 'silent' }),
+    client, outbox: outboxStore(database), clock: { now: () => new Date() }, logger: pino({ level: 'silent' }),
     renderLive: async (message) => ({ text: text.get(message.dedupeKey)! }),
   })
   fake.reset()
@@ -109,7 +109,7 @@ async function naive(fake: FakeSlack): Promise<{ elapsedMs: number; firstPostMs:
 }
 
 /** Runs both deliveries and prints the figures; returns them too. */
-export async function benchDelivery(): Promise<DeliveryBench> {
+export async function benchDelivery(options: { quiet?: boolean } = {}): Promise<DeliveryBench> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-bench-delivery-'))
   const fake = await startFakeSlack({ botToken })
   try {
@@ -125,7 +125,7 @@ export async function benchDelivery(): Promise<DeliveryBench> {
       achievedPerSecond: achieved, allowedPerSecond: allowed, share: achieved / allowed, rateLimited: ours.rateLimited, duplicates: ours.duplicates,
       naive: { achievedPerSecond: naiveRate, share: naiveRate / allowed, rateLimited: plain.rateLimited },
     }
-    process.stdout.write(
+    if (!options.quiet) process.stdout.write(
       `Delivery: ${POSTS} due posts over ${CHANNELS} channels, fake Slack enforcing ${PER_SECOND}/s per channel after a burst of ${BURST} (429 past it), ` +
         `real time, SQLite, node ${process.version}\n` +
         `  dispatcher   ${achieved.toFixed(1)} posts/s of ${allowed.toFixed(1)} allowed (${(result.share * 100).toFixed(1)} %, target ≥ 90 %), ` +

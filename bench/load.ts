@@ -24,7 +24,7 @@ import { proposalBlockIds } from '../src/slack/proposal/modal.ts'
 import { startLocalSlack, type LocalSlack } from '../src/sandbox/localSlack.ts'
 import { AppClient, conversationPicked, datePicked, optionPicked, plainText, userPicked } from '../src/sandbox/slackRequests.ts'
 import { startTestPostgres } from '../test/support/postgres.ts'
-import { freePort } from './rss.ts'
+import { freePort } from './processes.ts'
 import { summarize } from './stats.ts'
 
 const minutes = Number(process.env.LOAD_MINUTES ?? 1)

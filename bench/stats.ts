@@ -1,3 +1,4 @@
+import os from 'node:os'
 // Order statistics for latency samples (nearest-rank, so a p99 is a real observed request).
 export type Summary = { n: number; median: number; p99: number; mean: number; min: number; max: number }
 
@@ -21,3 +22,9 @@ export function summarize(samples: readonly number[]): Summary {
 }
 
 export const ratio = (a: number, b: number): number => (b > 0 ? a / b : Number.NaN)
+
+/** What a figure was measured under, printed beside it: the machine's load then, Node, the database. */
+export function conditions(database: string): string {
+  const [one] = os.loadavg()
+  return `load ${one!.toFixed(1)}, node ${process.version}, ${database}`
+}

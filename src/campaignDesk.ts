@@ -24,6 +24,7 @@ import { retroChartUploader } from './slack/retroReport/chart.ts'
 import { compileRetroReport } from './slack/retroReport/compile.ts'
 import { scheduledRetroPosts } from './slack/retro/notifications.ts'
 import { failureReason, refusedTokenCodes, type ConnectionWatch } from './slack/socketMode.ts'
+import { warmUp } from './slack/warmUp.ts'
 import { whyDatabaseDidNotOpen } from './store/connectionTrouble.ts'
 import { openDatabase } from './store/database.ts'
 import { createStore } from './store/store.ts'
@@ -41,6 +42,8 @@ export type StartOptions = {
   onNotice?: (line: string) => void
   /** HTTP mode: the interface to listen on; unset = all (the sandbox keeps it to 127.0.0.1). */
   listenHost?: string
+  /** Warm what the first requests need before saying it is ready (slack/warmUp.ts); default true. */
+  warmUp?: boolean
 }
 
 export type RunningCampaignDesk = {
@@ -249,6 +252,12 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
     })
     scheduler.start()
     const running = scheduler
+    // Before saying it is ready: what the first requests need, compiled and connected now.
+    if (options.warmUp !== false) await warmUp({
+      store, people, logger, now: clock.now(), signingSecret: config.slack.signingSecret,
+      ...(config.slack.botToken ? { client: new WebClient(config.slack.botToken, interactiveClientOptions(config, logger)) } : {}),
+      url: port === null ? null : `http://127.0.0.1:${port}${slackEventsPath}`,
+    })
 
     let stopped: Promise<void> | null = null
     return {

@@ -30,15 +30,27 @@ export function campaignLengthInDays(startDate: string, endDate: string): number
   return daysBetween(startDate, endDate) + 1
 }
 
+// One formatter per zone, made once: making one costs far more than using it (a new zone's rules
+// are read then), and a date is asked for on nearly every request. An unknown zone maps to UTC's.
+const dayFormats = new Map<string, Intl.DateTimeFormat>()
+
+function dayFormat(zone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(zone)
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    } catch {
+      format = dayFormat('UTC')
+    }
+    // Zone names come from Slack and settings: a bounded set, but keep it bounded regardless.
+    if (dayFormats.size < 1000) dayFormats.set(zone, format)
+  }
+  return format
+}
+
 /** The date it is at `instant` in `timeZone` (an IANA name); unknown zones fall back to UTC. */
 export function localDate(instant: Date, timeZone: string | null | undefined): string {
-  const format = (zone: string) =>
-    new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant)
-  try {
-    return format(timeZone || 'UTC')
-  } catch {
-    return format('UTC')
-  }
+  return dayFormat(timeZone || 'UTC').format(instant)
 }
 
 /** docs/method.md: a campaign usually runs 1–4 weeks; longer tires users, shorter rarely builds reach. */

@@ -1,7 +1,9 @@
 // A country's public holidays and observances for the marketing calendar: from the date-holidays
 // library (its rules, lunar and solar-term calendars, names corrected in holidayNames.ts), except
 // China's public holidays, which follow the official schedule (publicHolidays.ts). Pure.
-import Holidays, { type HolidaysTypes } from 'date-holidays'
+import type Holidays from 'date-holidays'
+import type { HolidaysTypes } from 'date-holidays'
+import { holidaysLibrary } from './holidayLibrary.ts'
 import { daysBetween } from './dates.ts'
 import { holidayName } from './holidayNames.ts'
 import { chinaFestivalNames, chinaFestivals } from './officialHolidays/cn.ts'
@@ -26,7 +28,7 @@ function libraryHolidays(country: CalendarCountry, year: number): readonly Libra
   const cached = libraryYears.get(cacheKey)
   if (cached) return cached
   let holidays = holidaysByCountry.get(country)
-  if (!holidays) holidaysByCountry.set(country, (holidays = new Holidays(country, { languages: ['en', 'zh'] })))
+  if (!holidays) holidaysByCountry.set(country, (holidays = new (holidaysLibrary())(country, { languages: ['en', 'zh'] })))
   const english = holidays.getHolidays(year, 'en')
   const chinese = holidays.getHolidays(year, 'zh')
   const days = english

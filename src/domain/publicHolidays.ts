@@ -4,7 +4,8 @@
 // a year the schedule does not list yet has the statutory days alone. Everywhere else (and for
 // China before 2025) the public holidays are date-holidays'. Pure; every answer depends on its
 // arguments only and is kept per country and year.
-import Holidays from 'date-holidays'
+import type Holidays from 'date-holidays'
+import { holidaysLibrary } from './holidayLibrary.ts'
 import {
   chinaFestivalNames, chinaFestivals, chinaPublishedYears, chinaStatutoryRules, chinaStatutoryRulesSince,
   type ChinaFestival, type PublishedYear,
@@ -59,7 +60,7 @@ export function chinaStatutoryDays(year: number): Readonly<Record<ChinaFestival,
   const cached = statutoryYears.get(year)
   if (cached) return cached
   if (!statutoryCalendar) {
-    statutoryCalendar = new Holidays()
+    statutoryCalendar = new (holidaysLibrary())()
     for (const festival of chinaFestivals) {
       const rule = chinaStatutoryRules[festival].firstDay
       if (!statutoryCalendar.setHoliday(rule, { name: festival, type: 'public' })) throw new Error(`publicHolidays: date-holidays refused the rule ${rule}`)
@@ -138,7 +139,8 @@ function libraryPublicDays(country: string, year: number): ReadonlySet<string> {
   if (cached) return cached
   const days = new Set<string>()
   // An unknown country has no holidays (the library's getHolidays answers nothing for it).
-  for (const holiday of new Holidays(country).getHolidays(year) || []) {
+  const Library = holidaysLibrary()
+  for (const holiday of new Library(country).getHolidays(year) || []) {
     if (holiday.type !== 'public') continue
     const count = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / dayMs))
     for (const day of daysFrom(holiday.date.slice(0, 10), shift(holiday.date.slice(0, 10), count - 1))) days.add(day)

@@ -1,7 +1,8 @@
 // The dates shops plan around (520, 618, Qixi, Double 11, Black Friday…) and the shopping and
 // school seasons, which no holiday library keeps: defined here, the lunar and weekday ones through
 // date-holidays' rule engine. Pure.
-import Holidays from 'date-holidays'
+import type Holidays from 'date-holidays'
+import { holidaysLibrary } from './holidayLibrary.ts'
 import type { TimingNode } from './campaign.ts'
 import { addDays, type CalendarCountry, type Span } from './calendarNode.ts'
 
@@ -24,7 +25,7 @@ function anchorsOf(year: number): Readonly<Record<Anchor, string>> {
   const cached = anchorYears.get(year)
   if (cached) return cached
   if (!anchorCalendar) {
-    anchorCalendar = new Holidays()
+    anchorCalendar = new (holidaysLibrary())()
     for (const [anchor, rule] of Object.entries(anchorRules)) {
       if (!anchorCalendar.setHoliday(rule, { name: anchor, type: 'observance' })) throw new Error(`calendar: date-holidays refused the rule ${rule}`)
     }

@@ -36,6 +36,7 @@ import { registerProposalSubmission } from './proposal/submission.ts'
 import { registerInstallEvents } from './install/events.ts'
 import { installPath, type Installer } from './install/installer.ts'
 import { answerNotInstalled } from './install/notInstalled.ts'
+import { warmUpTeamId } from './warmUp.ts'
 
 export const slackEventsPath = '/slack/events'
 
@@ -125,10 +126,12 @@ export function createSlackApp(
       throw error
     } finally {
       inFlight -= 1
+      const team = payload.team?.id ?? payload.team_id ?? context.teamId
       telemetry?.request(requestKindOf(payload), failed ? 'error' : context.notInstalled ? 'not_installed' : context.unavailable ? 'unavailable' : context.unhandled ? 'unhandled' : 'ok')
-      logger.info({
+      // The start-up's own warm-up requests (warmUp.ts) are not a person's.
+      logger[team === warmUpTeamId ? 'debug' : 'info']({
         requestId: randomUUID().slice(0, 8),
-        team: payload.team?.id ?? payload.team_id ?? context.teamId,
+        team,
         user: payload.user?.id ?? payload.user_id ?? context.userId,
         kind: payload.command ?? payload.type,
         target: payload.actions?.[0]?.action_id ?? payload.view?.callback_id,

@@ -77,6 +77,13 @@ export function createPeopleDirectory(clients: WorkspaceClients | WebClient, opt
 
   return {
     lookUp,
+    /** Someone the app knows without asking Slack (the start-up's warm-up person, slack/warmUp.ts). */
+    remember(teamId: string, person: Person): void {
+      cache.set(`${teamId}:${person.userId}`, person)
+    },
+    forget(teamId: string, userId: string): void {
+      cache.delete(`${teamId}:${userId}`)
+    },
     /** The person, or a stand-in that reads English in UTC when Slack cannot tell us. */
     async person(teamId: string, userId: string): Promise<Person> {
       const found = await lookUp(teamId, userId)

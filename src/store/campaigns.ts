@@ -6,9 +6,10 @@ import {
   type Campaign, type CampaignKind, type Platform, type ProposalDecision, type TimingNode,
 } from '../domain/campaign.ts'
 import type { Proposal } from '../domain/proposal.ts'
-import type { PrismaDb } from './database.ts'
+import type { Database, PrismaDb } from './database.ts'
+import { sqliteStamp, type DirectSql } from './directSql.ts'
 import { linkIdeaToCampaign, type BoardOutboxFor } from './ideas.ts'
-import { enqueue, type OutboxDraft } from './outbox.ts'
+import { enqueue, enqueueSqlite, idsInOrder, postgresOutboxInsert, postgresOutboxValues, type OutboxDraft } from './outbox.ts'
 
 export const withProposal = { proposal: true } as const
 type Row = Awaited<ReturnType<PrismaDb['campaign']['findFirstOrThrow']>> & {
@@ -77,11 +78,90 @@ export type Changed = { outcome: 'changed'; campaign: Campaign; outboxIds: numbe
   | { outcome: 'stale'; campaign: Campaign }
   | { outcome: 'not_found' }
 
+/** A unique index refused the row: through Prisma (P2002), better-sqlite3 or pg (23505). */
 function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002'
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined
+  return code === 'P2002' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505'
 }
 
-export function campaignStore(prisma: PrismaDb) {
+type NewProposal = { teamId: string; proposal: Proposal; createdById: string; sourceViewId: string; at: Date }
+
+/** The campaign a new proposal makes, as toCampaign would read it back. */
+function proposedCampaign(id: number, input: NewProposal): Campaign {
+  const fields = campaignFields(input.proposal)
+  return {
+    id, teamId: input.teamId, name: fields.name, stage: CampaignStage.Proposed, kind: fields.kind, platform: fields.platform,
+    platformOther: fields.platformOther, timingNode: fields.timingNode, timingNote: fields.timingNote,
+    startDate: fields.startDate, endDate: fields.endDate, channelId: fields.channelId, ownerId: fields.ownerId,
+    approverId: fields.approverId, createdById: input.createdById, version: 0, createdAt: input.at, pausedAt: null,
+    proposal: {
+      theme: input.proposal.theme, basicContent: input.proposal.basicContent, revision: 1,
+      decision: null, decidedById: null, decidedAt: null, sendBackReason: null,
+    },
+  }
+}
+
+/** The campaign's columns in the order of the inserts below. */
+function campaignValues(input: NewProposal): unknown[] {
+  const f = campaignFields(input.proposal)
+  return [input.teamId, f.name, f.activeNameKey, CampaignStage.Proposed, f.kind, f.platform, f.platformOther, f.timingNode,
+    f.timingNote, f.startDate, f.endDate, f.channelId, f.ownerId, f.approverId, input.createdById, input.sourceViewId]
+}
+
+const campaignColumns = `"teamId", "name", "activeNameKey", "stage", "kind", "platform", "platformOther", "timingNode",
+  "timingNote", "startDate", "endDate", "channelId", "ownerId", "approverId", "createdById", "sourceViewId", "createdAt", "updatedAt"`
+
+/**
+ * A new proposal: the campaign, its proposal, its first stage transition and its outbox rows, all
+ * or nothing. SQLite: one transaction of four inserts (the outbox rows in one). PostgreSQL: the
+ * campaign's id first, then everything in one statement.
+ */
+async function insertProposal(direct: DirectSql, input: NewProposal, outbox: OutboxFor): Promise<{ campaign: Campaign; outboxIds: number[] }> {
+  if (direct.provider === 'sqlite') {
+    const at = sqliteStamp(input.at)
+    return direct.transaction((sql) => {
+      const [row] = sql.all<{ id: number }>(`INSERT INTO "Campaign" (${campaignColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id"`,
+        ...campaignValues(input), at, at)
+      const campaign = proposedCampaign(row!.id, input)
+      const drafts = outbox(campaign)
+      sql.run(`INSERT INTO "Proposal" ("campaignId", "theme", "basicContent", "revision", "submittedAt") VALUES (?, ?, ?, 1, ?)`,
+        campaign.id, input.proposal.theme, input.proposal.basicContent, at)
+      sql.run(`INSERT INTO "StageTransition" ("campaignId", "fromStage", "toStage", "actorId", "at") VALUES (?, NULL, ?, ?, ?)`,
+        campaign.id, CampaignStage.Proposed, input.createdById, at)
+      return { campaign, outboxIds: enqueueSqlite(sql, drafts, input.at) }
+    })
+  }
+  const [next] = await direct.query<{ id: number }>('campaign-next-id', `SELECT nextval(pg_get_serial_sequence('"Campaign"', 'id'))::int AS "id"`, [])
+  const campaign = proposedCampaign(next!.id, input)
+  const [at, rows] = postgresOutboxValues(outbox(campaign), input.at)
+  // $1 and $2 are the outbox insert's (the time, the rows); the campaign's columns follow.
+  const inserted = await direct.query<{ id: number }>('campaign-create-proposal',
+    `WITH "campaign" AS (
+       INSERT INTO "Campaign" ("id", ${campaignColumns})
+       VALUES ($3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $1::timestamp(3), $1::timestamp(3))
+     ), "proposal" AS (
+       INSERT INTO "Proposal" ("campaignId", "theme", "basicContent", "revision", "submittedAt") VALUES ($3, $20, $21, 1, $1::timestamp(3))
+     ), "transition" AS (
+       INSERT INTO "StageTransition" ("campaignId", "fromStage", "toStage", "actorId", "at") VALUES ($3, NULL, $7, $18, $1::timestamp(3))
+     )
+     ${postgresOutboxInsert}`,
+    [at, rows, campaign.id, ...campaignValues(input), input.proposal.theme, input.proposal.basicContent],
+  )
+  return { campaign, outboxIds: idsInOrder(inserted) }
+}
+
+/** Is the name taken by another campaign of the team that is planned or live? (Its key is kept only while it is.) */
+async function nameTaken(direct: DirectSql, teamId: string, name: string, exceptCampaignId?: number): Promise<boolean> {
+  const except = exceptCampaignId ?? 0
+  const rows = direct.provider === 'sqlite'
+    ? await direct.statement((sql) => sql.all(`SELECT "id" FROM "Campaign" WHERE "teamId" = ? AND "activeNameKey" = ? AND "id" <> ? LIMIT 1`, teamId, nameKey(name), except))
+    : await direct.query('campaign-name-taken', `SELECT "id" FROM "Campaign" WHERE "teamId" = $1 AND "activeNameKey" = $2 AND "id" <> $3 LIMIT 1`, [teamId, nameKey(name), except])
+  return rows.length > 0
+}
+
+export function campaignStore(database: Pick<Database, 'prisma' | 'direct'>) {
+  const { prisma, direct } = database
+
   async function byId(teamId: string, id: number): Promise<Campaign | null> {
     const row = await prisma.campaign.findFirst({ where: { teamId, id }, include: withProposal })
     return row ? toCampaign(row) : null
@@ -97,12 +177,8 @@ export function campaignStore(prisma: PrismaDb) {
   }
 
   /** Is the name taken by another campaign of the team that is planned or live? */
-  async function isNameTaken(teamId: string, name: string, exceptCampaignId?: number): Promise<boolean> {
-    const row = await prisma.campaign.findFirst({
-      where: { teamId, activeNameKey: nameKey(name), ...(exceptCampaignId ? { id: { not: exceptCampaignId } } : {}) },
-      select: { id: true },
-    })
-    return row !== null
+  function isNameTaken(teamId: string, name: string, exceptCampaignId?: number): Promise<boolean> {
+    return nameTaken(direct, teamId, name, exceptCampaignId)
   }
 
   return {
@@ -132,20 +208,21 @@ export function campaignStore(prisma: PrismaDb) {
       return campaigns.filter((c) => nameKey(c.name).includes(key))
     },
 
-    /** Stores a new proposal and its posts; a second submission of the same Slack view finds the first. */
-    async createProposal(input: {
-      teamId: string
-      proposal: Proposal
-      createdById: string
-      sourceViewId: string
-      at: Date
+    /**
+     * Stores a new proposal and its posts; a second submission of the same Slack view finds the
+     * first (its view id is unique, so the insert itself tells).
+     */
+    async createProposal(input: NewProposal & {
       outbox: OutboxFor
       /** The idea it was made from ("Make it a proposal"): linked to the campaign, its boards edited. */
       fromIdea?: { ideaId: number; boards: BoardOutboxFor }
     }): Promise<Created> {
-      const existing = await bySourceView(input.teamId, input.sourceViewId)
-      if (existing) return { outcome: 'duplicate_submission', campaign: existing }
+      // Without a view id the duplicate check cannot work: refused, not guessed (see bySourceView).
+      if (!input.sourceViewId) throw new Error('createProposal needs the id of the Slack view')
       try {
+        if (!input.fromIdea) return { outcome: 'created', ...(await insertProposal(direct, input, input.outbox)) }
+        const fromIdea = input.fromIdea
+        // Rarer, and its board edits are read from the ideas: through Prisma, in one transaction.
         return await prisma.$transaction(async (tx) => {
           const row = await tx.campaign.create({
             data: {
@@ -161,15 +238,13 @@ export function campaignStore(prisma: PrismaDb) {
             include: withProposal,
           })
           const campaign = toCampaign(row)
-          const ideaEdits = input.fromIdea
-            ? await linkIdeaToCampaign(tx, { teamId: input.teamId, ideaId: input.fromIdea.ideaId, campaignId: campaign.id, at: input.at, boards: input.fromIdea.boards })
-            : []
+          const ideaEdits = await linkIdeaToCampaign(tx, { teamId: input.teamId, ideaId: fromIdea.ideaId, campaignId: campaign.id, at: input.at, boards: fromIdea.boards })
           const outboxIds = await enqueue(tx, [...input.outbox(campaign), ...ideaEdits], input.at)
           return { outcome: 'created' as const, campaign, outboxIds }
         })
       } catch (error) {
         if (!isUniqueViolation(error)) throw error
-        // Either the same view arrived twice at once, or another campaign took the name meanwhile;
+        // The same view arrived before (or twice at once), or another campaign holds the name;
         // any other clash (an outbox key, say) is a bug and must not pass for a taken name.
         const twin = await bySourceView(input.teamId, input.sourceViewId)
         if (twin) return { outcome: 'duplicate_submission', campaign: twin }

@@ -21,8 +21,6 @@ import { createHash, randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import Database from 'better-sqlite3'
-import pg from 'pg'
 
 export type MigrationTarget =
   | { provider: 'sqlite'; file: string }
@@ -179,6 +177,8 @@ function sqliteFile(file: string): string {
 
 async function applySqlite(file: string, migrations: Migration[], log: MigrationLog): Promise<{ applied: string[] }> {
   if (file !== ':memory:' && file !== '') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  // Loaded here: a PostgreSQL deployment never needs the SQLite driver.
+  const { default: Database } = await import('better-sqlite3')
   // A generous busy timeout: another process may be applying a long migration right now.
   const db = new Database(file, { timeout: 60_000 })
   const applied: string[] = []
@@ -240,6 +240,8 @@ async function applySqlite(file: string, migrations: Migration[], log: Migration
 }
 
 async function applyPostgres(url: string, migrations: Migration[], log: MigrationLog): Promise<{ applied: string[] }> {
+  // Loaded here: a SQLite deployment never needs the PostgreSQL driver.
+  const { default: pg } = await import('pg')
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   const applied: string[] = []

@@ -2,7 +2,8 @@
 // transaction as the change that caused it. The dispatcher (src/jobs/dispatcher.ts) claims due
 // rows, delivers them and records where Slack put them.
 import type { DueItem } from '../domain/livePlanner.ts'
-import type { PrismaDb, PrismaTx } from './database.ts'
+import type { Database, PrismaDb, PrismaTx } from './database.ts'
+import { sqliteStamp, type DirectSql, type SqliteStatements } from './directSql.ts'
 
 /** post / update / dm: a message; home: a refresh of a person's App Home, rendered at delivery. */
 export type OutboxKind = 'post' | 'update' | 'dm' | 'home'
@@ -73,26 +74,119 @@ export async function enqueue(tx: PrismaTx, drafts: OutboxDraft[], now: Date): P
   return ids
 }
 
+/** The rows as one JSON array, for the one-statement inserts below. */
+function draftsJson(drafts: readonly OutboxDraft[], now: Date, stamp: (at: Date) => string): string {
+  return JSON.stringify(drafts.map((draft) => ({
+    teamId: draft.teamId, dedupeKey: draft.dedupeKey, kind: draft.kind, target: draft.target,
+    updatesKey: draft.updatesKey ?? null, campaignId: draft.campaignId ?? null, payload: JSON.stringify(draft.payload),
+    nextAttemptAt: stamp(draft.delayMs ? new Date(now.getTime() + draft.delayMs) : now),
+  })))
+}
+
+/** Ids in the drafts' order: ids grow in insertion order, and the rows go in in the array's order. */
+const ascending = (rows: Array<{ id: number | string }>) => rows.map((row) => Number(row.id)).sort((a, b) => a - b)
+
+/** The drafts as outbox rows in one statement, inside the caller's SQLite transaction; their ids in order. */
+export function enqueueSqlite(sql: SqliteStatements, drafts: readonly OutboxDraft[], now: Date): number[] {
+  if (drafts.length === 0) return []
+  return ascending(sql.all<{ id: number }>(
+    `INSERT INTO "OutboxMessage" ("teamId", "dedupeKey", "kind", "target", "updatesKey", "campaignId", "payload", "nextAttemptAt", "createdAt")
+     SELECT json_extract(value, '$.teamId'), json_extract(value, '$.dedupeKey'), json_extract(value, '$.kind'), json_extract(value, '$.target'),
+            json_extract(value, '$.updatesKey'), json_extract(value, '$.campaignId'), json_extract(value, '$.payload'),
+            json_extract(value, '$.nextAttemptAt'), ?
+     FROM json_each(?) ORDER BY key RETURNING "id"`,
+    sqliteStamp(now), draftsJson(drafts, now, sqliteStamp),
+  ))
+}
+
+/**
+ * The PostgreSQL form of the same insert, to end a data-modifying WITH: `$1` the time of the
+ * change (text), `$2` draftsJson. Its result is the rows' ids.
+ */
+export const postgresOutboxInsert = `INSERT INTO "OutboxMessage" ("teamId", "dedupeKey", "kind", "target", "updatesKey", "campaignId", "payload", "nextAttemptAt", "createdAt")
+  SELECT e.row->>'teamId', e.row->>'dedupeKey', e.row->>'kind', e.row->>'target', e.row->>'updatesKey', (e.row->>'campaignId')::int,
+         e.row->>'payload', (e.row->>'nextAttemptAt')::timestamp(3), $1::timestamp(3)
+  FROM json_array_elements($2::json) WITH ORDINALITY AS e(row, n)
+  ORDER BY e.n
+  RETURNING "id"`
+
+export function postgresOutboxValues(drafts: readonly OutboxDraft[], now: Date): [string, string] {
+  const stamp = (at: Date) => at.toISOString()
+  return [stamp(now), draftsJson(drafts, now, stamp)]
+}
+
+export { ascending as idsInOrder }
+
 type Row = Awaited<ReturnType<PrismaDb['outboxMessage']['findFirstOrThrow']>>
 
-function toMessage(row: Row): OutboxMessage {
+/** A row as the direct statements read it (SQLite: integers as numbers; both: no dates needed here). */
+type DirectRow = {
+  id: number; teamId: string; dedupeKey: string; kind: string; target: string; updatesKey: string | null
+  campaignId: number | null; payload: string; attempts: number; status: string; slackChannel: string | null; slackTs: string | null
+}
+
+const messageColumns = `"id", "teamId", "dedupeKey", "kind", "target", "updatesKey", "campaignId", "payload", "attempts", "status", "slackChannel", "slackTs"`
+
+function toMessage(row: Row | DirectRow): OutboxMessage {
   return {
-    id: row.id,
+    id: Number(row.id),
     teamId: row.teamId,
     dedupeKey: row.dedupeKey,
     kind: row.kind as OutboxKind,
     target: row.target,
     ...(row.updatesKey ? { updatesKey: row.updatesKey } : {}),
-    ...(row.campaignId !== null ? { campaignId: row.campaignId } : {}),
+    ...(row.campaignId !== null ? { campaignId: Number(row.campaignId) } : {}),
     payload: JSON.parse(row.payload) as OutboxPayload,
-    attempts: row.attempts,
+    attempts: Number(row.attempts),
     status: row.status as OutboxMessage['status'],
     slackChannel: row.slackChannel,
     slackTs: row.slackTs,
   }
 }
 
-export function outboxStore(prisma: PrismaDb) {
+/**
+ * Claims up to `limit` due rows (or exactly `ids`, when given) for `claimer` until `until`, in one
+ * statement: the rows are picked in id order and taken by a compare-and-set on the same conditions,
+ * so a row another dispatcher claimed in between no longer matches (PostgreSQL re-checks the
+ * condition on a row it waited for, and skips rows another claim has locked), and each row is held
+ * by one dispatcher. Two statements per batch were once two per row: 75 rows due at once took
+ * seconds to claim on a loaded database before the first went out.
+ */
+async function claimDirect(direct: DirectSql, claimer: string, now: Date, until: Date, limit: number, ids?: number[]): Promise<DirectRow[]> {
+  const onlyIds = ids ? JSON.stringify(ids) : null
+  if (direct.provider === 'sqlite') {
+    const at = sqliteStamp(now)
+    return direct.statement((sql) => sql.all<DirectRow>(
+      `UPDATE "OutboxMessage" SET "claimedBy" = ?, "claimedUntil" = ?
+       WHERE "id" IN (
+         SELECT "id" FROM "OutboxMessage"
+         WHERE "status" = 'pending' AND "nextAttemptAt" <= ? AND ("claimedUntil" IS NULL OR "claimedUntil" < ?)
+           AND (? IS NULL OR "id" IN (SELECT value FROM json_each(?)))
+         ORDER BY "id" LIMIT ?)
+       AND "status" = 'pending' AND ("claimedUntil" IS NULL OR "claimedUntil" < ?)
+       RETURNING ${messageColumns}`,
+      claimer, sqliteStamp(until), at, at, onlyIds, onlyIds, limit, at,
+    ))
+  }
+  // The picking is a WITH of its own: PostgreSQL runs it once (an IN (subquery) may be planned to
+  // run again per row, and return more rows than the limit).
+  return direct.query<DirectRow>('outbox-claim',
+    `WITH "picked" AS (
+       SELECT "id" FROM "OutboxMessage"
+       WHERE "status" = 'pending' AND "nextAttemptAt" <= $3::timestamp(3) AND ("claimedUntil" IS NULL OR "claimedUntil" < $3::timestamp(3))
+         AND ($4::jsonb IS NULL OR "id" IN (SELECT value::int FROM jsonb_array_elements_text($4::jsonb)))
+       ORDER BY "id" LIMIT $5
+       FOR UPDATE SKIP LOCKED)
+     UPDATE "OutboxMessage" AS o SET "claimedBy" = $1, "claimedUntil" = $2::timestamp(3)
+     FROM "picked" WHERE o."id" = "picked"."id"
+       AND o."status" = 'pending' AND (o."claimedUntil" IS NULL OR o."claimedUntil" < $3::timestamp(3))
+     RETURNING ${messageColumns.replace(/"(\w+)"/g, 'o."$1"')}`,
+    [claimer, until.toISOString(), now.toISOString(), onlyIds, limit],
+  )
+}
+
+export function outboxStore(database: Pick<Database, 'prisma' | 'direct'>) {
+  const { prisma, direct } = database
   return {
     /**
      * Claims up to `limit` due rows (or exactly `ids`, when given) for `claimer` until `now + leaseMs`.
@@ -100,27 +194,9 @@ export function outboxStore(prisma: PrismaDb) {
      * left by a crashed instance expires and is taken over.
      */
     async claimDue(claimer: string, now: Date, leaseMs: number, limit: number, ids?: number[]): Promise<OutboxMessage[]> {
-      const candidates = await prisma.outboxMessage.findMany({
-        where: {
-          status: 'pending',
-          nextAttemptAt: { lte: now },
-          OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }],
-          ...(ids ? { id: { in: ids } } : {}),
-        },
-        orderBy: { id: 'asc' },
-        take: limit,
-        select: { id: true },
-      })
-      if (candidates.length === 0) return []
-      // One compare-and-set for the batch, returning the rows it took: a row another dispatcher
-      // claimed in between no longer matches (PostgreSQL re-checks the condition on the row it
-      // waited for), so each row is held by one dispatcher. Two statements per batch instead of two
-      // per row: 75 rows due at once took seconds to claim on a loaded database before the first went out.
-      const claimed = await prisma.outboxMessage.updateManyAndReturn({
-        where: { id: { in: candidates.map(({ id }) => id) }, status: 'pending', OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
-        data: { claimedBy: claimer, claimedUntil: new Date(now.getTime() + leaseMs) },
-      })
-      return claimed.sort((a, b) => a.id - b.id).map(toMessage)
+      if (ids?.length === 0) return []
+      const claimed = await claimDirect(direct, claimer, now, new Date(now.getTime() + leaseMs), limit, ids)
+      return claimed.map(toMessage).sort((a, b) => a.id - b.id)
     },
 
     /**
@@ -137,10 +213,19 @@ export function outboxStore(prisma: PrismaDb) {
     },
 
     async markSent(id: number, slackChannel: string, slackTs: string | null, now: Date): Promise<void> {
-      await prisma.outboxMessage.update({
-        where: { id },
-        data: { status: 'sent', slackChannel, slackTs, sentAt: now, attempts: { increment: 1 }, claimedBy: null, claimedUntil: null, lastError: null },
-      })
+      const changed = direct.provider === 'sqlite'
+        ? await direct.statement((sql) => sql.run(
+          `UPDATE "OutboxMessage" SET "status" = 'sent', "slackChannel" = ?, "slackTs" = ?, "sentAt" = ?, "attempts" = "attempts" + 1,
+             "claimedBy" = NULL, "claimedUntil" = NULL, "lastError" = NULL WHERE "id" = ?`,
+          slackChannel, slackTs, sqliteStamp(now), id,
+        ))
+        : (await direct.query<{ id: number }>('outbox-mark-sent',
+          `UPDATE "OutboxMessage" SET "status" = 'sent', "slackChannel" = $1, "slackTs" = $2, "sentAt" = $3::timestamp(3), "attempts" = "attempts" + 1,
+             "claimedBy" = NULL, "claimedUntil" = NULL, "lastError" = NULL WHERE "id" = $4 RETURNING "id"`,
+          [slackChannel, slackTs, now.toISOString(), id],
+        )).length
+      // As Prisma's update did: a row that is gone is an error, not a silent success.
+      if (changed === 0) throw new Error(`outbox row ${id} not found`)
     },
 
     /** Puts a row back for a later attempt; `countsAsAttempt` is false when it only waited for another row. */

@@ -24,8 +24,8 @@ import { workspaceDataStore } from './workspaceData.ts'
 export function createStore(database: Database, options: { tokenCipher?: TokenCipher } = {}) {
   const plans = planStore(database.prisma)
   return {
-    campaigns: campaignStore(database.prisma),
-    outbox: outboxStore(database.prisma),
+    campaigns: campaignStore(database),
+    outbox: outboxStore(database),
     plans,
     tasks: taskStore(database.prisma),
     home: homeStore(database.prisma, plans),

@@ -39,7 +39,7 @@ describe.each(testProviders())('dispatcher on %s', (provider) => {
     db = await freshDatabase(provider)
     database = await openDatabase(provider === 'sqlite' ? { provider, file: db.url.slice(5), url: db.url } : { provider, url: db.url })
     client = new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true })
-    dispatcher = createDispatcher({ client, outbox: outboxStore(database.prisma), clock, logger: silent, failureNotice: cardFailedNotice, retry: { baseMs: 20, maxMs: 50, maxAttempts: 3 } })
+    dispatcher = createDispatcher({ client, outbox: outboxStore(database), clock, logger: silent, failureNotice: cardFailedNotice, retry: { baseMs: 20, maxMs: 50, maxAttempts: 3 } })
   })
   afterEach(async () => {
     await dispatcher.stop()
@@ -52,7 +52,7 @@ describe.each(testProviders())('dispatcher on %s', (provider) => {
 
   it('a row another sweep holds is not delivered twice, and can be waited for', async () => {
     const [id] = await add([draft('card')])
-    const outbox = outboxStore(database.prisma)
+    const outbox = outboxStore(database)
     const [held] = await outbox.claimDue('another-instance', new Date(), 60_000, 1)
     expect(held!.id).toBe(id)
     expect((await dispatcher.deliverNow([id!])).get(id!)).toBe('not_claimed')
@@ -65,18 +65,22 @@ describe.each(testProviders())('dispatcher on %s', (provider) => {
 
   it('sleeps while another instance holds the due row, and takes it over once the lease has run out', async () => {
     const [id] = await add([draft('card')])
-    const [held] = await outboxStore(database.prisma).claimDue('crashed-instance', new Date(), 60_000, 1)
+    const [held] = await outboxStore(database).claimDue('crashed-instance', new Date(), 60_000, 1)
     expect(held!.id).toBe(id)
 
-    // Every query the dispatcher sends, counted where it enters Prisma.
+    // Every query the dispatcher sends, counted where it enters Prisma or the direct statements.
     let queries = 0
     const counted = database.prisma.$extends({
       query: { $allModels: { async $allOperations({ args, query }) { queries += 1; return query(args) } } },
     }) as unknown as Database['prisma']
+    const direct = database.direct
+    const countedDirect = (direct.provider === 'sqlite'
+      ? { ...direct, statement: (work) => { queries += 1; return direct.statement(work) }, transaction: (work) => { queries += 1; return direct.transaction(work) } }
+      : { ...direct, query: (...args) => { queries += 1; return direct.query(...args) } }) as Database['direct']
     let clockOffsetMs = 0
     const movableClock = { now: () => new Date(Date.now() + clockOffsetMs) }
     await dispatcher.stop()
-    dispatcher = createDispatcher({ client, outbox: outboxStore(counted), clock: movableClock, logger: silent, pollMs: 1_000 })
+    dispatcher = createDispatcher({ client, outbox: outboxStore({ prisma: counted, direct: countedDirect }), clock: movableClock, logger: silent, pollMs: 1_000 })
 
     dispatcher.start()
     // A short real window, well inside pollMs: one sweep that finds nothing to claim, one look at
@@ -89,13 +93,13 @@ describe.each(testProviders())('dispatcher on %s', (provider) => {
     clockOffsetMs = 61_000
     await slack.waitFor('chat.postMessage', (c) => c.result?.ok === true, 5_000)
     await dispatcher.stop() // lets the delivery under way record itself
-    expect(await outboxStore(database.prisma).statusOf(id!)).toBe('sent')
+    expect(await outboxStore(database).statusOf(id!)).toBe('sent')
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1)
   })
 
   it('a row still being delivered when its lease runs out (a clock that jumped) is not claimed and posted again', async () => {
     const [id] = await add([draft('digest')])
-    const real = outboxStore(database.prisma)
+    const real = outboxStore(database)
     let clockOffsetMs = 0
     const movableClock = { now: () => new Date(Date.now() + clockOffsetMs) }
     // The first delivery has been posted and is about to record itself when the clock jumps past its
@@ -156,6 +160,6 @@ describe.each(testProviders())('dispatcher on %s', (provider) => {
     dispatcher.start()
     const notice = await slack.waitFor('chat.postMessage', (c) => c.args.channel === 'DU1' && c.result?.ok === true)
     expect(notice.args.text).toContain('双十一')
-    expect(await outboxStore(database.prisma).statusOf(id!)).toBe('failed')
+    expect(await outboxStore(database).statusOf(id!)).toBe('failed')
   })
 })

@@ -39,7 +39,7 @@ describe.each(testProviders())('Home refreshes on %s', (provider) => {
     db = await freshDatabase(provider)
     database = await openDatabase(provider === 'sqlite' ? { provider, file: db.url.slice(5), url: db.url } : { provider, url: db.url })
     client = new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true })
-    dispatcher = createDispatcher({ client, outbox: outboxStore(database.prisma), clock, logger: silent, homeView, retry: { baseMs: 20, maxMs: 50, maxAttempts: 3 } })
+    dispatcher = createDispatcher({ client, outbox: outboxStore(database), clock, logger: silent, homeView, retry: { baseMs: 20, maxMs: 50, maxAttempts: 3 } })
     state = 'first'
     renders.length = 0
   })
@@ -87,7 +87,7 @@ describe.each(testProviders())('Home refreshes on %s', (provider) => {
     let firstStarted!: () => void
     const started = new Promise<void>((resolve) => { firstStarted = resolve })
     const slow = createDispatcher({
-      client, outbox: outboxStore(database.prisma), clock, logger: silent,
+      client, outbox: outboxStore(database), clock, logger: silent,
       homeView: async (teamId, userId) => {
         const view = await homeView(teamId, userId)
         if (firstRender) {
@@ -121,7 +121,7 @@ describe.each(testProviders())('Home refreshes on %s', (provider) => {
 
   it('without a Home renderer, a refresh fails instead of retrying forever', async () => {
     await dispatcher.stop()
-    dispatcher = createDispatcher({ client, outbox: outboxStore(database.prisma), clock, logger: silent })
+    dispatcher = createDispatcher({ client, outbox: outboxStore(database), clock, logger: silent })
     const [id] = await add([refresh('U1', 'r1')])
     expect((await dispatcher.deliverNow([id!])).get(id!)).toBe('failed')
   })

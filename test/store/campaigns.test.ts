@@ -60,7 +60,7 @@ describe.each(testProviders())('campaign store on %s', (provider) => {
   beforeEach(async () => {
     db = await freshDatabase(provider)
     database = await openDatabase(targetOf(db))
-    campaigns = campaignStore(database.prisma)
+    campaigns = campaignStore(database)
   })
   afterEach(async () => {
     await database?.close()
@@ -203,7 +203,7 @@ describe.each(testProviders())('campaign store on %s', (provider) => {
     if (provider === 'postgresql') it('two app instances receiving the same view or the same name at once: one campaign each time', async () => {
       const other = await openDatabase(targetOf(db))
       try {
-        const elsewhere = campaignStore(other.prisma)
+        const elsewhere = campaignStore(other)
         const input = (name: string, viewId: string) => ({ teamId: 'T1', proposal: proposal({ name }), createdById: 'U1', sourceViewId: viewId, at: submittedAt, outbox: cardAndDm })
         for (let round = 0; round < 5; round += 1) {
           const sameView = await Promise.all([campaigns.createProposal(input(`View ${round}`, `VV${round}`)), elsewhere.createProposal(input(`View ${round}`, `VV${round}`))])
@@ -379,7 +379,7 @@ describe.each(testProviders())('campaign store on %s', (provider) => {
     if (provider === 'postgresql') it('two app instances deciding at once on two connections: exactly one decision each time', async () => {
       const other = await openDatabase(targetOf(db))
       try {
-        const elsewhere = campaignStore(other.prisma)
+        const elsewhere = campaignStore(other)
         for (let round = 0; round < 5; round += 1) {
           const campaign = await created({ name: `Round ${round}` }, { viewId: `V${round}` })
           const results = await Promise.all([

@@ -28,7 +28,7 @@ describe.each(testProviders())('outbox on %s', (provider) => {
   beforeEach(async () => {
     db = await freshDatabase(provider)
     database = await openDatabase(targetOf(db))
-    outbox = outboxStore(database.prisma)
+    outbox = outboxStore(database)
   })
   afterEach(async () => {
     await database?.close()
@@ -128,8 +128,8 @@ describe.each(testProviders())('outbox on %s', (provider) => {
     it('two dispatchers on two connections never claim the same row', async () => {
       const second = await openDatabase(targetOf(db))
       try {
-        const one = outboxStore(database.prisma)
-        const two = outboxStore(second.prisma)
+        const one = outboxStore(database)
+        const two = outboxStore(second)
         for (let round = 0; round < 20; round += 1) {
           const at = new Date(now.getTime() + round * 3_600_000)
           const ids = await add(Array.from({ length: 10 }, (_, i) => draft(`r${round}-${i}`)), at)
@@ -154,8 +154,8 @@ describe.each(testProviders())('outbox on %s', (provider) => {
     it('two dispatchers taking over the same expired claims never share a row', async () => {
       const second = await openDatabase(targetOf(db))
       try {
-        const one = outboxStore(database.prisma)
-        const two = outboxStore(second.prisma)
+        const one = outboxStore(database)
+        const two = outboxStore(second)
         for (let round = 0; round < 5; round += 1) {
           const at = new Date(now.getTime() + round * 3_600_000)
           const ids = await add(Array.from({ length: 10 }, (_, i) => draft(`r${round}-${i}`)), at)

@@ -37,7 +37,7 @@ describe.each(testProviders())('undefined filters on %s', (provider) => {
   beforeEach(async () => {
     db = await freshDatabase(provider)
     database = await openDatabase(targetOf(db))
-    campaigns = campaignStore(database.prisma)
+    campaigns = campaignStore(database)
   })
   afterEach(async () => {
     await database?.close()

@@ -46,7 +46,7 @@ export type Rig = {
  * the app's JSON log lines (at `logLevel`) instead of stdout, for a test that reads what was logged. */
 /** `oauth` starts it for many workspaces (OAuth install, no SLACK_BOT_TOKEN): install them with test/support/install.ts. */
 export async function startRig(provider: TestProvider, options: {
-  now?: string; logLevel?: Config['logLevel']; socketMode?: boolean; pacing?: PacingLimits
+  now?: string; logLevel?: Config['logLevel']; socketMode?: boolean; pacing?: PacingLimits; pollMs?: number; warmUp?: boolean
   oauth?: { tokenRotationSeconds?: number; encryptionKey?: string; previousEncryptionKey?: string; dataRetentionDays?: number }
   /** Where the app's JSON log lines go (default: stdout, silent unless TEST_LOG_LEVEL). */
   logTo?: NodeJS.WritableStream
@@ -77,8 +77,10 @@ export async function startRig(provider: TestProvider, options: {
   const start = async () => started(await startCampaignDesk(config, {
     clock,
     logger: createLogger(config.logLevel, options.logTo),
+    // Tests that start the app thousands of times skip the start-up warm-up (test/e2e/warmUp.test.ts has its own).
+    warmUp: options.warmUp ?? false,
     // Fast retries, but enough of them (about 20 s) to outlast every outage a test stages.
-    dispatcher: { pollMs: 50, retry: { baseMs: 50, maxMs: 200, maxAttempts: 100 }, ...(options.pacing ? { pacing: options.pacing } : {}) },
+    dispatcher: { pollMs: options.pollMs ?? 50, retry: { baseMs: 50, maxMs: 200, maxAttempts: 100 }, ...(options.pacing ? { pacing: options.pacing } : {}) },
   }))
   const others: RunningCampaignDesk[] = []
   const rig: Rig = {
