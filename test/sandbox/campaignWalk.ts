@@ -207,7 +207,7 @@ export async function walkCampaign(ui: SandboxPage, options: WalkOptions): Promi
   await ui.message(m.liveDigest.title(options.campaignName)).getByRole('button', { name: m.metrics.enterFigures, exact: true }).click()
   form = ui.dialog(dataOwnerM.metrics.modal.title)
   await ui.settled()
-  await form.getByLabel(dataOwnerM.metrics.modal.value(dataOwnerM.names.metric.orders), { exact: false }).first().fill('120')
+  await ui.fillAndKeep(form.getByLabel(dataOwnerM.metrics.modal.value(dataOwnerM.names.metric.orders), { exact: false }).first(), '120')
   await ui.pressAndClose(form, dataOwnerM.metrics.modal.submit)
   // The figure is in: `/campaign metrics` shows it (to the data owner only).
   await ui.send(`/campaign metrics ${options.campaignName}`)

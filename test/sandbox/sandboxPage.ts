@@ -99,6 +99,22 @@ export class SandboxPage {
     await this.page.waitForFunction(`![...document.querySelectorAll('.busy[role="status"]')].some((s) => s.textContent.trim() !== '')`)
   }
 
+  /**
+   * Types `value` into a field and makes sure it is still there once the page has settled. One
+   * loaded run in three sent the figures form empty: the field typed into right after the form
+   * opened was drawn again (a refresh from the app's posts landing then) and lost what was typed.
+   * A person would see the field empty and type again; so does this, at most twice, and says so.
+   */
+  async fillAndKeep(field: Locator, value: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await field.fill(value)
+      await this.settled()
+      if ((await field.inputValue()) === value) return
+      if (attempt === 3) throw new Error(`the field lost what was typed (${value}) three times`)
+      console.warn(`sandbox page: a field lost what was typed into it (attempt ${attempt}); typing again`)
+    }
+  }
+
   /** The newest message (role article) that shows this text. */
   message(text: string | RegExp): Locator {
     return this.page.getByRole('main').getByRole('article').filter({ hasText: text }).last()
