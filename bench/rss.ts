@@ -25,6 +25,8 @@ export const idleLabels: Record<IdleProgram, string> = {
 /** Starts every program at once and returns when all of them listen. */
 export async function startIdleSet(opts: {
   repoRoot: string; tmp: string; main: string; apiUrl: string; botToken: string; signingSecret: string; postgresUrl: string | null
+  /** Also npm start (tsx, this checkout's source); default true. */
+  withTsx?: boolean
 }): Promise<IdleSet> {
   const env = async (databaseUrl?: string) => {
     const port = await freePort()
@@ -41,7 +43,7 @@ export async function startIdleSet(opts: {
   await start('bare', [path.join(opts.repoRoot, 'bench', 'bareApp.mjs')], bareReady)
   await start('sqlite', [opts.main], appReady, `file:${path.join(opts.tmp, 'idle-production.db')}`)
   if (opts.postgresUrl) await start('postgresql', [opts.main], appReady, opts.postgresUrl)
-  await start('tsx', ['--import', tsx, path.join(opts.repoRoot, 'src', 'main.ts')], appReady, `file:${path.join(opts.tmp, 'idle-tsx.db')}`)
+  if (opts.withTsx !== false) await start('tsx', ['--import', tsx, path.join(opts.repoRoot, 'src', 'main.ts')], appReady, `file:${path.join(opts.tmp, 'idle-tsx.db')}`)
   const settled = await Promise.allSettled(programs.map(([, started]) => started))
   const running = new Map<IdleProgram, Running>()
   settled.forEach((result, i) => { if (result.status === 'fulfilled') running.set(programs[i]![0], result.value) })

@@ -11,6 +11,8 @@
 //      start against the hundredth, then BENCH_N (default 1000) of each in alternating blocks;
 //   3. the outbox delivering 1,000 posts, and one scheduler pass over 100 live campaigns.
 // `npm run bench -- --long` adds the scheduler pass over 10,000 campaigns (minutes of seeding).
+// BENCH_BUILD=<dir> measures the build in <dir>/dist (an older version, say) instead of this one's
+// (the in-process figures are still this checkout's).
 // The default run takes about two and a half minutes on two cores. Raw figures go to
 // bench/results/latest.json (git-ignored).
 import fs from 'node:fs'
@@ -283,13 +285,15 @@ async function main(): Promise<void> {
     progress('starting a throwaway PostgreSQL')
     const postgres = await startTestPostgres({ ...process.env, CI: 'false' })
     if (postgres) cleanups.unshift(() => postgres.stop())
-    progress('building the production start (npm run build)')
-    const { main, dist } = buildProduction(repoRoot, path.join(tmp, 'build'))
+    // BENCH_BUILD=<a directory holding dist/>: measure that build (another version, say) instead of building this one.
+    const given = process.env.BENCH_BUILD ? path.resolve(process.env.BENCH_BUILD) : null
+    if (!given) progress('building the production start (npm run build)')
+    const { main, dist } = given ? { main: path.join(given, 'dist', 'main.js'), dist: path.join(given, 'dist') } : buildProduction(repoRoot, path.join(tmp, 'build'))
 
     // ---- 1. idle memory, all programs at once; the in-process figures meanwhile ----
     progress('idle RSS: starting the bare Bolt app and Campaign Desk (SQLite, PostgreSQL, npm start)')
     const idleSet = await startIdleSet({
-      repoRoot, tmp, main, apiUrl: fake.apiUrl, botToken, signingSecret,
+      repoRoot, tmp, main, withTsx: !given, apiUrl: fake.apiUrl, botToken, signingSecret,
       postgresUrl: postgres ? await createDatabase(postgres.adminUrl, 'cd_bench_idle') : null,
     })
     cleanups.unshift(() => idleSet.stop())

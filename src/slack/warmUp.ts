@@ -1,8 +1,10 @@
 // Start-up warms what the first requests need, so the first person to use the app after a start is
-// answered about as fast as the hundredth. Cold, the first `/campaign new` took 150 ms where the
-// hundredth took 3: V8 compiles a function the first time it runs and optimises it once it has run
-// often, Prisma compiles a query's plan the first time it meets its shape, and the first SQL
-// statement opens the PostgreSQL connection.
+// answered nearly as fast as the hundredth. Cold, the first `/campaign new` took 36 ms and the first
+// submission 88 ms where the hundredth took 3 and 10 (npm run bench, a quiet machine); warmed, 12
+// and 18. V8 compiles a function the first time it runs and optimises it once it has run often,
+// Prisma compiles a query's plan the first time it meets its shape, and the first SQL statement
+// opens the PostgreSQL connection. What is left is mostly the first look-up of each person in
+// Slack (users.info, kept for 10 minutes), which no warm-up can make for people not yet known.
 //
 // Nothing here has an effect anyone could see: the reads are for a workspace that does not exist;
 // the requests, signed and sent to our own receiver over loopback, are ones answered in the HTTP
