@@ -128,6 +128,10 @@ async function postgresClient(connectionString: string): Promise<Client> {
   ])
   // One pool for Prisma and the direct statements.
   const pool = new pg.Pool({ connectionString })
+  // An idle connection the server ends (a restart, a dropped database) is reported on the pool as
+  // an 'error' event, which, unheard, ends the process. The pool has already dropped that
+  // connection; the next query opens another, and a query that fails says so to its caller.
+  pool.on('error', () => {})
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) }) as unknown as PrismaDb
   return { prisma, direct: postgresDirect(pool), closeDriver: () => pool.end() }
 }
