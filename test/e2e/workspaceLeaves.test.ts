@@ -43,12 +43,13 @@ describe.each(testProviders())('a workspace that leaves, on %s', (provider) => {
   afterEach(async () => rig.close())
 
   it('app_uninstalled deletes its tokens and stops its queued posts at once; the other workspace is served on', async () => {
-    const beta = await liveCampaignIn(rig, 'T2', 'Beta launch')
-    const gamma = await liveCampaignIn(rig, 'T3', 'Gamma launch')
+    // Slack is down: both digests wait in the outbox. Down and installed before the campaigns
+    // exist, so that the scheduler's own minute tick, should it fall in between, plans them the same.
+    rig.slack.failAlways('chat.postMessage', { status: 503 })
     await installWorkspace(rig, { teamId: 'T2', teamName: 'Beta' })
     await installWorkspace(rig, { teamId: 'T3', teamName: 'Gamma' })
-    // Slack is down: both digests wait in the outbox.
-    rig.slack.failAlways('chat.postMessage', { status: 503 })
+    const beta = await liveCampaignIn(rig, 'T2', 'Beta launch')
+    const gamma = await liveCampaignIn(rig, 'T3', 'Gamma launch')
     await rig.app.scheduler.tick()
     expect((await outboxOf(rig, 'T2')).map((row) => row.status)).toContain('pending')
     expect((await outboxOf(rig, 'T3')).map((row) => row.status)).toContain('pending')
