@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import { ConfigError, parseConfig, readEnvironment, type DatabaseTarget } from './config.ts'
 import { startCampaignDesk, StartupError } from './campaignDesk.ts'
 import { createLogger } from './logger.ts'
-import { manifestDisagreement, modeLine, readyLine } from './startupNotices.ts'
+import { manifestDisagreement, modeLine, readyLine } from './slack/startupNotices.ts'
 
 function tell(line: string): void {
   process.stderr.write(`Campaign Desk: ${line}\n`)

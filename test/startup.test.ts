@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { manifestDisagreement, manifestSocketMode, modeLine } from '../src/startupNotices.ts'
+import { manifestDisagreement, manifestSocketMode, modeLine } from '../src/slack/startupNotices.ts'
 import { parseConfig } from '../src/config.ts'
 import {
   appStartMs, appStopMs, exitWithin, expectOnlyStartupLines, freePort, killLeftoverApps, nonEmptyLines,

@@ -1,8 +1,8 @@
 // The lines a person reads on stderr while the app starts (main.ts prints them, each after
 // "Campaign Desk: "): which mode it runs in and what that asks of them, whether the manifest in
 // the start directory says otherwise, and that it is ready.
-import type { Config } from './config.ts'
-import { slackEventsPath as eventsPath } from './slack/app.ts'
+import type { Config } from '../config.ts'
+import { slackEventsPath as eventsPath } from './app.ts'
 
 /** The first line: Socket Mode or HTTP mode, why, and the next step. */
 export function modeLine(config: Config): string {
