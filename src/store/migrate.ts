@@ -175,6 +175,24 @@ function sqliteFile(file: string): string {
   return file.slice('file:'.length).replace(/\?.*$/, '')
 }
 
+/**
+ * SQLite answers a change of journal mode with SQLITE_BUSY at once, without waiting out the busy
+ * timeout, while another process holds the file (a second instance migrating it right now).
+ */
+async function retryWhileBusy<T>(work: () => T, onFirstWait: () => void, giveUpAfterMs = 60_000): Promise<T> {
+  const started = Date.now()
+  for (let wait = 10; ; wait = Math.min(wait * 2, 500)) {
+    try {
+      return work()
+    } catch (error) {
+      const busy = (error as { code?: unknown }).code === 'SQLITE_BUSY'
+      if (!busy || Date.now() - started > giveUpAfterMs) throw error
+      if (wait === 10) onFirstWait()
+      await new Promise((resolve) => setTimeout(resolve, wait))
+    }
+  }
+}
+
 async function applySqlite(file: string, migrations: Migration[], log: MigrationLog): Promise<{ applied: string[] }> {
   if (file !== ':memory:' && file !== '') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   // Loaded here: a PostgreSQL deployment never needs the SQLite driver.
@@ -183,7 +201,7 @@ async function applySqlite(file: string, migrations: Migration[], log: Migration
   const db = new Database(file, { timeout: 60_000 })
   const applied: string[] = []
   try {
-    db.pragma('journal_mode = WAL')
+    await retryWhileBusy(() => db.pragma('journal_mode = WAL'), () => log('migration_waiting', { for: 'another process writing the database file' }))
     db.exec(sqliteMigrationsTable)
     const readRows = () =>
       db

@@ -431,6 +431,31 @@ describe('several instances starting at once', () => {
     }
   })
 
+  it('on SQLite, while another connection holds a write lock from before WAL: waits for it, says so once, then applies every migration', async () => {
+    const db = await freshDatabase('sqlite')
+    const file = db.url.slice('file:'.length)
+    // Another connection mid-write in the rollback journal: SQLite answers the change to WAL with
+    // SQLITE_BUSY at once (it would deadlock to wait), not after the busy timeout. Two instances
+    // starting on a new file meet exactly this; a CI run once failed on it.
+    const other = new Database(file)
+    other.exec('CREATE TABLE held (id INTEGER)')
+    other.exec('BEGIN IMMEDIATE')
+    other.exec('INSERT INTO held VALUES (1)')
+    const events: string[] = []
+    try {
+      const result = await applyMigrations({ provider: 'sqlite', file }, (event) => {
+        events.push(event)
+        if (event === 'migration_waiting') other.exec('COMMIT')
+      })
+      expect(events.filter((event) => event === 'migration_waiting')).toHaveLength(1)
+      expect(result.applied).toEqual(names('sqlite'))
+    } finally {
+      if (other.inTransaction) other.exec('ROLLBACK')
+      other.close()
+      await db.cleanup()
+    }
+  })
+
   it('on SQLite (two processes): both succeed and each migration is applied and recorded once', async () => {
     const db = await freshDatabase('sqlite')
     const file = db.url.slice('file:'.length)
