@@ -86,10 +86,8 @@ async function postgresBulkReader(connectionString: string): Promise<{ read: Bul
     read: async (sql, params = []) => {
       if (!pool) {
         pool = new pg.Pool({ connectionString, max: 2 })
-        // An idle connection the server ends (a restart, a failover) is an 'error' event on the pool:
-        // unheard, it would end the process. The pool drops that connection and opens another on
-        // the next read; a read that fails is the scheduler's to retry at its next pass.
-        pool.on('error', () => {})
+        // A read that fails is the scheduler's to retry at its next pass.
+        listenForEndedConnections(pool)
       }
       let n = 0
       const numbered = sql.replace(/\?/g, () => `$${++n}`)
@@ -100,6 +98,18 @@ async function postgresBulkReader(connectionString: string): Promise<{ read: Bul
       pool = null
     },
   }
+}
+
+/**
+ * The server ending a connection (a restart, a failover, an administrator, a dropped database) is
+ * an 'error' event: on the pool for an idle connection, on the connection itself for one checked
+ * out, where the pool no longer listens. Unheard, either ends the process. The pool drops an ended
+ * connection and opens another for the next query; a query that was running fails to its caller,
+ * who says so; so the events themselves need nothing more than a listener.
+ */
+function listenForEndedConnections(pool: import('pg').Pool): void {
+  pool.on('error', () => {})
+  pool.on('connect', (connection) => connection.on('error', () => {}))
 }
 
 type Client = { prisma: PrismaDb; direct: DirectSql; closeDriver(): Promise<void> }
@@ -128,10 +138,7 @@ async function postgresClient(connectionString: string): Promise<Client> {
   ])
   // One pool for Prisma and the direct statements.
   const pool = new pg.Pool({ connectionString })
-  // An idle connection the server ends (a restart, a dropped database) is reported on the pool as
-  // an 'error' event, which, unheard, ends the process. The pool has already dropped that
-  // connection; the next query opens another, and a query that fails says so to its caller.
-  pool.on('error', () => {})
+  listenForEndedConnections(pool)
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) }) as unknown as PrismaDb
   return { prisma, direct: postgresDirect(pool), closeDriver: () => pool.end() }
 }

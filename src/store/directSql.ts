@@ -135,20 +135,35 @@ function couldNotConnect(error: unknown): Error {
   return Object.assign(new Error(`could not connect to PostgreSQL: ${why}`, { cause: error }), { code: '08001' })
 }
 
+/**
+ * No SQL error code (the socket broke), or one of the classes that say the session is over:
+ * 08 (connection exception) and 57 (operator intervention: the server shutting down, the backend
+ * terminated by an administrator).
+ */
+function connectionIsGone(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return true
+  return code.startsWith('08') || code.startsWith('57')
+}
+
 export function postgresDirect(pool: Pool): DirectSql {
   return {
     provider: 'postgresql',
     async query<T>(name: string, text: string, params: readonly unknown[]) {
       const client = await pool.connect().catch((error: unknown) => { throw couldNotConnect(error) })
-      // A connection that broke mid-query (no SQL error code) is closed, not given to the next query.
+      // The server ending the connection while it is out of the pool (a restart, an administrator)
+      // arrives as an event, not always through the statement: the connection is not handed back.
       let broken: Error | undefined
+      const onError = (error: Error) => { broken = error }
+      client.on('error', onError)
       try {
         return (await client.query({ name, text, values: params as unknown[] })).rows as T[]
       } catch (error) {
-        const code = (error as { code?: unknown }).code
-        if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) broken = error instanceof Error ? error : new Error(String(error))
+        // A connection that broke mid-query is closed, not given to the next query.
+        if (connectionIsGone(error)) broken = error instanceof Error ? error : new Error(String(error))
         throw error
       } finally {
+        client.removeListener('error', onError)
         client.release(broken)
       }
     },

@@ -52,4 +52,35 @@ describe.runIf(postgresAdminUrl() !== null)('the PostgreSQL pool when the server
     await database.close()
     database = undefined
   })
+
+  it('fails the direct statements whose connections the server ends with its own code, and runs the next ones on new connections', async () => {
+    test = await freshDatabase('postgresql')
+    database = await openDatabase(parseConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'test-secret', DATABASE_URL: test.url }).database)
+    const direct = database.direct
+    if (direct.provider !== 'postgresql') throw new Error('expected the PostgreSQL statements')
+    // Checked out of the pool, a connection has none of the pool's listeners: the server's goodbye
+    // arrives on the connection itself, during the statement and after it.
+    const running = [1, 2, 3].map((n) => direct.query(`sleep${n}`, 'SELECT pg_sleep(5)', []).then(() => 'finished', (error: { code?: string }) => error.code))
+    await waitForSleepers(new URL(test.url).pathname.slice(1), 3)
+    expect(await terminateConnectionsTo(new URL(test.url).pathname.slice(1))).toBe(3)
+    expect(await Promise.all(running)).toEqual(['57P01', '57P01', '57P01'])
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve))
+    // The ended connections were not handed back: three statements at once find three that work.
+    const answers = await Promise.all([1, 2, 3].map((n) => direct.query<{ answer: number }>(`answer${n}`, 'SELECT $1::int AS answer', [n])))
+    expect(answers.map((rows) => rows[0]?.answer)).toEqual([1, 2, 3])
+  })
 })
+
+async function waitForSleepers(databaseName: string, count: number): Promise<void> {
+  const admin = new pg.Client({ connectionString: postgresAdminUrl()! })
+  await admin.connect()
+  try {
+    for (;;) {
+      const result = await admin.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'SELECT pg_sleep%' AND state = 'active'", [databaseName])
+      if (result.rows[0].n >= count) return
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  } finally {
+    await admin.end()
+  }
+}
