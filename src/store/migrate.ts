@@ -261,6 +261,9 @@ async function applyPostgres(url: string, migrations: Migration[], log: Migratio
   // Loaded here: a SQLite deployment never needs the PostgreSQL driver.
   const { default: pg } = await import('pg')
   const client = new pg.Client({ connectionString: url })
+  // The server ending the session between statements is an 'error' event; the next statement
+  // fails with it and the start-up says so, so the event itself only needs hearing.
+  client.on('error', () => {})
   await client.connect()
   const applied: string[] = []
   try {
