@@ -10,6 +10,10 @@ import { parseMeasure, parseMoney, type AmountErrorCode } from './money.ts'
 export const entryModes = ['day', 'total'] as const
 export type EntryMode = (typeof entryModes)[number]
 
+/** Where an entry's figure came from: typed in the modal, imported from a file, or sent to the API. */
+export const entrySources = ['typed', 'file', 'api'] as const
+export type EntrySource = (typeof entrySources)[number]
+
 export const metricLimits = {
   note: 500,
   /** Counts and measures: as many decimals as a goal's target may have. */
@@ -25,6 +29,7 @@ export type MetricEntry = {
   value: number
   note: string | null
   reportedBy: string
+  source: EntrySource
   version: number
 }
 

@@ -2,7 +2,7 @@
 // and the goal's figure so far (actual*) recomputed from all its entries in the same transaction,
 // so the scheduler reads goals without their entries. Every query is scoped by the team.
 import type { Campaign } from '../domain/campaign.ts'
-import { goalActual, type EntryMode, type MetricEntry, type MetricEntryInput } from '../domain/metrics.ts'
+import { goalActual, type EntryMode, type EntrySource, type MetricEntry, type MetricEntryInput } from '../domain/metrics.ts'
 import { defaultPaceMarginPercent, type GoalCurve } from '../domain/pace.ts'
 import type { Goal } from '../domain/plan.ts'
 import { toCampaign, withProposal } from './campaigns.ts'
@@ -45,7 +45,7 @@ function toEntry(row: EntryRow): MetricEntry {
   return {
     id: row.id, goalId: row.goalId, onDate: row.onDate, mode: row.mode as EntryMode,
     value: row.valueMinor !== null ? toNumber(row.valueMinor) : (row.value ?? 0),
-    note: row.note, reportedBy: row.reportedBy, version: row.version,
+    note: row.note, reportedBy: row.reportedBy, source: row.source as EntrySource, version: row.version,
   }
 }
 
@@ -101,6 +101,8 @@ export function metricStore(prisma: PrismaDb, defaultCurrency = 'CNY') {
      */
     async saveEntries(input: {
       teamId: string; campaignId: number; reportedBy: string; at: Date; entries: readonly EntryToSave[]
+      /** Typed unless said. */
+      source?: EntrySource
       outbox?: (figures: CampaignFigures) => OutboxDraft[]
     }): Promise<EntriesSaved> {
       type Abort = { abort: 'not_found' } | { abort: 'goal_not_found'; goalId: number }
@@ -126,19 +128,19 @@ export function metricStore(prisma: PrismaDb, defaultCurrency = 'CNY') {
               await tx.metricEntryRevision.create({
                 data: {
                   entryId: existing.id, mode: existing.mode, valueMinor: existing.valueMinor, value: existing.value, note: existing.note,
-                  reportedBy: existing.reportedBy, replacedAt: input.at, replacedBy: input.reportedBy,
+                  reportedBy: existing.reportedBy, source: existing.source, replacedAt: input.at, replacedBy: input.reportedBy,
                 },
               })
               await tx.metricEntry.update({
                 where: { id: existing.id },
-                data: { ...figure, mode: entry.mode, note: entry.note, reportedBy: input.reportedBy, version: { increment: 1 }, updatedAt: input.at },
+                data: { ...figure, mode: entry.mode, note: entry.note, reportedBy: input.reportedBy, source: input.source ?? 'typed', version: { increment: 1 }, updatedAt: input.at },
               })
               edited++
             } else {
               await tx.metricEntry.create({
                 data: {
                   campaignId: input.campaignId, goalId, onDate: entry.onDate, mode: entry.mode, ...figure, note: entry.note,
-                  reportedBy: input.reportedBy, createdAt: input.at, updatedAt: input.at,
+                  reportedBy: input.reportedBy, source: input.source ?? 'typed', createdAt: input.at, updatedAt: input.at,
                 },
               })
             }
@@ -168,13 +170,13 @@ export function metricStore(prisma: PrismaDb, defaultCurrency = 'CNY') {
     },
 
     /** The earlier versions of an entry, newest first (for tests and a future history view). */
-    async revisionsOf(teamId: string, entryId: number): Promise<Array<{ mode: EntryMode; value: number; note: string | null; reportedBy: string; replacedBy: string }>> {
+    async revisionsOf(teamId: string, entryId: number): Promise<Array<{ mode: EntryMode; value: number; note: string | null; reportedBy: string; source: EntrySource; replacedBy: string }>> {
       const rows = await prisma.metricEntryRevision.findMany({
         where: { entryId, entry: { campaign: { teamId } } }, orderBy: { id: 'desc' },
       })
       return rows.map((r) => ({
         mode: r.mode as EntryMode, value: r.valueMinor !== null ? toNumber(r.valueMinor) : (r.value ?? 0),
-        note: r.note, reportedBy: r.reportedBy, replacedBy: r.replacedBy,
+        note: r.note, reportedBy: r.reportedBy, source: r.source as EntrySource, replacedBy: r.replacedBy,
       }))
     },
   }

@@ -12,7 +12,7 @@ const item: PromptItem = {
 const goal = (id: number, entryDays: string[]): LiveGoal => ({
   id, metric: 'signups', customMetric: null, unit: null, target: 1000, basisKind: 'reasoned', basis: 'b', pastCampaignIds: [], dataOwnerId: 'U4',
   curve: 'linear', isMoney: false, actual: 0, actualAsOf: null,
-  entries: entryDays.map((onDate, i) => ({ id: i + 1, goalId: id, onDate, mode: 'day', value: 1, note: null, reportedBy: 'U4', version: 0 })),
+  entries: entryDays.map((onDate, i) => ({ id: i + 1, goalId: id, onDate, mode: 'day', value: 1, note: null, reportedBy: 'U4', source: 'typed', version: 0 })),
 })
 const figures = (campaign: Partial<Campaign>, goals: LiveGoal[]): CampaignFigures => ({
   campaign: { id: 1, teamId: 'T1', name: 'C', stage: 'live', pausedAt: null, startDate: '2026-12-01', endDate: '2026-12-20', ownerId: 'U1', ...campaign } as Campaign,
