@@ -14,6 +14,7 @@ import { lifecycleMessages, type LifecycleMessages } from './lifecycle.ts'
 import { liveMessages, type LiveMessages } from './live.ts'
 import type { Locale } from './locale.ts'
 import { metricMessages, type MetricMessages } from './metrics.ts'
+import { metricImportMessages, type MetricImportMessages } from './metricImport.ts'
 import { planMessages, type PlanMessages } from './plan.ts'
 import { proposalMessages, type ProposalMessages } from './proposal.ts'
 import { reminderMessages, type ReminderMessages } from './reminders.ts'
@@ -24,9 +25,11 @@ export { localeFromSlack, supportedLocales, type Locale } from './locale.ts'
 
 export type Messages = CommonMessages & ProposalMessages & PlanMessages & TaskMessages & HomeMessages & GanttMessages & IdeaMessages & CalendarMessages & LifecycleMessages
   & LiveMessages & ReminderMessages & MetricMessages & RetroMessages & LearningMessages & CalendarDayMessages
+  & MetricImportMessages
 
 const parts = [commonMessages, proposalMessages, planMessages, taskMessages, homeMessages, ganttMessages, ideaMessages, calendarMessages, lifecycleMessages,
-  liveMessages, reminderMessages, metricMessages, retroMessages, learningMessages, calendarDayMessages] as const
+  liveMessages, reminderMessages, metricMessages, retroMessages, learningMessages, calendarDayMessages,
+  metricImportMessages] as const
 
 const composed = new Map<Locale, Messages>()
 

@@ -9,6 +9,7 @@ import { registerCalendarActions } from './calendar/actions.ts'
 import { registerIdeaSurfaces } from './ideas/actions.ts'
 import { registerLifecycleActions } from './lifecycle/actions.ts'
 import { registerMetricSurfaces } from './metrics/actions.ts'
+import { registerMetricImport } from './metricImport/actions.ts'
 import { registerPlanActions } from './plan/actions.ts'
 import { openTasksModal } from './tasks/actions.ts'
 import { taskListModal } from './tasks/modals.ts'
@@ -166,6 +167,7 @@ export function createSlackApp(
   registerSettingsModals(listeners, listenerServices)
   registerDeleteData(listeners, listenerServices)
   registerMetricSurfaces(listeners, listenerServices)
+  registerMetricImport(listeners, listenerServices)
   registerReminderActions(listeners, listenerServices)
   registerRetroSurfaces(listeners, listenerServices)
   registerRetroReportActions(listeners, listenerServices)

@@ -22,6 +22,7 @@ import { ephemeral } from './shared/ephemeral.ts'
 import { awayCommand } from './away/commands.ts'
 import { exportCommand, lessonsCommand } from './learning/commands.ts'
 import { metricsCommand } from './metrics/commands.ts'
+import { metricImportCommand } from './metricImport/actions.ts'
 import { reportCommand, retroCommand } from './retro/commands.ts'
 import { oneCampaign, type CommandContext } from './commandContext.ts'
 
@@ -62,7 +63,8 @@ const acting: Record<string, Acting> = {
   // Opens the workspace's settings (admins) or a campaign's own (its owner).
   settings: (context) => settingsCommand(context),
   // The live stage: a campaign's figures (and a button to enter them); away until a date.
-  metrics: (context) => metricsCommand(context),
+  // `metrics import <campaign>`: figures from the person's latest CSV or .xlsx shared in the channel.
+  metrics: (context) => (/^import(\s|$)/i.test(context.rest) ? metricImportCommand(context) : metricsCommand(context)),
   away: (context) => awayCommand(context),
   // The retrospective: the form, the compiled report.
   retro: (context) => retroCommand(context),

@@ -10,6 +10,7 @@ import { lifecycleStore } from './lifecycle.ts'
 import { liveReadStore } from './liveReads.ts'
 import { liveTickStore } from './liveTick.ts'
 import { metricStore } from './metrics.ts'
+import { metricImportStore } from './metricImport.ts'
 import { outboxStore } from './outbox.ts'
 import { peopleStore } from './people.ts'
 import { planStore } from './plans.ts'
@@ -40,6 +41,7 @@ export function createStore(database: Database, options: { tokenCipher?: TokenCi
     retroReport: retroReportStore(database.prisma, plans),
     retro: retroStore(database.prisma),
     metrics: metricStore(database.prisma),
+    metricImport: metricImportStore(database),
     installations: installationStore(database.prisma, options.tokenCipher),
     workspaceData: workspaceDataStore(database.prisma),
     provider: database.provider,

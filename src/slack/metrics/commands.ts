@@ -34,7 +34,7 @@ function goalLines(goal: LiveGoal, figures: CampaignFigures, today: string, m: M
   const lines = [heading, standing.join(' · '), outlook.join(' · ')]
   const recent = goal.entries.slice(-lastDaysShown)
   if (recent.length > 0) {
-    lines.push(c.lastDays(recent.map((entry) => c.entry(entry.onDate, figure(entry.value), entry.mode)).join(', ')))
+    lines.push(c.lastDays(recent.map((entry) => c.entry(entry.onDate, figure(entry.value), entry.mode) + m.metricImport.historyMark(entry.source, entry.version > 0)).join(', ')))
   }
   return lines.join('\n')
 }

@@ -12,6 +12,7 @@ import { context, input, plainText, section } from '../shared/elements.ts'
 import { goalFigure, goalName, goalNameMrkdwn } from '../shared/goalFigures.ts'
 import { escapeMrkdwn, trusted } from '../../i18n/mrkdwn.ts'
 import { recordId } from '../shared/recordIds.ts'
+import { importFiguresButton } from '../shared/importFigures.ts'
 import { readViewMetadata } from '../shared/viewMetadata.ts'
 import { fieldActionId, fieldBlock, readFields, type FieldSpec } from '../shared/formFields.ts'
 
@@ -34,7 +35,8 @@ export function readMetricMetadata(text: string | undefined): MetricModalMetadat
 export function metricEntryModal(input_: { figures: CampaignFigures; goals: readonly LiveGoal[]; today: string; m: Messages; allGoals: number }): ModalView {
   const { figures, today, m } = input_
   const goals = input_.goals.slice(0, goalsPerModal)
-  const blocks: KnownBlock[] = [section(trusted(m.metrics.modal.intro(escapeMrkdwn(figures.campaign.name))))]
+  // The intro carries the file import's button as its accessory: no block of the modal's 100 is spent on it.
+  const blocks: KnownBlock[] = [{ ...section(trusted(m.metrics.modal.intro(escapeMrkdwn(figures.campaign.name)))), accessory: importFiguresButton(figures.campaign.id, m) }]
   if (goals.length < input_.allGoals) blocks.push(context(trusted(m.metrics.modal.onlyYours(goals.length))))
   blocks.push(input(metricModalIds.onDate, m.metrics.modal.day, { type: 'datepicker', action_id: fieldActionId, initial_date: today }, { hint: m.metrics.modal.dayHint }))
   for (const goal of goals) {
