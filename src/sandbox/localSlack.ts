@@ -427,6 +427,7 @@ export class LocalSlack {
       if (url.pathname.startsWith('/api/')) return this.onApi(url.pathname.slice('/api/'.length), url, req, res, raw.toString('utf8'))
       if (url.pathname.startsWith('/response/')) return this.onResponseUrl(url.pathname.slice('/response/'.length), res, raw.toString('utf8'))
       if (url.pathname.startsWith('/upload/v1/')) return this.onUpload(url.pathname.slice('/upload/v1/'.length), req, res, raw)
+      if (url.pathname.startsWith('/files-pri/')) return this.onFileDownload(url.pathname.slice('/files-pri/'.length), req, res)
       if (url.pathname === '/oauth/v2/authorize' && req.method === 'GET') return this.onAuthorize(url, res)
       send(res, 404, err('not_found'))
     } catch (e) {
@@ -791,6 +792,7 @@ export class LocalSlack {
       },
 
       'files.completeUploadExternal': (a) => this.completeUpload(a),
+      ...this.personFileHandlers(),
 
       'views.open': (a) => this.openView(a),
       'views.push': (a) => this.openView(a),
@@ -856,6 +858,64 @@ export class LocalSlack {
     const stored = { ...view, id, hash: this.newHash(), team_id: this.teamId, app_id: 'A0CAMPAIGN', bot_id: this.botId, state: { values: {} }, root_view_id: id, previous_view_id: null }
     this.views.set(id, stored)
     return ok({ view: stored })
+  }
+
+  // ---- files people share (issue 17: figures imported from a file) ----
+  /**
+   * A file a person uploaded: through a modal's file input (no channel), or shared in a channel
+   * (a message of theirs carries it). The app reads it with files.info / files.list and downloads
+   * its url_private with its bot token (Authorization: Bearer), as Slack documents.
+   */
+  addPersonFile(f: { user: string; filename: string; bytes: Buffer; channel?: string; title?: string }): SlackFile {
+    const id = `F${String(++this.counter).padStart(10, '0')}`
+    const ts = f.channel ? this.newTs() : null
+    if (f.channel && ts) this.messages.push({ channel: f.channel, ts, edited: false, text: '', files: [id], user: f.user })
+    const file: SlackFile = {
+      id, filename: f.filename, title: f.title ?? f.filename, bytes: f.bytes, declaredLength: f.bytes.length, altText: null,
+      channel: f.channel ?? null, threadTs: null, ts, initialComment: null, uploadedBy: f.user, png: pngDimensions(f.bytes),
+    }
+    this.record(this.files, file)
+    return file
+  }
+
+  private personFileJson(f: SlackFile): Result {
+    const url = `${this.baseUrl}/files-pri/${this.teamId}-${f.id}/${encodeURIComponent(f.filename)}`
+    return {
+      ...this.fileJson(f), url_private: url, url_private_download: `${url}?download=1`,
+      channels: f.channel ? [f.channel] : [], timestamp: f.ts ? Math.floor(Number(f.ts)) : Math.floor(Date.now() / 1000),
+    }
+  }
+
+  private personFileHandlers(): Record<string, Handler> {
+    return {
+      'files.info': (a) => {
+        const file = this.files.find((f) => f.id === a.file)
+        return file ? ok({ file: this.personFileJson(file) }) : err('file_not_found')
+      },
+      // Newest first, as Slack lists them; `channel` and `user` filter, `count` pages (first page only here).
+      'files.list': (a) => {
+        const count = Math.max(1, Math.min(Number(a.count ?? 100) || 100, 1000))
+        const matching = this.files.filter((f) => (!a.channel || f.channel === a.channel) && (!a.user || f.uploadedBy === a.user)).reverse()
+        return ok({ files: matching.slice(0, count).map((f) => this.personFileJson(f)), paging: { count, total: matching.length, page: 1, pages: Math.ceil(matching.length / count) || 1 } })
+      },
+    }
+  }
+
+  /** GET url_private: the bytes, to a bearer of a valid bot token only (recorded as `files.download` calls). */
+  private onFileDownload(rest: string, req: IncomingMessage, res: ServerResponse): void {
+    const id = /^[^-]+-(F[0-9A-Z]+)\//.exec(rest)?.[1]
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1]
+    const call: ApiCall = { method: 'files.download', args: { file: id }, at: Date.now(), ...(bearer === undefined ? {} : { token: bearer }) }
+    if (this.answerInjectedFailure(call, res)) return
+    const file = this.files.find((f) => f.id === id)
+    const authorized = bearer !== undefined && this.answer('auth.test', {}, bearer).ok === true
+    call.result = authorized && file ? ok({ bytes: file.bytes.length }) : err(authorized ? 'file_not_found' : 'not_authed')
+    this.record(this.calls, call)
+    // Slack answers a missing or bad token with its login page (HTML, 200 after a redirect); a 403 here says the same plainly.
+    if (!authorized) return sendText(res, 403, 'not authed')
+    if (!file) return sendText(res, 404, 'file not found')
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(file.bytes.length) })
+    res.end(file.bytes)
   }
 
   /**
