@@ -65,10 +65,11 @@ function sources(modules: string[]): Set<string> {
   return found
 }
 
-// Loaded when first used: a workbook export, a holiday question, a chart, a Markdown export.
+// Loaded when first used: a workbook export, a holiday question, a chart, a Markdown export, a figures file read.
 const onFirstUse = [
   'exceljs', 'date-holidays', 'date-holidays-parser', 'moment-timezone', 'astronomia',
   'mdast-util-to-markdown', 'mdast-util-gfm-table', 'vega', 'vega-lite', '@napi-rs/canvas', 'dist/charts', 'dist/export',
+  'csv-parse', 'read-excel-file',
 ]
 // Never, in the production start.
 const never = ['dist/sandbox', 'tsx', 'typescript', 'prisma']
