@@ -28,6 +28,7 @@ import { benchGantt } from './gantt.ts'
 import { benchHome } from './home.ts'
 import { benchIdeaBoard } from './ideas.ts'
 import { benchLiveTick, liveTickReport } from './liveTick.ts'
+import { benchMetricImport } from './metricImport.ts'
 import { tapFake, type Mark, type Probe } from './probe.ts'
 import { appReady, bareReady, buildProduction, freePort, medianOf, programEnv, startProgram, type Running } from './processes.ts'
 import { proposalState, send, slashCommand, viewSubmission } from './requests.ts'
@@ -319,6 +320,7 @@ async function main(): Promise<void> {
       ]
     })
     await stage('retrospective report', async () => [...(await benchRetroReport()).lines, `    (${conditions('no database')})`])
+    await stage('figures file import', async () => [...(await benchMetricImport()).lines, `    (${conditions('SQLite')})`])
     const idleLeft = IDLE_MS - (performance.now() - idleSet.readyAt)
     for (let left = idleLeft; left > 0; left -= 1000) {
       progress(`idle RSS: ${Math.ceil(left / 1000)} s to go`)
