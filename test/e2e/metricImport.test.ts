@@ -108,10 +108,10 @@ describe.each(testProviders())('figures imported from a file on %s', (provider) 
     expect(twice.body.view.submit).toBeUndefined()
     expect(await entryRows(campaignId)).toHaveLength(4)
 
-    // The same file shared in the channel, through /campaign metrics import: nothing to record.
+    // The same file shared in the channel, through /campaign metrics import (the channel's campaign): nothing to record.
     rig.slack.addPersonFile({ user: 'U4', channel: 'C1', filename: 'figures again.csv', bytes: Buffer.from(goodAndBad, 'utf8') })
     since = rig.slack.calls.length
-    await rig.client.slashCommand({ teamId: 'T1', userId: 'U4', channelId: 'C1', text: `metrics import #${campaignId}` })
+    await rig.client.slashCommand({ teamId: 'T1', userId: 'U4', channelId: 'C1', text: 'metrics import' })
     const again = (await rig.slack.waitFor('views.open', (c) => !c.failed, { since })).result.view
     expect(rig.slack.calls.slice(since).find((c) => c.method === 'files.list')?.args).toMatchObject({ channel: 'C1', user: 'U4' })
     expect(visibleText(again)).toContain('*0* new days · *0* corrections · 4 already recorded (nothing to do)')

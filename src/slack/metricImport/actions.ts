@@ -5,7 +5,9 @@
 // the rows as entries by that person (source: file), the same as typed ones.
 import type { BlockAction, ButtonAction, Middleware, SlackViewMiddlewareArgs, ViewResponseAction } from '@slack/bolt'
 import type { WebClient } from '@slack/web-api'
+import type { Campaign } from '../../domain/campaign.ts'
 import { daysToWrite, planImport, type ImportPlan } from '../../domain/metricImport.ts'
+import { acceptsFigures } from '../../domain/metrics.ts'
 import { messagesFor, type Messages } from '../../i18n/catalogue.ts'
 import { escapeMrkdwn, mentionChannel, trusted } from '../../i18n/mrkdwn.ts'
 import type { CampaignFigures } from '../../store/metrics.ts'
@@ -145,12 +147,18 @@ async function latestSharedFile(client: WebClient, channelId: string, userId: st
   return sheets[0]?.id ?? null
 }
 
-/** `/campaign metrics import <campaign>`: the preview of the person's latest figures file in this channel. */
+/** No campaign named: the one taking figures whose channel this is, when there is exactly one. */
+async function channelCampaign(services: Services, teamId: string, channelId: string, m: Messages): Promise<{ campaign: Campaign } | { answer: { text: string } }> {
+  const here = (await services.store.campaigns.list(teamId)).filter((campaign) => campaign.channelId === channelId && acceptsFigures(campaign.stage))
+  return here.length === 1 ? { campaign: here[0]! } : { answer: { text: m.metricImport.command.whichCampaign } }
+}
+
+/** `/campaign metrics import [campaign]`: the preview of the person's latest figures file in this channel. */
 export async function metricImportCommand(context: CommandContext): Promise<void> {
   const { services, client, command, person, m, respond } = context
   const teamId = command.team_id
   const query = context.rest.replace(/^import\b/i, '').trim()
-  const one = await oneCampaign(services, teamId, query, m, m.metricImport.command.whichCampaign)
+  const one = query ? await oneCampaign(services, teamId, query, m, m.metricImport.command.whichCampaign) : await channelCampaign(services, teamId, command.channel_id, m)
   if ('answer' in one) return void (await respond(ephemeral({ text: `${one.answer.text}\n${m.metricImport.command.usage}` })))
   const fileId = await latestSharedFile(client, command.channel_id, person.userId)
   if (!fileId) return void (await respond(ephemeral({ text: m.metricImport.command.noFile(mentionChannel(command.channel_id)) })))
