@@ -15,6 +15,7 @@ import { liveMessages, type LiveMessages } from './live.ts'
 import type { Locale } from './locale.ts'
 import { metricMessages, type MetricMessages } from './metrics.ts'
 import { planMessages, type PlanMessages } from './plan.ts'
+import { portfolioMessages, type PortfolioMessages } from './portfolio.ts'
 import { proposalMessages, type ProposalMessages } from './proposal.ts'
 import { reminderMessages, type ReminderMessages } from './reminders.ts'
 import { retroMessages, type RetroMessages } from './retro.ts'
@@ -24,9 +25,11 @@ export { localeFromSlack, supportedLocales, type Locale } from './locale.ts'
 
 export type Messages = CommonMessages & ProposalMessages & PlanMessages & TaskMessages & HomeMessages & GanttMessages & IdeaMessages & CalendarMessages & LifecycleMessages
   & LiveMessages & ReminderMessages & MetricMessages & RetroMessages & LearningMessages & CalendarDayMessages
+  & PortfolioMessages
 
 const parts = [commonMessages, proposalMessages, planMessages, taskMessages, homeMessages, ganttMessages, ideaMessages, calendarMessages, lifecycleMessages,
-  liveMessages, reminderMessages, metricMessages, retroMessages, learningMessages, calendarDayMessages] as const
+  liveMessages, reminderMessages, metricMessages, retroMessages, learningMessages, calendarDayMessages,
+  portfolioMessages] as const
 
 const composed = new Map<Locale, Messages>()
 

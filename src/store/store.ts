@@ -13,6 +13,7 @@ import { metricStore } from './metrics.ts'
 import { outboxStore } from './outbox.ts'
 import { peopleStore } from './people.ts'
 import { planStore } from './plans.ts'
+import { portfolioStore } from './portfolio.ts'
 import { retroReportStore } from './retroReport.ts'
 import { retroStore } from './retro.ts'
 import { settingsStore } from './settings.ts'
@@ -42,6 +43,7 @@ export function createStore(database: Database, options: { tokenCipher?: TokenCi
     metrics: metricStore(database.prisma),
     installations: installationStore(database.prisma, options.tokenCipher),
     workspaceData: workspaceDataStore(database.prisma),
+    portfolio: portfolioStore(database.prisma, database.bulkRead),
     provider: database.provider,
     /** Resolves when the database answers (for /healthz). */
     ping: () => database.prisma.$queryRaw`SELECT 1`,
