@@ -86,11 +86,14 @@ export function portfolioModal(portfolio: Portfolio, m: Messages): ModalView {
   }
 }
 
-/** The App Home's section (admins and approvers): the five most behind and See all. */
-export function portfolioHomeBlocks(portfolio: Portfolio, m: Messages): KnownBlock[] {
+/** The Home section's blocks besides its rows: divider, header, counts, See all. */
+export const portfolioHomeOverhead = 4
+
+/** The App Home's section (admins and approvers): the five most behind (fewer when the Home is full) and See all. */
+export function portfolioHomeBlocks(portfolio: Portfolio, m: Messages, maxRows: number = portfolioLimits.home): KnownBlock[] {
   const p = m.portfolio
   if (portfolio.rows.length === 0) return []
-  const { shown } = firstOf(portfolio.rows, portfolioLimits.home)
+  const { shown } = firstOf(portfolio.rows, Math.min(maxRows, portfolioLimits.home))
   return [
     { type: 'divider' },
     header(p.homeHeader),
