@@ -9,7 +9,8 @@ import { defaultPaceMarginPercent, goalCurves, type GoalCurve } from '../domain/
 import type { GoalMetric } from '../domain/plan.ts'
 import type { PortfolioSource, SummarySchedule } from '../domain/portfolio.ts'
 import type { BulkRead, PrismaDb } from './database.ts'
-import { enqueue, type OutboxDraft } from './outbox.ts'
+import type { DirectSql } from './directSql.ts'
+import { enqueueSqlite, postgresOutboxValues, type OutboxDraft } from './outbox.ts'
 
 export type PortfolioRead = {
   sources: PortfolioSource[]
@@ -35,9 +36,11 @@ type BudgetRow = { campaignId: number | string; total: bigint | number | string 
 const asNumber = (minor: bigint | number | string | null, value: number | null): number | null =>
   minor !== null ? Number(minor) : value === null ? null : Number(value)
 
+const settleWeekSql = `UPDATE "WorkspaceSettings" SET "portfolioLastWeek" = ? WHERE "teamId" = ? AND ("portfolioLastWeek" IS NULL OR "portfolioLastWeek" < ?)`
+
 const inFlight = `c."teamId" = ? AND c."stage" IN ('scheduled', 'live')`
 
-export function portfolioStore(prisma: PrismaDb, bulkRead: BulkRead) {
+export function portfolioStore(prisma: PrismaDb, bulkRead: BulkRead, direct: DirectSql) {
   return {
     /** Every scheduled and live campaign of the team, with what the portfolio shows of it. */
     async read(teamId: string): Promise<PortfolioRead> {
@@ -135,18 +138,37 @@ export function portfolioStore(prisma: PrismaDb, bulkRead: BulkRead) {
 
     /**
      * Settles the week's summary once: marks the week (only if no instance did) and writes its
-     * outbox row (none in a quiet week) in one transaction. The row's ids, or null when the week
+     * outbox row (none in a quiet week), all or nothing. The row's ids, or null when the week
      * was settled already (by another instance or an earlier pass).
      */
     async settleSummaryWeek(teamId: string, week: string, draft: OutboxDraft | null, now: Date): Promise<number[] | null> {
-      return prisma.$transaction(async (tx) => {
-        const { count } = await tx.workspaceSettings.updateMany({
-          where: { teamId, OR: [{ portfolioLastWeek: null }, { portfolioLastWeek: { lt: week } }] },
-          data: { portfolioLastWeek: week },
+      // Straight through the driver (directSql.ts): on SQLite a Prisma transaction held open across
+      // awaits would keep a second instance in the same process waiting on the lock it cannot free.
+      if (direct.provider === 'sqlite') {
+        return direct.transaction((sql) => {
+          const settled = sql.run(settleWeekSql, week, teamId, week)
+          if (settled !== 1) return null
+          return draft ? enqueueSqlite(sql, [draft], now) : []
         })
-        if (count !== 1) return null
-        return draft ? enqueue(tx, [draft], now) : []
-      })
+      }
+      const [at, rows] = postgresOutboxValues(draft ? [draft] : [], now)
+      // One statement: the week is marked and the row written together, or neither.
+      const [result] = await direct.query<{ settled: number; ids: number[] | null }>('portfolio-settle-week',
+        `WITH "settled" AS (
+           UPDATE "WorkspaceSettings" SET "portfolioLastWeek" = $3
+           WHERE "teamId" = $4 AND ("portfolioLastWeek" IS NULL OR "portfolioLastWeek" < $3) RETURNING "teamId"
+         ), "inserted" AS (
+           INSERT INTO "OutboxMessage" ("teamId", "dedupeKey", "kind", "target", "updatesKey", "campaignId", "payload", "nextAttemptAt", "createdAt")
+           SELECT e.row->>'teamId', e.row->>'dedupeKey', e.row->>'kind', e.row->>'target', e.row->>'updatesKey', (e.row->>'campaignId')::int,
+                  e.row->>'payload', (e.row->>'nextAttemptAt')::timestamp(3), $1::timestamp(3)
+           FROM json_array_elements($2::json) AS e(row) WHERE EXISTS (SELECT 1 FROM "settled")
+           RETURNING "id"
+         )
+         SELECT (SELECT count(*) FROM "settled")::int AS "settled", (SELECT array_agg("id") FROM "inserted") AS "ids"`,
+        [at, rows, week, teamId],
+      )
+      if (!result || Number(result.settled) !== 1) return null
+      return (result.ids ?? []).map(Number)
     },
   }
 }

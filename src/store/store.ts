@@ -43,7 +43,7 @@ export function createStore(database: Database, options: { tokenCipher?: TokenCi
     metrics: metricStore(database.prisma),
     installations: installationStore(database.prisma, options.tokenCipher),
     workspaceData: workspaceDataStore(database.prisma),
-    portfolio: portfolioStore(database.prisma, database.bulkRead),
+    portfolio: portfolioStore(database.prisma, database.bulkRead, database.direct),
     provider: database.provider,
     /** Resolves when the database answers (for /healthz). */
     ping: () => database.prisma.$queryRaw`SELECT 1`,

@@ -35,7 +35,7 @@ export function summarySettingsBlocks(m: Messages, current: SummarySettings): Kn
   return [channel, ...choiceFields(m, current).map(fieldBlock)]
 }
 
-const channelState = z.object({ selected_conversation: z.string().regex(/^[CG][A-Z0-9]{2,}$/).nullish() })
+const channelState = z.object({ selected_conversation: z.string().regex(/^[CG][A-Za-z0-9_]{1,40}$/).nullish() })
 
 /** The fields' values, or the words under each wrong one. */
 export function readSummarySettings(values: unknown, m: Messages): { settings: SummarySettings } | { errors: Record<string, string> } {
