@@ -14,6 +14,7 @@ import { operationsRoutes, serveOperations } from './telemetry/routes.ts'
 import { createLogger, slackLogger, type Logger } from './logger.ts'
 import { createSlackApp, interactiveClientOptions, slackEventsPath } from './slack/app.ts'
 import { renderHome } from './slack/home/view.ts'
+import { portfolioSummaryDraft } from './slack/portfolio/commands.ts'
 import { ideaBoardDraft, roundResultsDraft } from './slack/ideas/notifications.ts'
 import { scheduledLifecycle } from './slack/lifecycle/notifications.ts'
 import { liveDeliveryTrouble } from './slack/live/deliveryTrouble.ts'
@@ -244,6 +245,7 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
         store: store.retro, outbox: scheduledRetroPosts(people),
         compile: (input) => compileRetroReport({ store, people, dispatcher, clock, logger: logger.child({ source: 'retro' }) }, input),
       },
+      portfolioSummary: { store: store.portfolio, draft: (teamId, channelId, week, now) => portfolioSummaryDraft(store, teamId, channelId, week, now) },
       // Many workspaces: nothing is planned for one that removed the app, and its data goes after the retention.
       ...(config.oauth ? {
         departedTeams: async () => new Set((await store.installations.departedTeams()).keys()),

@@ -16,6 +16,7 @@ import type { Locale } from './locale.ts'
 import { metricMessages, type MetricMessages } from './metrics.ts'
 import { metricImportMessages, type MetricImportMessages } from './metricImport.ts'
 import { planMessages, type PlanMessages } from './plan.ts'
+import { portfolioMessages, type PortfolioMessages } from './portfolio.ts'
 import { proposalMessages, type ProposalMessages } from './proposal.ts'
 import { reminderMessages, type ReminderMessages } from './reminders.ts'
 import { retroMessages, type RetroMessages } from './retro.ts'
@@ -26,10 +27,11 @@ export { localeFromSlack, supportedLocales, type Locale } from './locale.ts'
 export type Messages = CommonMessages & ProposalMessages & PlanMessages & TaskMessages & HomeMessages & GanttMessages & IdeaMessages & CalendarMessages & LifecycleMessages
   & LiveMessages & ReminderMessages & MetricMessages & RetroMessages & LearningMessages & CalendarDayMessages
   & MetricImportMessages
+  & PortfolioMessages
 
 const parts = [commonMessages, proposalMessages, planMessages, taskMessages, homeMessages, ganttMessages, ideaMessages, calendarMessages, lifecycleMessages,
   liveMessages, reminderMessages, metricMessages, retroMessages, learningMessages, calendarDayMessages,
-  metricImportMessages] as const
+  metricImportMessages, portfolioMessages] as const
 
 const composed = new Map<Locale, Messages>()
 

@@ -21,6 +21,8 @@ import type { LifecycleCandidate, LifecycleStore } from '../store/lifecycle.ts'
 import type { PlanOutboxFor } from '../store/plans.ts'
 import type { BoardOutboxFor, IdeaStore, RoundResults } from '../store/ideas.ts'
 import type { OutboxDraft } from '../store/outbox.ts'
+import type { PortfolioStore } from '../store/portfolio.ts'
+import { dueSummaryWeek } from '../domain/portfolio.ts'
 import type { Dispatcher } from './dispatcher.ts'
 
 export type SchedulerOptions = {
@@ -62,6 +64,12 @@ export type SchedulerOptions = {
     outbox: (step: Extract<RetroStep, { kind: 'prompt' | 'reminder' }>, campaign: RetroStepCandidate, at: Date) => Promise<OutboxDraft[]>
     /** Compiles the report (from slack/); once, however often it is asked. */
     compile: (input: { teamId: string; campaignId: number; at: Date; reason: 'all_answered' | 'deadline' }) => Promise<{ outcome: string; outboxIds?: number[] }>
+  }
+  /** The weekly portfolio summary (issue 17): once a week per workspace that chose a channel. */
+  portfolioSummary?: {
+    store: Pick<PortfolioStore, 'summarySchedules' | 'settleSummaryWeek'>
+    /** The summary's row (from slack/); null in a week with nothing live (settled, not posted). */
+    draft: (teamId: string, channelId: string, week: string, now: Date) => Promise<OutboxDraft | null>
   }
   /**
    * Many workspaces: those that removed the app (store/installations.ts). Nothing is planned for
@@ -178,6 +186,25 @@ export function createScheduler(options: SchedulerOptions) {
     }
   }
 
+  async function runPortfolioSummary(now: Date, departed: ReadonlySet<string>): Promise<void> {
+    const summary = options.portfolioSummary
+    if (!summary) return
+    for (const { teamId, schedule } of await summary.store.summarySchedules()) {
+      if (departed.has(teamId)) continue
+      const week = dueSummaryWeek(schedule, now)
+      if (!week || !schedule.channelId) continue
+      try {
+        // The week is settled with its row in one compare-and-set: a second instance finds it settled.
+        const ids = await summary.store.settleSummaryWeek(teamId, week, await summary.draft(teamId, schedule.channelId, week, now), now)
+        if (ids === null) continue
+        logger.info({ team: teamId, week, posted: ids.length > 0 }, ids.length > 0 ? 'portfolio_summary_planned' : 'portfolio_summary_quiet')
+        if (ids.length > 0) void dispatcher.deliverNow(ids)
+      } catch (error) {
+        logger.error({ err: error, team: teamId, week }, 'scheduler_portfolio_summary_failed')
+      }
+    }
+  }
+
   /**
    * Everything due at the clock's now, in a pass that starts after any pass under way. Never
    * rejects: a failure is logged and the next tick tries again.
@@ -231,6 +258,11 @@ export function createScheduler(options: SchedulerOptions) {
       await runRetro(clock.now(), departed)
     } catch (error) {
       logger.error({ err: error }, 'scheduler_retro_failed')
+    }
+    try {
+      await runPortfolioSummary(clock.now(), departed)
+    } catch (error) {
+      logger.error({ err: error }, 'scheduler_portfolio_summary_failed')
     }
     try {
       await options.retention?.purge(clock.now())

@@ -32,6 +32,7 @@ import type { Services } from './services.ts'
 import { socketModeClientOptions, type ConnectionWatch } from './socketMode.ts'
 import { registerPlanSubmission } from './plan/submission.ts'
 import { registerSettingsModals } from './settings/modals.ts'
+import { registerPortfolioActions } from './portfolio/commands.ts'
 import { registerDeleteData } from './settings/deleteData.ts'
 import { registerProposalSubmission } from './proposal/submission.ts'
 import { registerInstallEvents } from './install/events.ts'
@@ -171,6 +172,7 @@ export function createSlackApp(
   registerReminderActions(listeners, listenerServices)
   registerRetroSurfaces(listeners, listenerServices)
   registerRetroReportActions(listeners, listenerServices)
+  registerPortfolioActions(listeners, listenerServices)
   if (installer) registerInstallEvents(listeners, listenerServices, installer)
   return { app, receiver, inFlight: () => inFlight }
 }

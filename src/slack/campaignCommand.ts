@@ -20,6 +20,7 @@ import { proposalModal } from './proposal/modal.ts'
 import { proposalLessons } from './learning/blocks.ts'
 import { ephemeral } from './shared/ephemeral.ts'
 import { awayCommand } from './away/commands.ts'
+import { portfolioCommand } from './portfolio/commands.ts'
 import { exportCommand, lessonsCommand } from './learning/commands.ts'
 import { metricsCommand } from './metrics/commands.ts'
 import { metricImportCommand } from './metricImport/actions.ts'
@@ -72,6 +73,8 @@ const acting: Record<string, Acting> = {
   // The learning loop: a campaign as a workbook and Markdown; past lessons.
   export: (context) => exportCommand(context),
   lessons: (context) => lessonsCommand(context),
+  // Every scheduled and live campaign, most behind first; `chart` posts its picture.
+  portfolio: (context) => portfolioCommand(context),
 }
 
 export function registerCampaignCommand(listeners: Listeners, services: Services): void {

@@ -14,6 +14,7 @@ import { metricImportStore } from './metricImport.ts'
 import { outboxStore } from './outbox.ts'
 import { peopleStore } from './people.ts'
 import { planStore } from './plans.ts'
+import { portfolioStore } from './portfolio.ts'
 import { retroReportStore } from './retroReport.ts'
 import { retroStore } from './retro.ts'
 import { settingsStore } from './settings.ts'
@@ -44,6 +45,7 @@ export function createStore(database: Database, options: { tokenCipher?: TokenCi
     metricImport: metricImportStore(database),
     installations: installationStore(database.prisma, options.tokenCipher),
     workspaceData: workspaceDataStore(database.prisma),
+    portfolio: portfolioStore(database.prisma, database.bulkRead, database.direct),
     provider: database.provider,
     /** Resolves when the database answers (for /healthz). */
     ping: () => database.prisma.$queryRaw`SELECT 1`,

@@ -19,6 +19,7 @@ import { enterFiguresButton } from '../shared/enterFigures.ts'
 import { planMessage } from '../plan/message.ts'
 import type { PeopleDirectory } from '../people.ts'
 import { taskDmActions } from '../tasks/notifications.ts'
+import { portfolioHomeSection } from '../portfolio/commands.ts'
 
 /** The Home's own buttons. A task's Start / Complete are the task DM's (taskDmActions): one path for both. */
 export const homeActions = {
@@ -116,7 +117,10 @@ export function homeView(data: HomeData, userId: string, today: string, m: Messa
   return { type: 'home', blocks }
 }
 
-export type HomeDeps = { store: Pick<Store, 'home' | 'people'>; people: Pick<PeopleDirectory, 'person'>; clock: Clock }
+export type HomeDeps = { store: Pick<Store, 'home' | 'people' | 'portfolio'>; people: Pick<PeopleDirectory, 'person'>; clock: Clock }
+
+/** Slack's limit on a Home view's blocks. */
+const homeBlockLimit = 100
 
 /** Reads and renders the Home of `userId` as things stand now. */
 export async function renderHome(deps: HomeDeps, teamId: string, userId: string): Promise<HomeView> {
@@ -124,7 +128,12 @@ export async function renderHome(deps: HomeDeps, teamId: string, userId: string)
     deps.people.person(teamId, userId), deps.store.home.homeOf(teamId, userId), deps.store.people.find(teamId, userId),
   ])
   const today = localDate(deps.clock.now(), person.timeZone)
-  return homeView(data, userId, today, messagesFor(person.locale), awayInForce(known?.awayUntil ?? null, today))
+  const m = messagesFor(person.locale)
+  const view = homeView(data, userId, today, m, awayInForce(known?.awayUntil ?? null, today))
+  // The portfolio (issue 17) for workspace admins and approvers, below the rest, in the room left.
+  const shows = person.isWorkspaceAdmin || data.campaigns.some((record) => record.campaign.approverId === userId)
+  const portfolio = await portfolioHomeSection(deps, teamId, shows, m, homeBlockLimit - view.blocks.length)
+  return { ...view, blocks: [...view.blocks, ...portfolio] }
 }
 
 /**

@@ -17,8 +17,8 @@ export async function settingsCommand({ services, client, command, respond, pers
   if (rest === deleteDataKeyword) return openDeleteData({ services, client, command, respond, person, m, rest })
   if (!rest) {
     if (!person.isWorkspaceAdmin) return void (await respond(ephemeral({ text: m.liveSettings.notAdmin })))
-    const current = await services.store.settings.workspace(teamId)
-    await openModalOrExplain(client, command.trigger_id, workspaceSettingsModal(m, current), respond, m, services.logger)
+    const [current, summary] = await Promise.all([services.store.settings.workspace(teamId), services.store.portfolio.summarySettings(teamId)])
+    await openModalOrExplain(client, command.trigger_id, workspaceSettingsModal(m, current, summary), respond, m, services.logger)
     return
   }
   const one = await oneCampaign(services, teamId, rest, m, m.liveSettings.usage)

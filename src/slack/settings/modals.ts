@@ -22,6 +22,8 @@ import { troubleMessage } from '../shared/trouble.ts'
 import { noticeModal } from '../shared/openModal.ts'
 import { readViewMetadata } from '../shared/viewMetadata.ts'
 import { recordId } from '../shared/recordIds.ts'
+import type { SummarySettings } from '../../store/portfolio.ts'
+import { readSummarySettings, summarySettingsBlocks } from '../portfolio/settingsFields.ts'
 import { choicesNotOffered, fieldBlock, readFields, type FieldSpec, type FormValues } from '../shared/formFields.ts'
 
 export const settingsModalIds = { workspace: 'live_settings_workspace', campaign: 'live_settings_campaign' } as const
@@ -68,15 +70,18 @@ function workspaceSettingsFields(m: Messages, current: WorkspaceLiveSettings | n
   ]
 }
 
-export function workspaceSettingsModal(m: Messages, current: WorkspaceLiveSettings): ModalView {
+export function workspaceSettingsModal(m: Messages, current: WorkspaceLiveSettings, summary: SummarySettings = noSummary): ModalView {
   const s = m.liveSettings
   const fields = workspaceSettingsFields(m, current)
   return {
     type: 'modal', callback_id: settingsModalIds.workspace,
     title: plainText(s.title, 24), submit: plainText(s.save, 24), close: plainText(s.close, 24),
-    blocks: [context(trusted(s.intro)), ...fields.map(fieldBlock)],
+    // The weekly portfolio summary's fields (src/slack/portfolio/) come last.
+    blocks: [context(trusted(s.intro)), ...fields.map(fieldBlock), ...summarySettingsBlocks(m, summary)],
   }
 }
+
+const noSummary: SummarySettings = { channelId: null, weekday: null, time: null }
 
 type Inherited = { timeZone: string; digestTime: string; promptTime: string; quietDigests: boolean }
 
@@ -196,8 +201,12 @@ export function registerSettingsModals(listeners: Listeners, services: Services)
       // Checked again here: a modal outlives a role.
       if (!person.isWorkspaceAdmin) return void (await ack({ response_action: 'errors', errors: { timeZone: m.liveSettings.notAdmin } }))
       const read = readWorkspaceSettings(view.state.values, m)
-      if ('errors' in read) return void (await ack({ response_action: 'errors', errors: read.errors }))
+      const summary = readSummarySettings(view.state.values, m)
+      if ('errors' in read || 'errors' in summary) {
+        return void (await ack({ response_action: 'errors', errors: { ...('errors' in read ? read.errors : {}), ...('errors' in summary ? summary.errors : {}) } }))
+      }
       await services.store.settings.saveWorkspace(teamId, read.settings)
+      await services.store.portfolio.saveSummarySettings(teamId, summary.settings)
       services.logger.info({ team: teamId, user: person.userId }, 'workspace_settings_saved')
       await ack()
     } catch (error) {
