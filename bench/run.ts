@@ -29,6 +29,7 @@ import { benchHome } from './home.ts'
 import { benchIdeaBoard } from './ideas.ts'
 import { benchLiveTick, liveTickReport } from './liveTick.ts'
 import { benchMetricImport } from './metricImport.ts'
+import { benchPortfolio } from './portfolio.ts'
 import { tapFake, type Mark, type Probe } from './probe.ts'
 import { appReady, bareReady, buildProduction, freePort, medianOf, programEnv, startProgram, type Running } from './processes.ts'
 import { proposalState, send, slashCommand, viewSubmission } from './requests.ts'
@@ -321,6 +322,10 @@ async function main(): Promise<void> {
     })
     await stage('retrospective report', async () => [...(await benchRetroReport()).lines, `    (${conditions('no database')})`])
     await stage('figures file import', async () => [...(await benchMetricImport()).lines, `    (${conditions('SQLite')})`])
+    await stage('portfolio of 200 live campaigns', async () => {
+      const p = await benchPortfolio()
+      return [`  /campaign portfolio, 200 live campaigns   median ${f(p.renderMedianMs, 1)}  p99 ${f(p.renderP99Ms, 1)}   (read + Block Kit, n=${p.n}, ${p.blocks} blocks; target ≤ 300; the picture of the 24 most behind: median ${f(p.chartMedianMs, 0)})   ${conditions('SQLite')}`]
+    })
     const idleLeft = IDLE_MS - (performance.now() - idleSet.readyAt)
     for (let left = idleLeft; left > 0; left -= 1000) {
       progress(`idle RSS: ${Math.ceil(left / 1000)} s to go`)
