@@ -32,6 +32,7 @@ import { socketModeClientOptions, type ConnectionWatch } from './socketMode.ts'
 import { registerPlanSubmission } from './plan/submission.ts'
 import { registerSettingsModals } from './settings/modals.ts'
 import { registerDeleteData } from './settings/deleteData.ts'
+import { registerApiKeys } from './apiKeys/actions.ts'
 import { registerProposalSubmission } from './proposal/submission.ts'
 import { registerInstallEvents } from './install/events.ts'
 import { installPath, type Installer } from './install/installer.ts'
@@ -65,6 +66,8 @@ export function createSlackApp(
     routes?: Record<string, Route>
     /** Counts requests and their acknowledgement latency (/metrics). */
     telemetry?: Pick<Telemetry, 'request' | 'acked'>
+    /** HTTP mode: the figures API beside /slack/events (src/api/), any method under its prefix. */
+    api?: { prefix: string; route: Route }
   } = {},
 ): SlackApp {
   const { installer, telemetry } = extras
@@ -83,6 +86,7 @@ export function createSlackApp(
         },
         ...(telemetry ? { onAcked: (kind: string, seconds: number) => telemetry.acked(kind, seconds) } : {}),
         ...(installer ? { installer: { authorize: installer.authorize, installPath } } : {}),
+        ...(extras.api ? { api: extras.api } : {}),
       })
   const app = new App({
     token: config.slack.botToken,
@@ -165,6 +169,7 @@ export function createSlackApp(
   registerLifecycleActions(listeners, listenerServices)
   registerSettingsModals(listeners, listenerServices)
   registerDeleteData(listeners, listenerServices)
+  registerApiKeys(listeners, listenerServices)
   registerMetricSurfaces(listeners, listenerServices)
   registerReminderActions(listeners, listenerServices)
   registerRetroSurfaces(listeners, listenerServices)

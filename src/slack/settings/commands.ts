@@ -10,11 +10,13 @@ import { campaignSettingsModal, inheritedSettings, mayChangeCampaignSettings, wo
 import { oneCampaign, type CommandContext } from '../commandContext.ts'
 import { ephemeral } from '../shared/ephemeral.ts'
 import { deleteDataKeyword, openDeleteData } from './deleteData.ts'
+import { apiKeysKeyword, openApiKeys } from '../apiKeys/actions.ts'
 
 
 export async function settingsCommand({ services, client, command, respond, person, m, rest }: CommandContext): Promise<void> {
   const teamId = command.team_id
   if (rest === deleteDataKeyword) return openDeleteData({ services, client, command, respond, person, m, rest })
+  if (rest === apiKeysKeyword) return openApiKeys({ services, client, command, respond, person, m, rest })
   if (!rest) {
     if (!person.isWorkspaceAdmin) return void (await respond(ephemeral({ text: m.liveSettings.notAdmin })))
     const current = await services.store.settings.workspace(teamId)
