@@ -40,12 +40,14 @@ export function readMetricRequest(body: unknown): { ok: true; request: MetricReq
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, error: { code: 'invalid_body', field: null, message: 'The body must be a JSON object.' } }
   const parsed = metricRequestSchema.safeParse(body)
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    if (issue.code === 'unrecognized_keys') {
-      return { ok: false, error: { code: 'unknown_field', field: null, message: `Unknown field: ${issue.keys.join(', ')}. Fields: ${metricRequestFields.join(', ')}.` } }
+    // A misspelt field first: it explains the "missing" one it was meant to be.
+    const unknown = parsed.error.issues.find((i) => i.code === 'unrecognized_keys')
+    if (unknown) {
+      return { ok: false, error: { code: 'unknown_field', field: null, message: `Unknown field: ${unknown.keys.join(', ')}. Fields: ${metricRequestFields.join(', ')}.` } }
     }
+    const issue = parsed.error.issues[0]!
     const field = fieldOf(issue.path)
-    const missing = issue.code === 'invalid_type' && (body as Record<string, unknown>)[field ?? ''] === undefined
+    const missing = field !== null && issue.path.length === 1 && (body as Record<string, unknown>)[field] === undefined
     return {
       ok: false,
       error: missing
