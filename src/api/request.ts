@@ -87,7 +87,7 @@ export function findGoal(goals: readonly LiveGoal[], request: Pick<MetricRequest
   return { ok: false, status: 404, error: { code: 'goal_not_found', field: 'metric', message: `The campaign has no goal measuring "${request.metric}" (its goals: ${known || 'none'}).` } }
 }
 
-const entryProblem: Record<string, string> = {
+const entryProblem: Record<MetricFieldError['code'], string> = {
   required: 'is required', not_a_number: 'is not a number', negative: 'cannot be negative', too_many_decimals: 'has too many decimals for this goal',
   too_large: 'is too large', invalid_date: 'must be a date as YYYY-MM-DD', before_start: 'is before the campaign started',
   in_future: 'is after today in the campaign\'s time zone', after_end: 'is after the campaign ended', too_long: 'is too long',
@@ -97,7 +97,7 @@ const entryField = { value: 'value', note: 'note', onDate: 'date', mode: 'kind' 
 function entryError(field: keyof typeof entryField, error: MetricFieldError): FieldError<400> {
   const name = entryField[field]
   const max = error.max === undefined ? '' : ` (at most ${error.max} characters)`
-  return { code: error.code, field: name, message: `${name} ${entryProblem[error.code] ?? 'is not valid'}${max}.` }
+  return { code: error.code, field: name, message: `${name} ${entryProblem[error.code]}${max}.` }
 }
 
 /** The entry to save for the goal, checked as the modal checks a typed one; or the first field wrong. */
