@@ -196,6 +196,16 @@ describe.each(testProviders())('figures by API on %s', (provider) => {
     expect(await withDatabase(rig, (prisma) => prisma.apiIdempotency.count())).toBe(1)
   })
 
+  it('the same Idempotency-Key sent twice at once saves once: both get the one answer', async () => {
+    rig.clock.set('2026-12-08T06:00:00Z')
+    const [count, revised] = [(await entries()).length, await revisions()]
+    const body = { campaignId, metric: 'signups', date: '2026-12-03', value: 7 }
+    const both = await Promise.all([1, 2].map(() => api(body, { headers: { 'idempotency-key': 'race-1' } })))
+    expect(both.map((answer) => answer.status)).toEqual([201, 201])
+    expect(both[1]!.body).toEqual(both[0]!.body)
+    expect([(await entries()).length, await revisions()]).toEqual([count + 1, revised])
+  })
+
   it('a burst over the limit is answered 429 with Retry-After; after that many seconds one more call goes through', async () => {
     const burstKey = await makeKey(rig, 'Burst')
     rig.clock.set('2026-12-09T00:00:00Z')
@@ -209,7 +219,9 @@ describe.each(testProviders())('figures by API on %s', (provider) => {
 
     rig.clock.set('2026-12-09T00:00:01Z')
     expect((await api(body, { key: burstKey })).status).toBe(429)
-    rig.clock.set('2026-12-09T00:00:02Z')
+    // The test clock runs on in real time from each set: the burst's first call was a few ms after
+    // 00:00:00, so its refill is due a few ms after 00:00:02.
+    rig.clock.set('2026-12-09T00:00:02.300Z')
     expect((await api(body, { key: burstKey })).status).toBe(200)
     expect((await api(body, { key: burstKey })).status).toBe(429)
   })
