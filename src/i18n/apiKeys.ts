@@ -5,6 +5,9 @@ import type { Locale } from './locale.ts'
 import type { Mrkdwn } from './mrkdwn.ts'
 
 export type ApiKeyMessages = {
+  /** The API keys' section at the foot of the workspace settings, and its button. */
+  settingsSection: string
+  manage: string
   title: string
   create: string
   close: string
@@ -31,6 +34,8 @@ export type ApiKeyMessages = {
 
 export const apiKeyMessages: Record<Locale, ApiKeyMessages> = {
   en: {
+    settingsSection: '*API keys* let a script or another system send figures (`POST /api/v1/metrics`).',
+    manage: 'Manage API keys',
     title: 'API keys',
     create: 'Create key',
     close: 'Close',
@@ -52,6 +57,8 @@ export const apiKeyMessages: Record<Locale, ApiKeyMessages> = {
     alreadyGone: 'That key was already revoked.',
   },
   'zh-CN': {
+    settingsSection: '*API 密钥*让脚本或其他系统提交数据（`POST /api/v1/metrics`）。',
+    manage: '管理 API 密钥',
     title: 'API 密钥',
     create: '创建密钥',
     close: '关闭',

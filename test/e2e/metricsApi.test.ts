@@ -77,6 +77,17 @@ describe.each(testProviders())('figures by API on %s', (provider) => {
     await rig.client.slashCommand({ teamId: 'T1', userId: 'U1', channelId: 'C1', text: 'settings api-keys' })
     expect(JSON.stringify((await rig.slack.waitForResponse(() => true, { since })).body)).toContain('Only a workspace admin can manage API keys.')
 
+    // A section of the workspace settings opens them too.
+    let sinceSettings = rig.slack.calls.length
+    await rig.client.slashCommand({ teamId: 'T1', userId: admin, channelId: 'C1', text: 'settings' })
+    const settings = (await rig.slack.waitFor('views.open', (c) => c.result?.ok === true, { since: sinceSettings })).result.view
+    expect(JSON.stringify(settings.blocks)).toContain('Manage API keys')
+    sinceSettings = rig.slack.calls.length
+    await rig.client.blockAction({ teamId: 'T1', userId: admin, actionId: apiKeyIds.open, value: 'open', view: { id: settings.id, type: 'modal', callback_id: settings.callback_id, hash: settings.hash } })
+    const pushed = await rig.slack.waitFor('views.push', (c) => c.result?.ok === true, { since: sinceSettings })
+    expect(pushed.result.view.callback_id).toBe(apiKeyIds.view)
+    expect(JSON.stringify(pushed.result.view.blocks)).toContain('No keys yet.')
+
     key = await makeKey(rig, 'Shop <nightly> sync')
     const rows = await withDatabase(rig, (prisma) => prisma.apiKey.findMany())
     expect(rows).toHaveLength(1)
@@ -208,7 +219,8 @@ describe.each(testProviders())('figures by API on %s', (provider) => {
 
   it('a burst over the limit is answered 429 with Retry-After; after that many seconds one more call goes through', async () => {
     const burstKey = await makeKey(rig, 'Burst')
-    rig.clock.set('2026-12-09T00:00:00Z')
+    // Stopped between moves: the limit counts to the millisecond.
+    rig.clock.freeze('2026-12-09T00:00:00Z')
     const body = { campaignId, metric: 'signups', date: '2026-12-08', value: 1 }
     for (let i = 0; i < limit.capacity; i++) expect((await api(body, { key: burstKey })).status).toBe(i === 0 ? 201 : 200)
     const refused = await api(body, { key: burstKey })
@@ -217,13 +229,12 @@ describe.each(testProviders())('figures by API on %s', (provider) => {
     // Another key has its own limit.
     expect((await api(body)).status).toBe(200)
 
-    rig.clock.set('2026-12-09T00:00:01Z')
+    rig.clock.freeze('2026-12-09T00:00:01.999Z')
     expect((await api(body, { key: burstKey })).status).toBe(429)
-    // The test clock runs on in real time from each set: the burst's first call was a few ms after
-    // 00:00:00, so its refill is due a few ms after 00:00:02.
-    rig.clock.set('2026-12-09T00:00:02.300Z')
+    rig.clock.freeze('2026-12-09T00:00:02Z')
     expect((await api(body, { key: burstKey })).status).toBe(200)
     expect((await api(body, { key: burstKey })).status).toBe(429)
+    rig.clock.set('2026-12-09T00:00:10Z')
   })
 
   it('a revoked key is refused with 401 from then on', async () => {

@@ -21,9 +21,12 @@ export const oauthClient = { clientId: '1111.2222', clientSecret: 'test-client-s
  */
 export function testClock(iso: string) {
   let offset = new Date(iso).getTime() - Date.now()
+  let frozenAt: number | null = null
   return {
-    now: () => new Date(Date.now() + offset),
-    set: (next: string) => { offset = new Date(next).getTime() - Date.now() },
+    now: () => new Date(frozenAt ?? Date.now() + offset),
+    set: (next: string) => { frozenAt = null; offset = new Date(next).getTime() - Date.now() },
+    /** Stops the clock at `at` until the next set or freeze: for a test that counts to the millisecond (a rate limit). */
+    freeze: (at: string) => { frozenAt = new Date(at).getTime() },
   }
 }
 

@@ -24,6 +24,20 @@ export async function openApiKeys({ services, client, command, respond, person, 
 }
 
 export function registerApiKeys(listeners: Listeners, services: Services): void {
+  // The button in the workspace settings: the keys open on top of them.
+  listeners.action<BlockAction<ButtonAction>>(apiKeyIds.open, async ({ ack, body, client }) => {
+    await ack()
+    const teamId = body.team?.id ?? body.user.team_id ?? ''
+    const person = await services.people.person(teamId, body.user.id)
+    const t = apiKeyMessagesFor(person.locale)
+    try {
+      const view = person.isWorkspaceAdmin ? apiKeysModal(t, await services.store.apiKeys.active(teamId), person.timeZone) : noticeModal(t.title, trusted(t.notAdmin), messagesFor(person.locale))
+      await client.views.push({ trigger_id: body.trigger_id, view })
+    } catch (error) {
+      services.logger.error({ err: error, team: teamId, user: person.userId }, 'api_keys_open_failed')
+    }
+  })
+
   listeners.action<BlockAction<ButtonAction>>(apiKeyIds.revoke, async ({ ack, body, action, client }) => {
     await ack()
     const teamId = body.team?.id ?? body.user.team_id ?? ''

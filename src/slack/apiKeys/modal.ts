@@ -8,7 +8,7 @@ import { escapeMrkdwn, mentionUser, trusted } from '../../i18n/mrkdwn.ts'
 import type { ApiKeyInfo } from '../../store/apiKeys.ts'
 import { context, input, plainText, section } from '../shared/elements.ts'
 
-export const apiKeyIds = { view: 'api_keys', revoke: 'api_key_revoke', nameBlock: 'api_key_name', nameAction: 'name' } as const
+export const apiKeyIds = { view: 'api_keys', open: 'api_keys_open', revoke: 'api_key_revoke', nameBlock: 'api_key_name', nameAction: 'name' } as const
 /** Keys in force at once per workspace: enough for every system that sends figures, few enough to list in one modal. */
 export const maxActiveKeys = 20
 export const keyNameMaxLength = 50
@@ -43,6 +43,14 @@ export function apiKeysModal(t: ApiKeyMessages, keys: readonly ApiKeyInfo[], tim
       input(apiKeyIds.nameBlock, t.nameLabel, { type: 'plain_text_input', action_id: apiKeyIds.nameAction, max_length: keyNameMaxLength }, { hint: t.nameHint }),
     ],
   }
+}
+
+/** The section at the foot of the workspace settings: what keys are for, and the button that opens them. */
+export function apiKeysSettingsSection(t: ApiKeyMessages): KnownBlock[] {
+  return [
+    { type: 'divider' },
+    { type: 'section', block_id: apiKeyIds.open, text: { type: 'mrkdwn', text: t.settingsSection }, accessory: { type: 'button', action_id: apiKeyIds.open, value: 'open', text: plainText(t.manage, 75) } },
+  ]
 }
 
 /** The new key, shown this once, with a call to try it. */

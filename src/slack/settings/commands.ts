@@ -11,6 +11,8 @@ import { oneCampaign, type CommandContext } from '../commandContext.ts'
 import { ephemeral } from '../shared/ephemeral.ts'
 import { deleteDataKeyword, openDeleteData } from './deleteData.ts'
 import { apiKeysKeyword, openApiKeys } from '../apiKeys/actions.ts'
+import { apiKeysSettingsSection } from '../apiKeys/modal.ts'
+import { apiKeyMessagesFor } from '../../i18n/apiKeys.ts'
 
 
 export async function settingsCommand({ services, client, command, respond, person, m, rest }: CommandContext): Promise<void> {
@@ -20,7 +22,7 @@ export async function settingsCommand({ services, client, command, respond, pers
   if (!rest) {
     if (!person.isWorkspaceAdmin) return void (await respond(ephemeral({ text: m.liveSettings.notAdmin })))
     const current = await services.store.settings.workspace(teamId)
-    await openModalOrExplain(client, command.trigger_id, workspaceSettingsModal(m, current), respond, m, services.logger)
+    await openModalOrExplain(client, command.trigger_id, workspaceSettingsModal(m, current, apiKeysSettingsSection(apiKeyMessagesFor(person.locale))), respond, m, services.logger)
     return
   }
   const one = await oneCampaign(services, teamId, rest, m, m.liveSettings.usage)
