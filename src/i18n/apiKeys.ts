@@ -22,14 +22,13 @@ export type ApiKeyMessages = {
   nameLabel: string
   nameHint: string
   nameRequired: string
+  nameTooLong: (max: number) => string
   tooMany: (max: number) => string
   notAdmin: string
   createdTitle: string
   /** The key, shown once: `secret` and `name` are escaped. */
   created: (name: Mrkdwn, secret: Mrkdwn) => string
   createdExample: (example: Mrkdwn) => string
-  revoked: (name: Mrkdwn) => string
-  alreadyGone: string
 }
 
 export const apiKeyMessages: Record<Locale, ApiKeyMessages> = {
@@ -48,13 +47,12 @@ export const apiKeyMessages: Record<Locale, ApiKeyMessages> = {
     nameLabel: 'Name of a new key',
     nameHint: 'Say what will use it, e.g. "Shop nightly sync".',
     nameRequired: 'Give the key a name.',
+    nameTooLong: (max) => `A key's name has at most ${max} characters.`,
     tooMany: (max) => `This workspace has ${max} keys in use: revoke one before making another.`,
     notAdmin: 'Only a workspace admin can manage API keys.',
     createdTitle: 'Key made',
     created: (name, secret) => `*${name}* is ready. Copy it now: it is shown only this once, and cannot be read again.\n\`\`\`${secret}\`\`\``,
     createdExample: (example) => `Try it:\n\`\`\`${example}\`\`\``,
-    revoked: (name) => `*${name}* was revoked.`,
-    alreadyGone: 'That key was already revoked.',
   },
   'zh-CN': {
     settingsSection: '*API 密钥*让脚本或其他系统提交数据（`POST /api/v1/metrics`）。',
@@ -71,13 +69,12 @@ export const apiKeyMessages: Record<Locale, ApiKeyMessages> = {
     nameLabel: '新密钥的名称',
     nameHint: '写明由什么使用，例如“商城每晚同步”。',
     nameRequired: '请给密钥起个名字。',
+    nameTooLong: (max) => `密钥名称最多 ${max} 个字符。`,
     tooMany: (max) => `本工作区已有 ${max} 个在用的密钥：请先吊销一个再创建。`,
     notAdmin: '只有工作区管理员可以管理 API 密钥。',
     createdTitle: '密钥已创建',
     created: (name, secret) => `*${name}* 已可使用。请现在复制：它只显示这一次，之后无法再查看。\n\`\`\`${secret}\`\`\``,
     createdExample: (example) => `试一试：\n\`\`\`${example}\`\`\``,
-    revoked: (name) => `*${name}* 已吊销。`,
-    alreadyGone: '该密钥已被吊销。',
   },
 }
 

@@ -69,7 +69,7 @@ export function registerApiKeys(listeners: Listeners, services: Services): void 
       if (!person.isWorkspaceAdmin) return void (await error(t.notAdmin))
       const name = (view.state.values[apiKeyIds.nameBlock]?.[apiKeyIds.nameAction]?.value ?? '').trim()
       if (!name) return void (await error(t.nameRequired))
-      if ([...name].length > keyNameMaxLength) return void (await error(t.nameRequired))
+      if ([...name].length > keyNameMaxLength) return void (await error(t.nameTooLong(keyNameMaxLength)))
       if ((await services.store.apiKeys.active(teamId)).length >= maxActiveKeys) return void (await error(t.tooMany(maxActiveKeys)))
       const made = await services.store.apiKeys.create({ teamId, name, createdBy: person.userId, at: services.clock.now() })
       services.logger.info({ team: teamId, user: person.userId, key: made.key.id, prefix: made.key.prefix }, 'api_key_created')
