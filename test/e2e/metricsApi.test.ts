@@ -238,10 +238,23 @@ describe.each(testProviders())('figures by API on %s', (provider) => {
   })
 
   it('a revoked key is refused with 401 from then on', async () => {
-    const since = rig.slack.calls.length
-    await rig.client.slashCommand({ teamId: 'T1', userId: admin, channelId: 'C1', text: 'settings api-keys' })
-    const view = (await rig.slack.waitFor('views.open', (c) => c.result?.ok === true, { since })).result.view
+    const open = async () => {
+      const since = rig.slack.calls.length
+      await rig.client.slashCommand({ teamId: 'T1', userId: admin, channelId: 'C1', text: 'settings api-keys' })
+      return (await rig.slack.waitFor('views.open', (c) => c.result?.ok === true, { since })).result.view
+    }
+    let view = await open()
     const row = await withDatabase(rig, (prisma) => prisma.apiKey.findFirstOrThrow({ where: { name: 'Shop <nightly> sync' } }))
+    // Someone who is not (or no longer) an admin: the modal says so, and the key stays.
+    const sinceForged = rig.slack.calls.length
+    await rig.client.blockAction({ teamId: 'T1', userId: 'U1', actionId: apiKeyIds.revoke, value: String(row.id), view: { id: view.id, type: 'modal', callback_id: view.callback_id } })
+    const told = await rig.slack.waitFor('views.update', (c) => c.result?.ok === true, { since: sinceForged })
+    expect(JSON.stringify(told.result.view.blocks)).toContain('Only a workspace admin can manage API keys.')
+    expect((await withDatabase(rig, (prisma) => prisma.apiKey.findUniqueOrThrow({ where: { id: row.id } }))).revokedAt).toBeNull()
+    const forgedMake = await rig.client.viewSubmission({ teamId: 'T1', userId: 'U1', view, values: { [apiKeyIds.nameBlock]: { [apiKeyIds.nameAction]: { type: 'plain_text_input', value: 'Mine' } } } })
+    expect(forgedMake.body).toEqual({ response_action: 'errors', errors: { [apiKeyIds.nameBlock]: 'Only a workspace admin can manage API keys.' } })
+
+    view = await open()
     const sinceClick = rig.slack.calls.length
     await rig.client.blockAction({ teamId: 'T1', userId: admin, actionId: apiKeyIds.revoke, value: String(row.id), view: { id: view.id, type: 'modal', callback_id: view.callback_id, hash: view.hash } })
     const updated = await rig.slack.waitFor('views.update', (c) => c.result?.ok === true, { since: sinceClick })
