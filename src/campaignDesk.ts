@@ -33,6 +33,9 @@ import { createTokenCipher, TokenUnreadable } from './store/tokenCipher.ts'
 import { createInstaller, type Installer } from './slack/install/installer.ts'
 import { clientsByToken } from './jobs/workspaceClients.ts'
 import { createRetention } from './jobs/retention.ts'
+import { apiPrefix, createMetricsApi } from './api/metricsApi.ts'
+import { campaignToday } from './slack/metrics/changes.ts'
+import type { RateLimit } from './domain/rateLimit.ts'
 
 export type StartOptions = {
   clock?: Clock
@@ -45,6 +48,8 @@ export type StartOptions = {
   listenHost?: string
   /** Warm what the first requests need before saying it is ready (slack/warmUp.ts); default true. */
   warmUp?: boolean
+  /** The figures API's limit per key (src/api/limiter.ts has the default); tests set a small one. */
+  apiRateLimit?: RateLimit
 }
 
 export type RunningCampaignDesk = {
@@ -196,7 +201,16 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
     })
     stopDispatcher = () => dispatcher.stop()
     const socketMode = socketModeStart(config, logger, options.onNotice)
-    const slack = createSlackApp(config, { store, people, dispatcher, clock }, logger, bot, socketMode.watch, { ...(installer ? { installer } : {}), routes: operations, telemetry })
+    // The figures API (issue 17) on PORT in both modes, with its own key; a campaign's "today" as Slack's surfaces reckon it.
+    const api = {
+      prefix: apiPrefix,
+      route: createMetricsApi({
+        apiKeys: store.apiKeys, metrics: store.metrics, clock, logger,
+        todayOf: (campaign) => campaignToday({ store, people, dispatcher, clock, logger }, campaign),
+        ...(options.apiRateLimit ? { rateLimit: options.apiRateLimit } : {}),
+      }),
+    }
+    const slack = createSlackApp(config, { store, people, dispatcher, clock }, logger, bot, socketMode.watch, { ...(installer ? { installer } : {}), routes: operations, telemetry, api })
 
     let port: number | null = null
     let operationsPort: number
@@ -218,7 +232,7 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
       socketMode.connected()
       logger.info('listening_socket_mode')
       // No Slack traffic on PORT in Socket Mode, but a container platform still probes and scrapes it.
-      const server = await serveOperations(config.port, operations).catch(async (error: NodeJS.ErrnoException) => {
+      const server = await serveOperations(config.port, operations, api).catch(async (error: NodeJS.ErrnoException) => {
         await slack.app.stop().catch(() => {})
         throw portProblem(config.port, error) ?? error
       })

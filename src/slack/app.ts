@@ -34,6 +34,7 @@ import { registerPlanSubmission } from './plan/submission.ts'
 import { registerSettingsModals } from './settings/modals.ts'
 import { registerPortfolioActions } from './portfolio/commands.ts'
 import { registerDeleteData } from './settings/deleteData.ts'
+import { registerApiKeys } from './apiKeys/actions.ts'
 import { registerProposalSubmission } from './proposal/submission.ts'
 import { registerInstallEvents } from './install/events.ts'
 import { installPath, type Installer } from './install/installer.ts'
@@ -67,6 +68,8 @@ export function createSlackApp(
     routes?: Record<string, Route>
     /** Counts requests and their acknowledgement latency (/metrics). */
     telemetry?: Pick<Telemetry, 'request' | 'acked'>
+    /** HTTP mode: the figures API beside /slack/events (src/api/), any method under its prefix. */
+    api?: { prefix: string; route: Route }
   } = {},
 ): SlackApp {
   const { installer, telemetry } = extras
@@ -85,6 +88,7 @@ export function createSlackApp(
         },
         ...(telemetry ? { onAcked: (kind: string, seconds: number) => telemetry.acked(kind, seconds) } : {}),
         ...(installer ? { installer: { authorize: installer.authorize, installPath } } : {}),
+        ...(extras.api ? { api: extras.api } : {}),
       })
   const app = new App({
     token: config.slack.botToken,
@@ -167,6 +171,7 @@ export function createSlackApp(
   registerLifecycleActions(listeners, listenerServices)
   registerSettingsModals(listeners, listenerServices)
   registerDeleteData(listeners, listenerServices)
+  registerApiKeys(listeners, listenerServices)
   registerMetricSurfaces(listeners, listenerServices)
   registerMetricImport(listeners, listenerServices)
   registerReminderActions(listeners, listenerServices)

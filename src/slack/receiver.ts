@@ -29,6 +29,8 @@ export type SlackReceiverOptions = {
   installer?: { authorize: (...args: never[]) => Promise<unknown>; installPath: string }
   /** Told how long each request took to be acknowledged, by its kind (telemetry/metrics.ts). */
   onAcked?: (kind: string, seconds: number) => void
+  /** Every path under `prefix`, any method, is answered by `route`: the figures API (src/api/), with its own auth. */
+  api?: { prefix: string; route: Route }
 }
 
 export class SlackReceiver implements Receiver {
@@ -81,6 +83,7 @@ export class SlackReceiver implements Receiver {
       })
       return
     }
+    if (path !== null && this.options.api && path.startsWith(this.options.api.prefix)) return this.options.api.route(request, response)
     const custom = path !== null && request.method === 'GET' ? this.options.routes[path] : undefined
     if (custom) return custom(request, response)
     http.buildNoBodyResponse(response, 404)

@@ -104,6 +104,8 @@ export function metricStore(prisma: PrismaDb, defaultCurrency = 'CNY') {
       /** Typed unless said. */
       source?: EntrySource
       outbox?: (figures: CampaignFigures) => OutboxDraft[]
+      /** More writes that must stand or fall with this save (the API's idempotency record). */
+      alsoWrite?: (tx: PrismaTx, saved: { figures: CampaignFigures; edited: number }) => Promise<void>
     }): Promise<EntriesSaved> {
       type Abort = { abort: 'not_found' } | { abort: 'goal_not_found'; goalId: number }
       try {
@@ -159,6 +161,7 @@ export function metricStore(prisma: PrismaDb, defaultCurrency = 'CNY') {
           const settings = await tx.workspaceSettings.findUnique({ where: { teamId: input.teamId }, select: { paceMarginPercent: true } })
           const after = toFigures((await loadFigures(tx, input.teamId, input.campaignId))!, defaultCurrency, settings?.paceMarginPercent)
           const outboxIds = await enqueue(tx, input.outbox?.(after) ?? [], input.at)
+          await input.alsoWrite?.(tx, { figures: after, edited })
           return { outcome: 'saved' as const, figures: after, outboxIds, edited }
         })
       } catch (error) {

@@ -1,4 +1,5 @@
 // The store as the rest of the app sees it: one object per aggregate over one database.
+import { apiKeyStore } from './apiKeys.ts'
 import { calendarStore } from './calendar.ts'
 import { campaignStore } from './campaigns.ts'
 import type { Database } from './database.ts'
@@ -46,6 +47,7 @@ export function createStore(database: Database, options: { tokenCipher?: TokenCi
     installations: installationStore(database.prisma, options.tokenCipher),
     workspaceData: workspaceDataStore(database.prisma),
     portfolio: portfolioStore(database.prisma, database.bulkRead, database.direct),
+    apiKeys: apiKeyStore(database.prisma),
     provider: database.provider,
     /** Resolves when the database answers (for /healthz). */
     ping: () => database.prisma.$queryRaw`SELECT 1`,

@@ -35,6 +35,8 @@ export function workspaceDataStore(prisma: PrismaDb) {
         await tx.task.deleteMany({ where: { teamId } })
         const people = (await tx.person.deleteMany({ where: { teamId } })).count
         const settings = (await tx.workspaceSettings.deleteMany({ where: { teamId } })).count
+        // API keys take their kept answers with them (ON DELETE CASCADE).
+        await tx.apiKey.deleteMany({ where: { teamId } })
         let installations = 0
         if (options.withInstallation) {
           installations = (await tx.installation.deleteMany({ where: { installKey: `team:${teamId}` } })).count

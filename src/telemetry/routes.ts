@@ -32,10 +32,11 @@ export function operationsRoutes(health: HealthSources, telemetry: Telemetry, lo
   }
 }
 
-/** Socket Mode: the routes on their own server at `port` (any other path: 404). */
-export function serveOperations(port: number, routes: Record<string, Route>): Promise<Server> {
+/** Socket Mode: the routes on their own server at `port` (any other path: 404), and the figures API under its prefix. */
+export function serveOperations(port: number, routes: Record<string, Route>, api?: { prefix: string; route: Route }): Promise<Server> {
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname
+    if (api && path.startsWith(api.prefix)) return api.route(request, response)
     const route = request.method === 'GET' ? routes[path] : undefined
     if (route) return route(request, response)
     response.writeHead(404).end()

@@ -21,9 +21,12 @@ export const oauthClient = { clientId: '1111.2222', clientSecret: 'test-client-s
  */
 export function testClock(iso: string) {
   let offset = new Date(iso).getTime() - Date.now()
+  let frozenAt: number | null = null
   return {
-    now: () => new Date(Date.now() + offset),
-    set: (next: string) => { offset = new Date(next).getTime() - Date.now() },
+    now: () => new Date(frozenAt ?? Date.now() + offset),
+    set: (next: string) => { frozenAt = null; offset = new Date(next).getTime() - Date.now() },
+    /** Stops the clock at `at` until the next set or freeze: for a test that counts to the millisecond (a rate limit). */
+    freeze: (at: string) => { frozenAt = new Date(at).getTime() },
   }
 }
 
@@ -50,6 +53,8 @@ export async function startRig(provider: TestProvider, options: {
   oauth?: { tokenRotationSeconds?: number; encryptionKey?: string; previousEncryptionKey?: string; dataRetentionDays?: number }
   /** Where the app's JSON log lines go (default: stdout, silent unless TEST_LOG_LEVEL). */
   logTo?: NodeJS.WritableStream
+  /** The figures API's limit per key (default: src/api/limiter.ts). */
+  apiRateLimit?: { capacity: number; refillPerSecond: number }
 } = {}): Promise<Rig> {
   const slack = await startFakeSlack(options.oauth ? { appToken } : { botToken, appToken })
   const db = await freshDatabase(provider)
@@ -79,6 +84,7 @@ export async function startRig(provider: TestProvider, options: {
     logger: createLogger(config.logLevel, options.logTo),
     // Tests that start the app thousands of times skip the start-up warm-up (test/e2e/warmUp.test.ts has its own).
     warmUp: options.warmUp ?? false,
+    ...(options.apiRateLimit ? { apiRateLimit: options.apiRateLimit } : {}),
     // Fast retries, but enough of them (about 20 s) to outlast every outage a test stages.
     dispatcher: { pollMs: options.pollMs ?? 50, retry: { baseMs: 50, maxMs: 200, maxAttempts: 100 }, ...(options.pacing ? { pacing: options.pacing } : {}) },
   }))

@@ -10,15 +10,19 @@ import { campaignSettingsModal, inheritedSettings, mayChangeCampaignSettings, wo
 import { oneCampaign, type CommandContext } from '../commandContext.ts'
 import { ephemeral } from '../shared/ephemeral.ts'
 import { deleteDataKeyword, openDeleteData } from './deleteData.ts'
+import { apiKeysKeyword, openApiKeys } from '../apiKeys/actions.ts'
+import { apiKeysSettingsSection } from '../apiKeys/modal.ts'
+import { apiKeyMessagesFor } from '../../i18n/apiKeys.ts'
 
 
 export async function settingsCommand({ services, client, command, respond, person, m, rest }: CommandContext): Promise<void> {
   const teamId = command.team_id
   if (rest === deleteDataKeyword) return openDeleteData({ services, client, command, respond, person, m, rest })
+  if (rest === apiKeysKeyword) return openApiKeys({ services, client, command, respond, person, m, rest })
   if (!rest) {
     if (!person.isWorkspaceAdmin) return void (await respond(ephemeral({ text: m.liveSettings.notAdmin })))
     const [current, summary] = await Promise.all([services.store.settings.workspace(teamId), services.store.portfolio.summarySettings(teamId)])
-    await openModalOrExplain(client, command.trigger_id, workspaceSettingsModal(m, current, summary), respond, m, services.logger)
+    await openModalOrExplain(client, command.trigger_id, workspaceSettingsModal(m, current, summary, apiKeysSettingsSection(apiKeyMessagesFor(person.locale))), respond, m, services.logger)
     return
   }
   const one = await oneCampaign(services, teamId, rest, m, m.liveSettings.usage)

@@ -1,7 +1,7 @@
 // `/campaign settings`: the workspace's live-stage settings (admins only) and a campaign's own
 // overrides (its owner or an admin), each a modal whose fields are checked by the domain and
 // answered in the person's language on the field that is wrong.
-import type { ModalView } from '@slack/types'
+import type { KnownBlock, ModalView } from '@slack/types'
 import { z } from 'zod'
 import type { Campaign } from '../../domain/campaign.ts'
 import { calendarCountries } from '../../domain/calendarNode.ts'
@@ -70,14 +70,15 @@ function workspaceSettingsFields(m: Messages, current: WorkspaceLiveSettings | n
   ]
 }
 
-export function workspaceSettingsModal(m: Messages, current: WorkspaceLiveSettings, summary: SummarySettings = noSummary): ModalView {
+/** `more`: sections of other features at the foot (the API keys' button). */
+export function workspaceSettingsModal(m: Messages, current: WorkspaceLiveSettings, summary: SummarySettings = noSummary, more: KnownBlock[] = []): ModalView {
   const s = m.liveSettings
   const fields = workspaceSettingsFields(m, current)
   return {
     type: 'modal', callback_id: settingsModalIds.workspace,
     title: plainText(s.title, 24), submit: plainText(s.save, 24), close: plainText(s.close, 24),
-    // The weekly portfolio summary's fields (src/slack/portfolio/) come last.
-    blocks: [context(trusted(s.intro)), ...fields.map(fieldBlock), ...summarySettingsBlocks(m, summary)],
+    // The weekly portfolio summary's fields (src/slack/portfolio/), then other features' sections.
+    blocks: [context(trusted(s.intro)), ...fields.map(fieldBlock), ...summarySettingsBlocks(m, summary), ...more],
   }
 }
 
