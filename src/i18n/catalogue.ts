@@ -5,6 +5,7 @@
 // end up in plain_text objects, where Slack shows them as they are.
 import { calendarMessages, type CalendarMessages } from './calendar.ts'
 import { calendarDayMessages, type CalendarDayMessages } from './calendarDays.ts'
+import { campaignChannelMessages, type CampaignChannelMessages } from './campaignChannel.ts'
 import { commonMessages, type CommonMessages } from './common.ts'
 import { ganttMessages, type GanttMessages } from './gantt.ts'
 import { homeMessages, type HomeMessages } from './home.ts'
@@ -23,10 +24,10 @@ import { taskMessages, type TaskMessages } from './tasks.ts'
 export { localeFromSlack, supportedLocales, type Locale } from './locale.ts'
 
 export type Messages = CommonMessages & ProposalMessages & PlanMessages & TaskMessages & HomeMessages & GanttMessages & IdeaMessages & CalendarMessages & LifecycleMessages
-  & LiveMessages & ReminderMessages & MetricMessages & RetroMessages & LearningMessages & CalendarDayMessages
+  & LiveMessages & ReminderMessages & MetricMessages & RetroMessages & LearningMessages & CalendarDayMessages & CampaignChannelMessages
 
 const parts = [commonMessages, proposalMessages, planMessages, taskMessages, homeMessages, ganttMessages, ideaMessages, calendarMessages, lifecycleMessages,
-  liveMessages, reminderMessages, metricMessages, retroMessages, learningMessages, calendarDayMessages] as const
+  liveMessages, reminderMessages, metricMessages, retroMessages, learningMessages, calendarDayMessages, campaignChannelMessages] as const
 
 const composed = new Map<Locale, Messages>()
 

@@ -1,5 +1,6 @@
 // The store as the rest of the app sees it: one object per aggregate over one database.
 import { calendarStore } from './calendar.ts'
+import { campaignChannelStore } from './campaignChannels.ts'
 import { campaignStore } from './campaigns.ts'
 import type { Database } from './database.ts'
 import { homeStore } from './home.ts'
@@ -42,6 +43,7 @@ export function createStore(database: Database, options: { tokenCipher?: TokenCi
     metrics: metricStore(database.prisma),
     installations: installationStore(database.prisma, options.tokenCipher),
     workspaceData: workspaceDataStore(database.prisma),
+    campaignChannels: campaignChannelStore(database.prisma),
     provider: database.provider,
     /** Resolves when the database answers (for /healthz). */
     ping: () => database.prisma.$queryRaw`SELECT 1`,
