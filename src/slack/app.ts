@@ -34,6 +34,7 @@ import { registerSettingsModals } from './settings/modals.ts'
 import { registerDeleteData } from './settings/deleteData.ts'
 import { registerProposalSubmission } from './proposal/submission.ts'
 import { registerInstallEvents } from './install/events.ts'
+import { registerCampaignChannelActions } from './campaignChannel/actions.ts'
 import { installPath, type Installer } from './install/installer.ts'
 import { answerNotInstalled } from './install/notInstalled.ts'
 import { warmUpTeamId } from './warmUp.ts'
@@ -169,6 +170,7 @@ export function createSlackApp(
   registerReminderActions(listeners, listenerServices)
   registerRetroSurfaces(listeners, listenerServices)
   registerRetroReportActions(listeners, listenerServices)
+  registerCampaignChannelActions(listeners, listenerServices)
   if (installer) registerInstallEvents(listeners, listenerServices, installer)
   return { app, receiver, inFlight: () => inFlight }
 }

@@ -9,7 +9,7 @@ import { actions, button, section } from '../shared/elements.ts'
 import { escapeMrkdwn, mentionChannel, mentionUser, trusted } from '../../i18n/mrkdwn.ts'
 import { campaignButtonValue, proposalActions, proposalCard } from './message.ts'
 
-const cardKey = (campaign: Campaign) => `proposal-card:${campaign.id}`
+export const cardKey = (campaign: Pick<Campaign, 'id'>) => `proposal-card:${campaign.id}`
 
 function cardPost(campaign: Campaign, locale: Locale, notify: { userId: string; locale: Locale }): OutboxDraft {
   return {
