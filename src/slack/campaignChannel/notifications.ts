@@ -7,7 +7,7 @@ import { messagesFor, type Locale } from '../../i18n/catalogue.ts'
 import { escapeMrkdwn, mentionChannel, mentionUser, trusted } from '../../i18n/mrkdwn.ts'
 import type { OutboxDraft } from '../../store/outbox.ts'
 import { actions, button, section } from '../shared/elements.ts'
-import { cardKey } from '../proposal/notifications.ts'
+import { proposalCardKey } from '../shared/proposalCardKey.ts'
 
 export const campaignChannelKeys = {
   creation: (campaignId: number) => `campaign-channel:${campaignId}`,
@@ -44,7 +44,7 @@ export function invitation(teamId: string, campaignId: number, channelId: string
 export function movedToReply(campaign: { id: number; teamId: string; name: string; originChannelId: string }, channelId: string, locale: Locale): OutboxDraft {
   return {
     teamId: campaign.teamId, dedupeKey: campaignChannelKeys.movedTo(campaign.id), kind: 'post', target: campaign.originChannelId, campaignId: campaign.id,
-    payload: { text: messagesFor(locale).campaignChannel.movedTo(escapeMrkdwn(campaign.name), mentionChannel(channelId)), threadOfKey: cardKey(campaign) },
+    payload: { text: messagesFor(locale).campaignChannel.movedTo(escapeMrkdwn(campaign.name), mentionChannel(channelId)), threadOfKey: proposalCardKey(campaign.id) },
   }
 }
 
