@@ -161,6 +161,58 @@ describe.each(testProviders())('a campaign channel on %s', (provider) => {
     expect(stored.archivedAt).not.toBeNull()
   })
 
+  it('waits out a Slack outage at creation: the plan message waits for the channel and goes into it', async () => {
+    rig.slack.failNext('conversations.create', { status: 500 }, { times: 2 })
+    const { channelId, plan } = await approvedWithChannel({ create: true, name: `tea-outage-${provider}` })
+    expect(rig.slack.callsTo('conversations.create').filter((c) => c.failed).length).toBeGreaterThanOrEqual(2)
+    expect(plan.args.channel).toBe(channelId)
+  })
+
+  it('tells the owner when Slack will not create the channel, and keeps the campaign in its channel', async () => {
+    rig.slack.failNext('conversations.create', { error: 'restricted_action' })
+    {
+      const proposal = validForm({ name: `Tea festival ${++serial}` })
+      const channelsBefore = rig.slack.channels.size
+      const answer = await submit(proposal, { create: true, name: `tea-refused-${provider}` })
+      expect(answer.body?.response_action).not.toBe('errors')
+      const card = await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === 'C1' && JSON.stringify(c.args.blocks ?? '').includes(proposal.name), { timeoutMs: 30_000 })
+      const cardMessage = rig.slack.messageAt('C1', card.result.ts)!
+      const value = JSON.stringify(cardMessage.blocks).match(/"action_id":"proposal_approve","value":"(\d+):(\d+)"/)!
+      const since = rig.slack.calls.length
+      await rig.client.blockAction({ teamId: 'T1', userId: 'U2', actionId: 'proposal_approve', value: `${value[1]}:${value[2]}`, message: { ts: card.result.ts, channel: 'C1', blocks: cardMessage.blocks } })
+      const plan = await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && JSON.stringify(c.args.blocks ?? '').includes('plan_section_open'), { since })
+      expect(plan.args.channel).toBe('C1')
+      const dm = await rig.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'DU1' && String(c.args.text).includes('did not create the channel'), { since })
+      expect(dm.args.text).toContain(proposal.name)
+      expect(dm.args.text).toContain('<#C1>')
+      // Refused for good: tried once, not again.
+      await rig.app.scheduler.tick()
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(rig.slack.callsTo('conversations.create').filter((c) => c.args.name === `tea-refused-${provider}`)).toHaveLength(1)
+      expect(rig.slack.channels.size).toBe(channelsBefore)
+    }
+  })
+
+  it('shows the channel asked for when the proposal is revised, and the revision can withdraw it', async () => {
+    const proposal = validForm({ name: `Tea festival ${++serial}` })
+    await submit(proposal, { create: true, name: `tea-revised-${provider}`, isPrivate: true })
+    const card = await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === 'C1' && JSON.stringify(c.args.blocks ?? '').includes(proposal.name), { timeoutMs: 30_000 })
+    const campaignId = Number(JSON.stringify(card.args.blocks).match(/"proposal_approve","value":"(\d+):/)![1])
+    await withDatabase(rig, (prisma) => prisma.campaign.update({ where: { id: campaignId }, data: { stage: 'sent_back', version: { increment: 1 } } }))
+    const version = (await withDatabase(rig, (prisma) => prisma.campaign.findUniqueOrThrow({ where: { id: campaignId } }))).version
+    const since = rig.slack.calls.length
+    await rig.client.blockAction({ teamId: 'T1', userId: 'U1', actionId: 'proposal_revise', value: `${campaignId}:${version}` })
+    const opened = await rig.slack.waitFor('views.open', (c) => c.result?.ok === true, { since })
+    const blocks = JSON.stringify(opened.result.view.blocks)
+    expect(blocks).toContain(`"initial_value":"tea-revised-${provider}"`)
+    expect(blocks).toMatch(/"initial_options":\[\{[^\]]*"value":"create"/)
+    expect(blocks).toMatch(/"initial_option":\{[^}]*\},"value":"private"/)
+    const answer = await rig.client.viewSubmission({ teamId: 'T1', userId: 'U1', view: opened.result.view, values: { ...formValues(proposal), ...channelValues({ create: false }) } })
+    expect(answer.body?.response_action).not.toBe('errors')
+    const stored = await withDatabase(rig, (prisma) => prisma.campaignChannel.findUnique({ where: { campaignId } }))
+    expect(stored).toBeNull()
+  })
+
   it('creates nothing for a campaign that did not ask', async () => {
     const before = rig.slack.callsTo('conversations.create').length
     const { plan } = await (async () => {
