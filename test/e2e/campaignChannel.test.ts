@@ -213,6 +213,24 @@ describe.each(testProviders())('a campaign channel on %s', (provider) => {
     expect(stored).toBeNull()
   })
 
+  it('posts the live digest into the campaign\'s own channel', async () => {
+    const { campaignId, channelId } = await approvedWithChannel({ create: true, name: `tea-live-${provider}` })
+    await withDatabase(rig, (prisma) => prisma.campaign.update({ where: { id: campaignId }, data: { stage: 'live' } }))
+    const before = rig.clock.now().toISOString()
+    try {
+      // Friday 2026-12-11, 09:30 in Shanghai (the owner's zone): the digest's time.
+      rig.clock.set('2026-12-11T01:31:00Z')
+      const since = rig.slack.calls.length
+      await rig.app.scheduler.tick()
+      const digest = await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === channelId && JSON.stringify(c.args).includes('Tea festival'))
+      expect(digest.args.channel).toBe(channelId)
+      expect(rig.slack.calls.slice(since).filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'C1')).toHaveLength(0)
+    } finally {
+      await withDatabase(rig, (prisma) => prisma.campaign.update({ where: { id: campaignId }, data: { stage: 'closed', activeNameKey: null } }))
+      rig.clock.set(before)
+    }
+  })
+
   it('creates nothing for a campaign that did not ask', async () => {
     const before = rig.slack.callsTo('conversations.create').length
     const { plan } = await (async () => {
