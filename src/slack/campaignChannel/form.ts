@@ -47,12 +47,16 @@ function read(values: unknown, blockId: string) {
   return parsed.success ? parsed.data : {}
 }
 
-/** Does a channel of the workspace (archived ones too: Slack keeps their names) have this name? Unknown when Slack does not answer. */
+/**
+ * Does a channel of the workspace (archived ones too: Slack keeps their names) have this name?
+ * Read within a second and five pages (conversations.list is Tier 2, and Slack closes the
+ * submission after 3 s); past them, or when Slack does not answer, the approval's suffix takes over.
+ */
 async function channelNameTaken(client: WebClient, name: string): Promise<boolean> {
+  const deadline = performance.now() + 1_000
   let cursor: string | undefined
   try {
-    // A workspace of many thousand channels is read in pages; past 20 the approval's suffix takes over.
-    for (let page = 0; page < 20; page++) {
+    for (let page = 0; page < 5 && performance.now() < deadline; page++) {
       const answer = await client.conversations.list({ types: 'public_channel,private_channel', exclude_archived: false, limit: 1000, ...(cursor ? { cursor } : {}) })
       if ((answer.channels ?? []).some((channel) => channel.name === name)) return true
       cursor = answer.response_metadata?.next_cursor || undefined
@@ -62,6 +66,13 @@ async function channelNameTaken(client: WebClient, name: string): Promise<boolea
     return false
   }
   return false
+}
+
+/** Slack closes the submission after 3 s: a slow answer reads as "not taken" (the approval's suffix covers it). */
+function withinASecond(taken: Promise<boolean>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined
+  const timeUp = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), 1_000) })
+  return Promise.race([taken, timeUp]).finally(() => clearTimeout(timer))
 }
 
 /**
@@ -76,6 +87,6 @@ export async function readCampaignChannel(client: WebClient, values: unknown, m:
   if (typed === '') return { request: { name: null, isPrivate }, errors: null }
   const checked = checkChannelName(typed)
   if (!checked.ok) return { request: null, errors: { [campaignChannelBlockIds.name]: m.campaignChannel.nameProblem(checked.problem) } }
-  if (await channelNameTaken(client, checked.name)) return { request: null, errors: { [campaignChannelBlockIds.name]: m.campaignChannel.nameProblem('taken') } }
+  if (await withinASecond(channelNameTaken(client, checked.name))) return { request: null, errors: { [campaignChannelBlockIds.name]: m.campaignChannel.nameProblem('taken') } }
   return { request: { name: checked.name, isPrivate }, errors: null }
 }
