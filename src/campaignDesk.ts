@@ -21,6 +21,8 @@ import { liveDeliveryTrouble } from './slack/live/deliveryTrouble.ts'
 import { liveRenderer } from './slack/live/render.ts'
 import { createPeopleDirectory } from './slack/people.ts'
 import { cardFailedNotice } from './slack/proposal/notifications.ts'
+import { campaignChannelDelivery } from './slack/campaignChannel/delivery.ts'
+import { campaignChannelPass } from './slack/campaignChannel/planner.ts'
 import { retroChartUploader } from './slack/retroReport/chart.ts'
 import { compileRetroReport } from './slack/retroReport/compile.ts'
 import { scheduledRetroPosts } from './slack/retro/notifications.ts'
@@ -195,6 +197,8 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
       liveTrouble: liveDeliveryTrouble({ store, people, clock }),
       // The retrospective report's goals chart, drawn and uploaded when its row is delivered.
       upload: retroChartUploader({ store, people, logger: logger.child({ source: 'retro' }) }),
+      // A campaign's own channel created, and its people invited, when their rows are delivered.
+      campaignChannel: campaignChannelDelivery({ store, people, clock, logger: logger.child({ source: 'campaign_channel' }) }),
       ...(options.dispatcher?.pollMs ? { pollMs: options.dispatcher.pollMs } : {}),
       ...(options.dispatcher?.retry ? { retry: options.dispatcher.retry } : {}),
       ...(options.dispatcher?.pacing ? { pacing: options.dispatcher.pacing } : {}),
@@ -245,6 +249,7 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
       observer: telemetry.scheduler,
       ideas: store.ideas, dispatcher, clock, logger: logger.child({ source: 'scheduler' }),
       roundClosing: { boards: ideaBoardDraft, results: roundResultsDraft },
+      campaignChannels: campaignChannelPass({ store, people }),
       lifecycle: { store: store.lifecycle, ...scheduledLifecycle(people) },
       live: {
         store: store.liveTick, people: store.people,

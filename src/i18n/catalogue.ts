@@ -5,6 +5,7 @@
 // end up in plain_text objects, where Slack shows them as they are.
 import { calendarMessages, type CalendarMessages } from './calendar.ts'
 import { calendarDayMessages, type CalendarDayMessages } from './calendarDays.ts'
+import { campaignChannelMessages, type CampaignChannelMessages } from './campaignChannel.ts'
 import { commonMessages, type CommonMessages } from './common.ts'
 import { ganttMessages, type GanttMessages } from './gantt.ts'
 import { homeMessages, type HomeMessages } from './home.ts'
@@ -28,10 +29,11 @@ export type Messages = CommonMessages & ProposalMessages & PlanMessages & TaskMe
   & LiveMessages & ReminderMessages & MetricMessages & RetroMessages & LearningMessages & CalendarDayMessages
   & MetricImportMessages
   & PortfolioMessages
+  & CampaignChannelMessages
 
 const parts = [commonMessages, proposalMessages, planMessages, taskMessages, homeMessages, ganttMessages, ideaMessages, calendarMessages, lifecycleMessages,
   liveMessages, reminderMessages, metricMessages, retroMessages, learningMessages, calendarDayMessages,
-  metricImportMessages, portfolioMessages] as const
+  metricImportMessages, portfolioMessages, campaignChannelMessages] as const
 
 const composed = new Map<Locale, Messages>()
 

@@ -29,6 +29,12 @@ export type Renderers = {
    * thread when given, with its workspace's client, or says why it is no longer to be sent. Without it, such rows fail.
    */
   upload?: (message: OutboxMessage, threadTs: string | null, client: WebClient) => Promise<void | { drop: string }>
+  /**
+   * Creates a campaign's own channel or invites one person into it (payload.campaignChannel) with
+   * its workspace's client: the channel it concerns, or why it is not to be done (told to the
+   * owner there). Without it, such rows fail.
+   */
+  campaignChannel?: (message: OutboxMessage, client: WebClient) => Promise<{ channel: string } | { drop: string }>
 }
 
 export function createRowDelivery(options: Renderers & {
@@ -144,6 +150,33 @@ export function createRowDelivery(options: Renderers & {
       // A person's DM is paced under their user id: one channel per person.
       const sent = await post(client, message.teamId, channel, message.payload, pace, message.target)
       await recordSent(message.id, sent.channel, sent.ts, clock.now())
+      return 'sent'
+    }
+    if (message.payload.inChannelOfKey) {
+      // Into the campaign's own channel once it exists; where the campaign was if it never will.
+      const creation = await outbox.findByKey(message.teamId, message.payload.inChannelOfKey)
+      if (creation?.status === 'pending') {
+        await outbox.reschedule(message.id, 'waiting_for_channel', new Date(now.getTime() + Math.min(pollMs, 1_000)), false)
+        wakeAt(now.getTime() + Math.min(pollMs, 1_000))
+        return 'waiting'
+      }
+      if (creation?.status === 'sent' && creation.slackChannel) message = { ...message, target: creation.slackChannel }
+    }
+    const channelStep = message.payload.campaignChannel
+    if (channelStep) {
+      const campaignChannel = options.campaignChannel
+      if (!campaignChannel) {
+        await outbox.markFailed(message.id, 'no_campaign_channel_handler', now)
+        return 'failed'
+      }
+      const method = channelStep.step === 'create' ? 'conversations.create' : 'conversations.invite'
+      const done = await slackCall({ teamId: message.teamId, method }, pace, () => campaignChannel(message, client))
+      if ('drop' in done) {
+        logger.info({ team: message.teamId, outboxId: message.id, key: message.dedupeKey, reason: done.drop }, 'outbox_dropped')
+        await outbox.markSuperseded(message.id, done.drop)
+        return 'superseded'
+      }
+      await recordSent(message.id, done.channel, null, clock.now())
       return 'sent'
     }
     if (message.payload.threadOfKey) {

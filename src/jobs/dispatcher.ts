@@ -103,6 +103,7 @@ export function createDispatcher(options: DispatcherOptions) {
     ...(options.homeView ? { homeView: options.homeView } : {}),
     ...(options.renderLive ? { renderLive: options.renderLive } : {}),
     ...(options.upload ? { upload: options.upload } : {}),
+    ...(options.campaignChannel ? { campaignChannel: options.campaignChannel } : {}),
   })
   const notices = createFailureNotices({
     outbox, logger,

@@ -76,6 +76,11 @@ export type SchedulerOptions = {
    * them: no lifecycle step, no live post, no retro prompt, no round closing, no look-up.
    */
   departedTeams?: () => Promise<ReadonlySet<string>>
+  /**
+   * Campaigns' own channels (from slack/): invites the people named since the last pass, offers a
+   * closed campaign's owner the archive; the ids of the rows it wrote.
+   */
+  campaignChannels?: (now: Date, departed: ReadonlySet<string>) => Promise<number[]>
   /** Many workspaces: deletes the data of those gone longer than DATA_RETENTION_DAYS (retention.ts). */
   retention?: { purge(now: Date): Promise<void> }
   /** node-cron expression; every minute. */
@@ -263,6 +268,12 @@ export function createScheduler(options: SchedulerOptions) {
       await runPortfolioSummary(clock.now(), departed)
     } catch (error) {
       logger.error({ err: error }, 'scheduler_portfolio_summary_failed')
+    }
+    try {
+      const written = await options.campaignChannels?.(clock.now(), departed)
+      if (written?.length) void dispatcher.deliverNow(written)
+    } catch (error) {
+      logger.error({ err: error }, 'scheduler_campaign_channels_failed')
     }
     try {
       await options.retention?.purge(clock.now())

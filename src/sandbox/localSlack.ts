@@ -182,6 +182,7 @@ export class LocalSlack {
   private readonly triggers = new Map<string, { issuedAt: number; used: boolean }>()
   private readonly responseUrlIds = new Set<string>()
   private readonly handlers = new Map<string, Handler>()
+  private readonly inviteRefusals = new Map<string, string>()
   private counter = 0
   private readonly tickets = new Set<string>()
   private rateLimits: { perChannelPerSecond: number; burst: number; perMethodPerMinute: Record<string, number>; now: () => number } | null = null
@@ -269,6 +270,11 @@ export class LocalSlack {
     }
     this.users.set(user.id, user)
     return user
+  }
+
+  /** conversations.invite refuses this person with this error (a guest: user_is_restricted; cant_invite…). */
+  refuseInvites(userId: string, code = 'user_is_restricted'): void {
+    this.inviteRefusals.set(userId, code)
   }
 
   /** Include `slack.botUserId` in `members` to make the bot a member. */
@@ -732,6 +738,62 @@ export class LocalSlack {
         const id = `G${[...ids].sort().join('')}`
         if (!this.channels.has(id)) this.addChannel({ id, name: `mpdm-${ids.join('--')}`, isPrivate: true, members: [...ids, this.botUserId] })
         return ok({ channel: { id } })
+      },
+
+      // ---- A campaign's own channel (issue 17): list, create, invite, archive, as Slack answers them.
+      // Tests make a name taken with addChannel (a private channel without the bot is taken but not
+      // listed, as in Slack), and a person uninvitable with refuseInvites(userId, code).
+      'conversations.list': (a) => {
+        const types = String(a.types ?? 'public_channel').split(',').map((t) => t.trim())
+        const listed = [...this.channels.values()].filter((c) => this.visible(c) && !c.id.startsWith('G')
+          && types.includes(c.isPrivate ? 'private_channel' : 'public_channel') && !(truthy(a.exclude_archived) && c.isArchived))
+        const from = Number(a.cursor || 0)
+        const limit = Math.max(1, Math.min(Number(a.limit || 100), 1000))
+        const next = from + limit < listed.length ? String(from + limit) : ''
+        return ok({ channels: listed.slice(from, from + limit).map((c) => this.channelJson(c)), response_metadata: { next_cursor: next } })
+      },
+
+      'conversations.create': (a) => {
+        const name = String(a.name ?? '')
+        if (name === '') return err('invalid_name_required')
+        if ([...name].length > 80) return err('invalid_name_maxlength')
+        if (/[.\s]/.test(name)) return err('invalid_name_punctuation')
+        if (!/^[a-z0-9_-]+$/.test(name)) return err('invalid_name_specials')
+        const team = this.caller?.teamId
+        if ([...this.channels.values()].some((c) => c.name === name && (c.teamId === undefined || team === undefined || c.teamId === team))) return err('name_taken')
+        const isPrivate = truthy(a.is_private)
+        const id = `${isPrivate ? 'G' : 'C'}NEW${String(++this.counter).padStart(6, '0')}`
+        const channel = this.addChannel({ id, name, isPrivate, members: [this.botUserId], ...(team ? { teamId: team } : {}) })
+        return ok({ channel: this.channelJson(channel) })
+      },
+
+      'conversations.invite': (a) => {
+        const c = this.channels.get(a.channel)
+        if (!c || !this.visible(c)) return err('channel_not_found')
+        if (c.isArchived) return err('is_archived')
+        if (!c.members.includes(this.botUserId)) return err('not_in_channel')
+        const ids = String(a.users ?? '').split(',').map((id) => id.trim()).filter(Boolean)
+        if (ids.length === 0) return err('no_user')
+        for (const id of ids) {
+          const refusal = this.inviteRefusals.get(id)
+          if (refusal) return err(refusal)
+          const user = this.users.get(id)
+          if (!user) return err('user_not_found')
+          if (user.deleted) return err('user_disabled')
+          if (id === this.botUserId) return err('cant_invite_self')
+          if (c.members.includes(id)) return err('already_in_channel')
+        }
+        c.members.push(...ids)
+        return ok({ channel: this.channelJson(c) })
+      },
+
+      'conversations.archive': (a) => {
+        const c = this.channels.get(a.channel)
+        if (!c || !this.visible(c)) return err('channel_not_found')
+        if (c.isArchived) return err('already_archived')
+        if (!c.members.includes(this.botUserId)) return err('not_in_channel')
+        c.isArchived = true
+        return ok()
       },
 
       'chat.postMessage': (a) => {

@@ -37,6 +37,7 @@ import { registerDeleteData } from './settings/deleteData.ts'
 import { registerApiKeys } from './apiKeys/actions.ts'
 import { registerProposalSubmission } from './proposal/submission.ts'
 import { registerInstallEvents } from './install/events.ts'
+import { registerCampaignChannelActions } from './campaignChannel/actions.ts'
 import { installPath, type Installer } from './install/installer.ts'
 import { answerNotInstalled } from './install/notInstalled.ts'
 import { warmUpTeamId } from './warmUp.ts'
@@ -178,6 +179,7 @@ export function createSlackApp(
   registerRetroSurfaces(listeners, listenerServices)
   registerRetroReportActions(listeners, listenerServices)
   registerPortfolioActions(listeners, listenerServices)
+  registerCampaignChannelActions(listeners, listenerServices)
   if (installer) registerInstallEvents(listeners, listenerServices, installer)
   return { app, receiver, inFlight: () => inFlight }
 }

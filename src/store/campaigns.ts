@@ -9,6 +9,8 @@ import type { Proposal } from '../domain/proposal.ts'
 import type { Database, PrismaDb } from './database.ts'
 import { sqliteStamp, type DirectSql } from './directSql.ts'
 import { linkIdeaToCampaign, type BoardOutboxFor } from './ideas.ts'
+import { saveChannelRequest } from './campaignChannels.ts'
+import type { ChannelRequest } from '../domain/campaignChannel.ts'
 import { enqueue, enqueueSqlite, idsInOrder, postgresOutboxInsert, postgresOutboxValues, type OutboxDraft } from './outbox.ts'
 
 export const withProposal = { proposal: true } as const
@@ -216,13 +218,15 @@ export function campaignStore(database: Pick<Database, 'prisma' | 'direct'>) {
       outbox: OutboxFor
       /** The idea it was made from ("Make it a proposal"): linked to the campaign, its boards edited. */
       fromIdea?: { ideaId: number; boards: BoardOutboxFor }
+      /** "Create a channel for this campaign": saved with the proposal, acted on at approval. */
+      channel?: ChannelRequest | null
     }): Promise<Created> {
       // Without a view id the duplicate check cannot work: refused, not guessed (see bySourceView).
       if (!input.sourceViewId) throw new Error('createProposal needs the id of the Slack view')
       try {
-        if (!input.fromIdea) return { outcome: 'created', ...(await insertProposal(direct, input, input.outbox)) }
+        if (!input.fromIdea && !input.channel) return { outcome: 'created', ...(await insertProposal(direct, input, input.outbox)) }
         const fromIdea = input.fromIdea
-        // Rarer, and its board edits are read from the ideas: through Prisma, in one transaction.
+        // Rarer, and its board edits are read from the ideas (or it asks for a channel): through Prisma, in one transaction.
         return await prisma.$transaction(async (tx) => {
           const row = await tx.campaign.create({
             data: {
@@ -238,7 +242,8 @@ export function campaignStore(database: Pick<Database, 'prisma' | 'direct'>) {
             include: withProposal,
           })
           const campaign = toCampaign(row)
-          const ideaEdits = await linkIdeaToCampaign(tx, { teamId: input.teamId, ideaId: fromIdea.ideaId, campaignId: campaign.id, at: input.at, boards: fromIdea.boards })
+          if (input.channel) await saveChannelRequest(tx, input.teamId, campaign.id, input.channel, input.at)
+          const ideaEdits = fromIdea ? await linkIdeaToCampaign(tx, { teamId: input.teamId, ideaId: fromIdea.ideaId, campaignId: campaign.id, at: input.at, boards: fromIdea.boards }) : []
           const outboxIds = await enqueue(tx, [...input.outbox(campaign), ...ideaEdits], input.at)
           return { outcome: 'created' as const, campaign, outboxIds }
         })
@@ -306,6 +311,8 @@ export function campaignStore(database: Pick<Database, 'prisma' | 'direct'>) {
       actorId: string
       at: Date
       outbox: OutboxFor
+      /** The channel request as the revised form has it (null: none); undefined leaves it as it was. */
+      channel?: ChannelRequest | null
     }): Promise<Changed | { outcome: 'name_taken' }> {
       try {
         const result = await prisma.$transaction(async (tx) => {
@@ -329,6 +336,7 @@ export function campaignStore(database: Pick<Database, 'prisma' | 'direct'>) {
           await tx.stageTransition.create({
             data: { campaignId: input.campaignId, fromStage: CampaignStage.SentBack, toStage: CampaignStage.Proposed, actorId: input.actorId, at: input.at },
           })
+          if (input.channel !== undefined) await saveChannelRequest(tx, input.teamId, input.campaignId, input.channel, input.at)
           const campaign = toCampaign(await tx.campaign.findUniqueOrThrow({ where: { id: input.campaignId }, include: withProposal }))
           const outboxIds = await enqueue(tx, input.outbox(campaign), input.at)
           return { outcome: 'changed' as const, campaign, outboxIds }

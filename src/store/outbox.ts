@@ -26,6 +26,16 @@ export type OutboxPayload = {
   threadTs?: string
   /** A file drawn and uploaded at delivery (DispatcherOptions.upload) instead of a message. */
   upload?: { chart: 'retro_goals'; campaignId: number }
+  /**
+   * A campaign's own channel (issue 17), done at delivery (DispatcherOptions.campaignChannel):
+   * created (the row's target is the channel the campaign had), or one person invited into it.
+   */
+  campaignChannel?: { step: 'create' } | { step: 'invite'; userId: string }
+  /**
+   * Posted into the channel the row with this dedupeKey created, once that row is out; into
+   * `target` if it was not created (the campaign's own channel, created on approval).
+   */
+  inChannelOfKey?: string
 }
 
 export type OutboxDraft = {

@@ -1,6 +1,7 @@
 // The store as the rest of the app sees it: one object per aggregate over one database.
 import { apiKeyStore } from './apiKeys.ts'
 import { calendarStore } from './calendar.ts'
+import { campaignChannelStore } from './campaignChannels.ts'
 import { campaignStore } from './campaigns.ts'
 import type { Database } from './database.ts'
 import { homeStore } from './home.ts'
@@ -48,6 +49,7 @@ export function createStore(database: Database, options: { tokenCipher?: TokenCi
     workspaceData: workspaceDataStore(database.prisma),
     portfolio: portfolioStore(database.prisma, database.bulkRead, database.direct),
     apiKeys: apiKeyStore(database.prisma),
+    campaignChannels: campaignChannelStore(database.prisma),
     provider: database.provider,
     /** Resolves when the database answers (for /healthz). */
     ping: () => database.prisma.$queryRaw`SELECT 1`,

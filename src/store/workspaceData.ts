@@ -31,6 +31,7 @@ export function workspaceDataStore(prisma: PrismaDb) {
         await tx.ideaBoard.deleteMany({ where: { teamId } })
         const ideas = (await tx.idea.deleteMany({ where: { teamId } })).count
         const brainstormRounds = (await tx.brainstormRound.deleteMany({ where: { teamId } })).count
+        await tx.campaignChannel.deleteMany({ where: { teamId } })
         const campaigns = (await tx.campaign.deleteMany({ where: { teamId } })).count
         await tx.task.deleteMany({ where: { teamId } })
         const people = (await tx.person.deleteMany({ where: { teamId } })).count

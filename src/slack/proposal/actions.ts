@@ -27,6 +27,7 @@ import { readViewMetadata } from '../shared/viewMetadata.ts'
 import { requestMessagesFor } from '../../i18n/requests.ts'
 import { ephemeral } from '../shared/ephemeral.ts'
 import { proposalLessons } from '../learning/blocks.ts'
+import { channelCreation, intoOwnChannel } from '../campaignChannel/notifications.ts'
 
 export const sendBackModalCallbackId = 'proposal_send_back'
 export const sendBackReasonBlockId = 'send_back_reason'
@@ -99,10 +100,11 @@ export function registerProposalDecisions(listeners: Listeners, services: Servic
 
   async function decide(click: ClickContext, decision: ProposalDecision, reason: string | null): Promise<string | null> {
     const { teamId, actor, m, campaign } = click
-    const [owner, cardLocale, workspaceCurrency] = await Promise.all([
+    const [owner, cardLocale, workspaceCurrency, ownChannel] = await Promise.all([
       services.people.person(teamId, campaign.ownerId),
       services.people.person(teamId, campaign.createdById).then((p) => p.locale),
       services.store.plans.workspaceCurrency(teamId),
+      services.store.campaignChannels.of(teamId, campaign.id),
     ])
     const at = services.clock.now()
     const planCurrency = workspaceCurrency ?? defaultCurrencyFor(owner.locale)
@@ -111,9 +113,11 @@ export function registerProposalDecisions(listeners: Listeners, services: Servic
       teamId, campaignId: campaign.id, expectedVersion: click.version, decision, actorId: actor.userId, reason, at, planCurrency,
       outbox: (c) => [
         ...proposalDecided(c, { card: cardLocale, recipient: owner.locale, submitter: actor.locale }),
-        // Approved: the plan message opens in the channel, and the owner is offered the task template.
+        // Approved: the plan message opens in the channel (its own, created first, when the owner
+        // asked for one), and the owner is offered the task template.
         ...(c.stage === CampaignStage.Planning ? [
-          planMessagePost(emptyPlanRecord(c, planCurrency), owner.locale, ownerToday),
+          ...(ownChannel ? [channelCreation(c)] : []),
+          intoOwnChannel(planMessagePost(emptyPlanRecord(c, planCurrency), owner.locale, ownerToday), c.id, ownChannel !== null),
           templateOfferDm(c, owner.locale, taskTemplate(c.kind, { startDate: c.startDate, endDate: c.endDate }, ownerToday).length),
         ] : []),
         // The campaign changed stage on its owner's and approver's Home.
@@ -182,6 +186,7 @@ export function registerProposalDecisions(listeners: Listeners, services: Servic
     const click = await readClick(body, action, respond, refusalToRevise)
     if (!click) return
     const metadata = { mode: 'revise' as const, campaignId: click.campaign.id, version: click.campaign.version }
-    await openModalOrExplain(client, body.trigger_id, proposalModal(click.m, metadata, prefillFromCampaign(click.campaign), await proposalLessons(services, click.campaign.teamId, { kind: click.campaign.kind, platform: click.campaign.platform, campaignId: click.campaign.id }, click.m)), respond, click.m, services.logger)
+    const ownChannel = (await services.store.campaignChannels.of(click.campaign.teamId, click.campaign.id))?.request ?? null
+    await openModalOrExplain(client, body.trigger_id, proposalModal(click.m, metadata, prefillFromCampaign(click.campaign), await proposalLessons(services, click.campaign.teamId, { kind: click.campaign.kind, platform: click.campaign.platform, campaignId: click.campaign.id }, click.m), ownChannel), respond, click.m, services.logger)
   })
 }

@@ -8,6 +8,8 @@ import type { Messages } from '../../i18n/catalogue.ts'
 import { context, input, option, plainText } from '../shared/elements.ts'
 import { trusted } from '../../i18n/mrkdwn.ts'
 import { recordId } from '../shared/recordIds.ts'
+import type { ChannelRequest } from '../../domain/campaignChannel.ts'
+import { campaignChannelBlocks } from '../campaignChannel/form.ts'
 
 export const proposalModalCallbackId = 'campaign_proposal'
 
@@ -66,8 +68,11 @@ function textInput(maxLength: number, initial: string | null | undefined, placeh
   }
 }
 
-/** `lessons`: what the most similar closed campaigns learned (learningBlocks.ts), shown under the intro. */
-export function proposalModal(m: Messages, metadata: ProposalModalMetadata, prefill: ProposalModalPrefill = {}, lessons: KnownBlock | null = null): ModalView {
+/**
+ * `lessons`: what the most similar closed campaigns learned (learningBlocks.ts), shown under the intro.
+ * `ownChannel`: the campaign's own channel as asked for so far (revising), null for none.
+ */
+export function proposalModal(m: Messages, metadata: ProposalModalMetadata, prefill: ProposalModalPrefill = {}, lessons: KnownBlock | null = null, ownChannel: ChannelRequest | null = null): ModalView {
   const t = m.proposalModal
   const revising = metadata.mode === 'revise'
   const kindOptions = campaignKinds.map((kind) => option(m.kind[kind], kind))
@@ -105,6 +110,7 @@ export function proposalModal(m: Messages, metadata: ProposalModalMetadata, pref
       }, { hint: t.channel.hint }),
       input(b.ownerId, t.owner.label, { type: 'users_select', action_id: valueActionId, ...(prefill.ownerId ? { initial_user: prefill.ownerId } : {}) }),
       input(b.approverId, t.approver.label, { type: 'users_select', action_id: valueActionId, ...(prefill.approverId ? { initial_user: prefill.approverId } : {}) }, { hint: t.approver.hint }),
+      ...campaignChannelBlocks(m, ownChannel),
     ],
   }
 }

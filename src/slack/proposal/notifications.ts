@@ -8,8 +8,9 @@ import type { OutboxDraft } from '../../store/outbox.ts'
 import { actions, button, section } from '../shared/elements.ts'
 import { escapeMrkdwn, mentionChannel, mentionUser, trusted } from '../../i18n/mrkdwn.ts'
 import { campaignButtonValue, proposalActions, proposalCard } from './message.ts'
+import { proposalCardKey } from '../shared/proposalCardKey.ts'
 
-const cardKey = (campaign: Campaign) => `proposal-card:${campaign.id}`
+const cardKey = (campaign: Campaign) => proposalCardKey(campaign.id)
 
 function cardPost(campaign: Campaign, locale: Locale, notify: { userId: string; locale: Locale }): OutboxDraft {
   return {

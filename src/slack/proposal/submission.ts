@@ -21,6 +21,8 @@ import type { Services } from '../services.ts'
 import { troubleMessage } from '../shared/trouble.ts'
 import { readViewMetadata } from '../shared/viewMetadata.ts'
 import { requestMessagesFor } from '../../i18n/requests.ts'
+import type { ChannelRequest } from '../../domain/campaignChannel.ts'
+import { readCampaignChannel } from '../campaignChannel/form.ts'
 import {
   proposalBlockIds, proposalErrorsForSlack, proposalModalCallbackId, proposalModalMetadata, readProposalInput,
   type ProposalModalMetadata,
@@ -52,8 +54,10 @@ export function registerProposalSubmission(listeners: Listeners, services: Servi
 
       const outside = await checkOutsideFacts(services, client, teamId, check.proposal, metadata.campaignId)
       if (outside.errors) return await answer(fieldErrors(outside.errors, m))
+      const ownChannel = await readCampaignChannel(client, view.state.values, m)
+      if (ownChannel.errors) return await answer({ response_action: 'errors', errors: ownChannel.errors })
 
-      const saved = await save(services, teamId, submitter, metadata, check.proposal, view.id, outside.approver, ideaBoardDraft)
+      const saved = await save(services, teamId, submitter, metadata, check.proposal, view.id, outside.approver, ideaBoardDraft, ownChannel.request)
       if (saved.outcome === 'name_taken') return await answer(fieldErrors({ name: { code: 'name_taken' } }, m))
       if (saved.outcome === 'refused') return await answer(fieldErrors({ name: { code: 'required' } }, m, saved.text))
       if (saved.outcome !== 'created' && saved.outcome !== 'changed') return await answer() // a repeat of a handled submission
@@ -121,13 +125,13 @@ type Saved = Created | Changed | { outcome: 'name_taken' } | { outcome: 'refused
 
 async function save(
   services: Services, teamId: string, submitter: Person, metadata: ProposalModalMetadata, proposal: Proposal,
-  viewId: string, approver: Person | null, ideaBoardDraft: (view: BoardView) => OutboxDraft,
+  viewId: string, approver: Person | null, ideaBoardDraft: (view: BoardView) => OutboxDraft, ownChannel: ChannelRequest | null,
 ): Promise<Saved> {
   const at = services.clock.now()
   const approverLocale = approver?.locale ?? 'en'
   if (metadata.mode === 'new' || metadata.campaignId === undefined || metadata.version === undefined) {
     return services.store.campaigns.createProposal({
-      teamId, proposal, createdById: submitter.userId, sourceViewId: viewId, at,
+      teamId, proposal, createdById: submitter.userId, sourceViewId: viewId, at, channel: ownChannel,
       ...(metadata.sourceIdeaId ? { fromIdea: { ideaId: metadata.sourceIdeaId, boards: ideaBoardDraft } } : {}),
       outbox: (campaign) => [
         ...proposalSubmitted(campaign, { card: submitter.locale, recipient: approverLocale, submitter: submitter.locale }),
@@ -143,7 +147,7 @@ async function save(
   if (refusal === 'not_the_owner') return { outcome: 'refused', text: m.refusal.notTheOwner }
   const cardLocale = (await services.people.person(teamId, campaign.createdById)).locale
   const revised = await services.store.campaigns.revise({
-    teamId, campaignId: campaign.id, expectedVersion: metadata.version, proposal, actorId: submitter.userId, at,
+    teamId, campaignId: campaign.id, expectedVersion: metadata.version, proposal, actorId: submitter.userId, at, channel: ownChannel,
     outbox: (c) => [...proposalRevised(c, { card: cardLocale, recipient: approverLocale, submitter: submitter.locale }), ...homeRefreshForCampaign(c)],
   })
   // A second submission of the same revision finds the campaign already moved on: nothing to do.
