@@ -33,7 +33,10 @@ describe.runIf(postgresAdminUrl() !== null)('the PostgreSQL pool when the server
     // Several connections open, then idle in the pool.
     await Promise.all([1, 2, 3].map(() => database!.prisma.$queryRawUnsafe('SELECT 1 AS one FROM pg_sleep(0.05)')))
     expect(await terminateConnectionsTo(new URL(test.url).pathname.slice(1))).toBeGreaterThan(0)
-    // The idle connections read the server's goodbye on the event loop's next turns.
+    // Once the server has ended them, their goodbye is in this process's sockets: the event loop
+    // reads it in the same turn as the answer that says they are gone. (A query sent earlier can
+    // still pick a connection whose goodbye is on its way, and fail once: that is not this test.)
+    await waitForNoConnectionsTo(new URL(test.url).pathname.slice(1))
     await new Promise((resolve) => setImmediate(resolve))
     const rows = await database.prisma.$queryRawUnsafe<Array<{ answer: number }>>('SELECT 1 AS answer')
     expect(rows[0]?.answer).toBe(1)
@@ -79,6 +82,20 @@ async function waitForSleepers(databaseName: string, count: number): Promise<voi
       const result = await admin.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'SELECT pg_sleep%' AND state = 'active'", [databaseName])
       if (result.rows[0].n >= count) return
       await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  } finally {
+    await admin.end()
+  }
+}
+
+async function waitForNoConnectionsTo(databaseName: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: postgresAdminUrl()! })
+  await admin.connect()
+  try {
+    for (;;) {
+      const result = await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [databaseName])
+      if (result.rows[0].n === 0) return
+      await new Promise((resolve) => setTimeout(resolve, 10))
     }
   } finally {
     await admin.end()
