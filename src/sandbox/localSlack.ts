@@ -940,6 +940,15 @@ export class LocalSlack {
     return file
   }
 
+  /**
+   * A person's file as Slack puts it in a view_submission's state for a file_input element
+   * (`files: [{id, name, filetype, url_private, …}]`): the sandbox's page uploads, then submits this.
+   */
+  fileInputValue(id: string): Result | null {
+    const file = this.files.find((f) => f.id === id)
+    return file ? { ...this.personFileJson(file), user_team: this.teamId } : null
+  }
+
   private personFileJson(f: SlackFile): Result {
     const url = `${this.baseUrl}/files-pri/${this.teamId}-${f.id}/${encodeURIComponent(f.filename)}`
     return {

@@ -55,6 +55,8 @@ const requests = {
   close: z.object({ as: person, viewId: z.string(), all: z.boolean() }),
   shortcut: z.object({ as: person, channel: z.string(), ts: z.string(), callbackId: z.string() }),
   tab: z.object({ as: person, tab: z.enum(['home', 'messages']) }),
+  // A file from the person's computer: into a modal's file input (no channel), or shared in a channel.
+  file: z.object({ as: person, name: z.string().min(1).max(255), channel: z.string().min(1).optional() }),
   clock: z.union([
     z.object({ advance: z.enum(['hour', 'day']) }),
     // A moment in the acting person's zone, as the datetime-local field gives it.
@@ -154,6 +156,10 @@ export async function startPageServer(sandbox: SandboxControls, port: number) {
       if (!slack.users.has(as)) return sendJson(response, 404, { error: `nobody is ${as}` })
       return sendJson(response, 200, snapshotFor(slack, client, as, sandbox.clock, version))
     }
+    if (request.method === 'POST' && url.pathname === '/api/files') return receiveFile(url, request, response)
+    // The app's figures API (issue 17) answers on the app's own port, which is a new free one at each
+    // start and reset: served here too, so the page can name one steady URL for curl.
+    if (url.pathname.startsWith(figuresApiPrefix)) return forwardToApp(request, response, url)
     const file = /^\/files\/(F[0-9A-Z]+)\//.exec(url.pathname)
     if (request.method === 'GET' && file) return sendUpload(response, file[1]!)
     const call = /^\/api\/([a-z]+)$/.exec(url.pathname)
@@ -174,6 +180,51 @@ export async function startPageServer(sandbox: SandboxControls, port: number) {
       }
     }
     sendJson(response, 404, { error: 'not found' })
+  }
+
+  /**
+   * The bytes of a file the person chose, as application/octet-stream (a form on another site cannot
+   * send that without a CORS preflight, which is never answered). Registered in the local Slack as
+   * theirs, as Slack does with a file input's upload or a file shared in a channel; answers the file
+   * as a file input's state carries it.
+   */
+  async function receiveFile(url: URL, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!(request.headers['content-type'] ?? '').startsWith('application/octet-stream')) return sendJson(response, 415, { error: 'the file\'s bytes only (application/octet-stream)' })
+    const parsed = requests.file.safeParse(Object.fromEntries(url.searchParams))
+    if (!parsed.success) return sendJson(response, 400, { error: z.prettifyError(parsed.error) })
+    const { as, name, channel } = parsed.data
+    const { slack } = sandbox.world()
+    if (!slack.users.has(as)) return sendJson(response, 404, { error: `nobody is ${as}` })
+    if (channel !== undefined) {
+      const where = slack.channels.get(channel)
+      if (!where || where.isArchived || !where.members.includes(as)) return sendJson(response, 403, { error: 'you can share a file only in a channel you are in' })
+    }
+    const bytes = await readBytes(request, maxFileBytes)
+    if (!bytes) return sendJson(response, 413, { error: `a file may be at most ${maxFileBytes / 1024 / 1024} MB here` })
+    const stored = slack.addPersonFile({ user: as, filename: name, bytes, ...(channel === undefined ? {} : { channel }) })
+    changed()
+    sendJson(response, 200, { file: slack.fileInputValue(stored.id) })
+  }
+
+  async function forwardToApp(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await readBytes(request, maxFileBytes)
+    if (body === null) return sendJson(response, 413, { error: 'too large' })
+    const headers: Record<string, string> = {}
+    for (const name of ['authorization', 'content-type', 'idempotency-key', 'accept']) {
+      const value = request.headers[name]
+      if (typeof value === 'string') headers[name] = value
+    }
+    const answer = await fetch(`${sandbox.world().app.operationsUrl}${url.pathname}${url.search}`, { method: request.method ?? 'GET', headers, ...(body ? { body } : {}) })
+    const bytes = Buffer.from(await answer.arrayBuffer())
+    const passed: Record<string, string> = { 'content-length': String(bytes.length) }
+    for (const name of ['content-type', 'retry-after', 'allow', 'cache-control']) {
+      const value = answer.headers.get(name)
+      if (value !== null) passed[name] = value
+    }
+    response.writeHead(answer.status, passed)
+    response.end(bytes)
+    // A figure stored by the API shows in the app's surfaces as the next refresh draws them.
+    if (answer.ok && request.method === 'POST') changed()
   }
 
   function openEvents(response: ServerResponse): void {
@@ -234,6 +285,24 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   const json = JSON.stringify(body)
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(json)), 'cache-control': 'no-store' })
   response.end(json)
+}
+
+/** Slack's limit for a file input's file; the sandbox keeps shared files to it too. */
+const maxFileBytes = 10 * 1024 * 1024
+const figuresApiPrefix = '/api/v1/'
+
+/** The body's bytes, or null past `limit` (the rest is not read). */
+async function readBytes(request: IncomingMessage, limit: number): Promise<Buffer | null> {
+  const declared = Number(request.headers['content-length'])
+  if (Number.isFinite(declared) && declared > limit) return null
+  const chunks: Buffer[] = []
+  let length = 0
+  for await (const chunk of request) {
+    length += (chunk as Buffer).length
+    if (length > limit) return null
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks)
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {

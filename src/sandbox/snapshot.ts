@@ -33,7 +33,11 @@ export function snapshotFor(slack: LocalSlack, client: SlackClient, userId: stri
   const me = slack.users.get(userId)
   const zone = me?.tz ?? 'UTC'
   const now = DateTime.fromJSDate(clock.now(), { zone })
-  const channels = [...slack.channels.values()].filter((c) => !c.isPrivate || c.members.includes(userId)).filter((c) => !c.id.startsWith('G'))
+  // A group DM is not a channel in the sidebar; an archived channel leaves it, as in Slack. A private
+  // channel the app created (a campaign's own, issue 17) shows to its members.
+  const channels = [...slack.channels.values()]
+    .filter((c) => !c.isPrivate || c.members.includes(userId))
+    .filter((c) => !c.name.startsWith('mpdm-') && !c.isArchived)
   const visible = new Set([...channels.filter((c) => c.members.includes(userId)).map((c) => c.id), appDmOf(userId)])
 
   const files = (message: SlackMessage): PageMessage['files'] => (message.files ?? []).flatMap((id) => {

@@ -16,6 +16,18 @@ async function post(call, body) {
   }
 }
 
+/**
+ * Sends a file the person chose to the sandbox, which keeps it in the local Slack as theirs (shared in
+ * `channel` when given); resolves with the file as a file input's state carries it.
+ */
+async function uploadFile(as, file, channel) {
+  const query = new URLSearchParams({ as, name: file.name, ...(channel ? { channel } : {}) })
+  const response = await fetch(`/api/files?${query}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file })
+  const answer = await response.json().catch(() => ({}))
+  if (!response.ok) throw new Error(answer.error ?? `HTTP ${response.status}`)
+  return answer.file
+}
+
 function App() {
   const [as, setAs] = useState(params.get('as') ?? '')
   const [state, setState] = useState(null)
@@ -62,6 +74,20 @@ function App() {
       setProblem(null)
     } catch (error) {
       setProblem(String(error.message ?? error))
+    } finally {
+      setBusy((n) => n - 1)
+      void refresh()
+    }
+  }, [as, refresh])
+
+  /** The composer's attach button: the file is shared in the channel as a message of the person's. */
+  const share = useCallback(async (file, channel) => {
+    setBusy((n) => n + 1)
+    try {
+      await uploadFile(as, file, channel)
+      setProblem(null)
+    } catch (error) {
+      setProblem(`The file was not shared: ${error.message ?? error}`)
     } finally {
       setBusy((n) => n - 1)
       void refresh()
@@ -133,10 +159,10 @@ function App() {
       <h1 class="conversation-title">${title}</h1>
       ${current === 'home'
         ? html`<${Home} state=${state} directory=${directory} run=${run} />`
-        : html`<${Conversation} key=${current} state=${state} channel=${current} directory=${directory} run=${run} openThread=${setThread} />`}
+        : html`<${Conversation} key=${current} state=${state} channel=${current} directory=${directory} run=${run} share=${share} openThread=${setThread} />`}
     </main>
     ${thread ? html`<${Thread} state=${state} thread=${thread} directory=${directory} run=${run} close=${() => setThread(null)} />` : null}
-    ${state.modals.map((modal, index) => html`<${Modal} key=${modal.view.id} modal=${modal} top=${index === state.modals.length - 1} directory=${directory} run=${run} />`)}
+    ${state.modals.map((modal, index) => html`<${Modal} key=${modal.view.id} modal=${modal} top=${index === state.modals.length - 1} directory=${directory} run=${run} upload=${(file) => uploadFile(state.me, file)} />`)}
   </div>`
 }
 
@@ -170,6 +196,13 @@ function Guide({ hide, state }) {
       <li>Back as the owner, open each section of the plan message, then <strong>Ready to go live</strong>.</li>
       <li>Press <strong>Advance 1 day</strong> until the start date: the campaign goes live, and the digest comes at 09:30.</li>
     </ol>
+    <p>Issue 17's features, once a campaign is live (step 4):</p>
+    <ul>
+      <li>Figures from a file: <strong>Import a file…</strong> on the Enter figures form (<code>/campaign metrics</code>), or attach a CSV with 📎 and type <code>/campaign metrics import</code>.</li>
+      <li>A campaign's own channel: tick <em>Create a channel</em> in the proposal; on approval it appears in the sidebar of everyone invited.</li>
+      <li><code>/campaign portfolio</code> (and <code>/campaign portfolio chart</code>) shows every live campaign; so does the Home of ${state.people.find((p) => p.isAdmin)?.realName ?? 'the admin'} and the approver.</li>
+      <li>The figures API answers here: make a key as the admin in <code>/campaign settings api-keys</code>, then <code>curl -X POST ${location.origin}/api/v1/metrics -H "Authorization: Bearer KEY" -H "Content-Type: application/json" -d '{"campaignId": 1, "metric": "orders", "date": "YYYY-MM-DD", "value": 42}'</code> (<a href="/api/v1/openapi.json" target="_blank" rel="noreferrer">OpenAPI</a>).</li>
+    </ul>
     <p class="muted">Everything here is the real app talking to a local stand-in for Slack. Try a Chinese-speaking person to see the app in Chinese. <code>/campaign help</code> lists every command.</p>
     <button type="button" onClick=${hide}>Hide guide</button>
   </aside>`
@@ -191,7 +224,7 @@ function topLevel(messages) {
   return messages.filter((m) => !m.threadTs || m.threadTs === m.ts)
 }
 
-function Conversation({ state, channel, directory, run, openThread }) {
+function Conversation({ state, channel, directory, run, share, openThread }) {
   const messages = topLevel(state.conversations[channel] ?? [])
   const list = useRef(null)
   const count = messages.length
@@ -203,11 +236,11 @@ function Conversation({ state, channel, directory, run, openThread }) {
       ${messages.map((m) => html`<${Message} key=${`${m.ts}`} message=${m} state=${state} directory=${directory} run=${run} openThread=${openThread} />`)}
     </div>
     <${Composer} label="Message" placeholder=${isDm ? `Message ${state.app.name} (slash commands only)` : `Message #${state.channels.find((c) => c.id === channel)?.name ?? ''} — try /campaign new`}
-      commands=${state.app.commands} send=${(text) => run('send', { channel, text })} />
+      commands=${state.app.commands} send=${(text) => run('send', { channel, text })} attach=${isDm ? null : (file) => share(file, channel)} />
   </div>`
 }
 
-function Composer({ label, placeholder, send, commands }) {
+function Composer({ label, placeholder, send, commands, attach = null }) {
   const [text, setText] = useState('')
   const hint = text.startsWith('/') ? commands.find((c) => c.command.startsWith(text.split(/\s/)[0])) : null
   const submit = () => {
@@ -219,6 +252,8 @@ function Composer({ label, placeholder, send, commands }) {
     ${hint ? html`<div class="command-hint"><strong>${hint.command}</strong> ${hint.usageHint} <span class="muted">— ${hint.description}</span></div>` : null}
     <textarea aria-label=${label} placeholder=${placeholder} rows="2" value=${text} onInput=${(e) => setText(e.currentTarget.value)}
       onKeyDown=${(e) => { if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); submit() } }}></textarea>
+    ${attach ? html`<label class="attach" title="Attach a file">📎<input type="file" class="visually-hidden" aria-label="Attach a file"
+      onChange=${(e) => { const input = e.currentTarget; const chosen = input.files?.[0]; input.value = ''; if (chosen) void attach(chosen) }} /></label>` : null}
     <button type="submit" aria-label="Send">Send</button>
   </form>`
 }
@@ -311,7 +346,7 @@ function checkedBySlack(blocks, values) {
   return errors
 }
 
-function Modal({ modal, top, directory, run }) {
+function Modal({ modal, top, directory, run, upload }) {
   const { view, trouble } = modal
   const [slackErrors, setSlackErrors] = useState({})
   const errors = { ...modal.errors, ...slackErrors }
@@ -325,13 +360,15 @@ function Modal({ modal, top, directory, run }) {
   }, [top, view.id, view.hash])
   const values = () => collectState(view.blocks, prefix, form.current)
   const ctx = {
-    prefix, directory, errors, currentConversation: modal.openedIn,
+    prefix, directory, errors, currentConversation: modal.openedIn, upload,
     act: (action) => run('act', { surface: { kind: 'view', viewId: view.id }, action, values: values() }),
   }
   return html`<div class="overlay" hidden=${!top}>
     <div class="modal" role="dialog" aria-modal="true" aria-labelledby=${titleId} inert=${!top}>
-      <form ref=${form} noValidate onSubmit=${(e) => {
+      <form ref=${form} noValidate onSubmit=${async (e) => {
         e.preventDefault()
+        // As Slack, a file still uploading is waited for before the form is sent.
+        await Promise.allSettled([...form.current.querySelectorAll('input[type="file"]')].map((input) => input.uploading))
         const checked = checkedBySlack(view.blocks, values())
         setSlackErrors(checked)
         if (Object.keys(checked).length === 0) void run('submit', { viewId: view.id, values: values() })

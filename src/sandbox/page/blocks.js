@@ -16,7 +16,7 @@ export const controlId = (prefix, blockId, actionId) => `c-${prefix}-${blockId}-
 const STATEFUL = new Set([
   'plain_text_input', 'number_input', 'email_text_input', 'url_text_input', 'datepicker', 'timepicker', 'static_select', 'external_select',
   'multi_static_select', 'users_select', 'multi_users_select', 'conversations_select', 'multi_conversations_select', 'channels_select',
-  'multi_channels_select', 'checkboxes', 'radio_buttons',
+  'multi_channels_select', 'checkboxes', 'radio_buttons', 'file_input',
 ])
 
 /** Every option of a select, grouped or not. */
@@ -350,11 +350,52 @@ function Element({ element, blockId, index, ctx, inInput = false, label = '', de
         </label>`)}
       </fieldset>`
     }
+    case 'file_input':
+      return html`<${FileInput} element=${element} id=${id} aria=${aria} ctx=${ctx} />`
     case 'image':
       return html`<img class="accessory-image" src=${element.image_url} alt=${element.alt_text ?? ''} />`
     default:
       return html`<span class="unknown">[${element.type}]</span>`
   }
+}
+
+/**
+ * Block Kit's file input: a real file chooser (the element's filetypes and max_files). A chosen file
+ * is uploaded to the sandbox at once, as Slack uploads it, and the control keeps what Slack would put
+ * in state.values (`files`); a submit waits for an upload under way (`input.uploading`).
+ */
+function FileInput({ element, id, aria, ctx }) {
+  const [status, setStatus] = useState('')
+  const max = element.max_files ?? 10
+  const accept = (element.filetypes ?? []).map((type) => `.${type}`).join(',') || undefined
+  const choose = (event) => {
+    const input = event.currentTarget
+    const chosen = [...(input.files ?? [])]
+    input.dataset.files = '[]'
+    if (chosen.length > max) {
+      input.value = ''
+      return setStatus(`Choose at most ${max} ${max === 1 ? 'file' : 'files'}.`)
+    }
+    const wanted = element.filetypes ?? []
+    const refused = chosen.find((file) => wanted.length > 0 && !wanted.includes(file.name.split('.').pop()?.toLowerCase()))
+    if (refused) {
+      input.value = ''
+      return setStatus(`${refused.name} is not one of: ${wanted.join(', ')}.`)
+    }
+    if (chosen.length === 0) return setStatus('')
+    setStatus('Uploading…')
+    input.uploading = Promise.all(chosen.map((file) => ctx.upload(file))).then(
+      (files) => {
+        input.dataset.files = JSON.stringify(files)
+        setStatus(`Uploaded: ${files.map((file) => file.name).join(', ')}`)
+      },
+      (error) => setStatus(`Upload failed: ${error.message ?? error}`),
+    )
+  }
+  return html`<span class="file-input">
+    <input type="file" id=${id} accept=${accept} multiple=${max > 1} ...${aria} onChange=${choose} />
+    <span class="muted upload-status" role="status">${status}</span>
+  </span>`
 }
 
 /** Slack's ⋯ menu: a button that opens a list of options. */
@@ -410,6 +451,7 @@ function readControl(element, control) {
     case 'multi_conversations_select': return { type, selected_conversations: chosen() }
     case 'channels_select': return { type, selected_channel: control.value || null }
     case 'multi_channels_select': return { type, selected_channels: chosen() }
+    case 'file_input': return { type, files: JSON.parse(control.dataset.files || '[]') }
     case 'checkboxes': case 'radio_buttons': {
       const picked = [...control.querySelectorAll('input:checked')].map((input) => clean((element.options ?? [])[Number(input.dataset.index)]))
       return type === 'radio_buttons' ? { type, selected_option: picked[0] ?? null } : { type, selected_options: picked }
