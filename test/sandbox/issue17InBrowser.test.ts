@@ -193,6 +193,19 @@ describe.skipIf(browserMissing)('issue 17 in the sandbox, in a browser', () => {
     expect(ui.problems, 'script errors on the page').toEqual([])
   }, 60_000)
 
+  it('shows the admin the portfolio of the live campaigns, and its picture in the channel', async () => {
+    const admin = sandboxPeople.find((p) => p.isAdmin)!
+    await ui.actAs(admin.realName)
+    await ui.goTo('campaigns')
+    await ui.send('/campaign portfolio')
+    const portfolio = ui.page.getByRole('main').getByRole('article').filter({ hasText: 'Spring orders 1' }).filter({ hasText: 'Summer orders 2' }).filter({ hasText: 'Only visible to you' })
+    await portfolio.waitFor()
+    await ui.send('/campaign portfolio chart')
+    // The picture, posted in the channel (the page names it by the file's title, as Slack does).
+    await ui.page.getByRole('main').getByRole('img', { name: m.portfolio.chart.title(0).split(' · ')[0] }).waitFor()
+    expect(ui.problems, 'script errors on the page').toEqual([])
+  }, 60_000)
+
   it('serves the figures API on the page\'s own port, as the guide\'s curl line says', async () => {
     const guide = ui.page.getByRole('complementary', { name: 'Getting started' })
     expect(await guide.textContent()).toContain(`curl -X POST ${sandbox.url.replace('localhost', '127.0.0.1')}/api/v1/metrics`)
