@@ -145,6 +145,26 @@ describe('the sandbox page server', () => {
     expect(download.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''Spring%20tea%20festival.xlsx`)
   })
 
+  it("takes a person's file as its bytes only: into a file input (the state Slack would send) or shared in a channel they are in", async () => {
+    const upload = (query: Record<string, string>, body: string | Buffer, type = 'application/octet-stream') =>
+      fetch(`${base}/api/files?${new URLSearchParams(query)}`, { method: 'POST', headers: { 'content-type': type }, body })
+    // A form from another site could send text/plain or multipart without a preflight: refused.
+    expect((await upload({ as: owner, name: 'a.csv' }, 'date,metric,value', 'text/plain')).status).toBe(415)
+    expect((await upload({ as: 'U99NOBODY', name: 'a.csv' }, 'x')).status).toBe(404)
+    expect((await upload({ as: owner, name: 'a.csv', channel: 'C99NONE' }, 'x')).status).toBe(403)
+    expect((await upload({ as: owner, name: 'big.csv' }, Buffer.alloc(10 * 1024 * 1024 + 1))).status).toBe(413)
+
+    const chosen = await upload({ as: owner, name: 'figures.csv' }, 'date,metric,value\n')
+    const { file } = (await chosen.json()) as { file: Record<string, unknown> }
+    expect(file).toMatchObject({ name: 'figures.csv', filetype: 'csv', user: owner, user_team: sandbox.world().slack.teamId })
+    expect(file.url_private).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/files-pri\//)
+    expect(sandbox.world().slack.files.find((f) => f.id === file.id)?.channel).toBeNull()
+
+    expect((await upload({ as: owner, name: 'shared.csv', channel: campaigns }, 'date,metric,value\n')).status).toBe(200)
+    const shared = (await state()).conversations[campaigns].at(-1)
+    expect([shared.author, shared.files.map((f: { name: string }) => f.name)]).toEqual([owner, ['shared.csv']])
+  })
+
   it('resets to the seeded workspace: no messages, an empty database, the clock back at its start', async () => {
     await call('send', { as: owner, channel: campaigns, text: 'Something to forget' })
     expect((await state()).conversations[campaigns].length).toBeGreaterThan(0)
