@@ -2,12 +2,15 @@
 // for it and goes into it), each person's invitation, the link under the proposal card, what the
 // owner is told when Slack refuses, and the offer to archive it once the campaign is closed. Each
 // key says what the row is for whom, so each happens once.
-import type { Campaign } from '../../domain/campaign.ts'
+import { CampaignStage, type Campaign } from '../../domain/campaign.ts'
+import { channelMembers, type ChannelRequest } from '../../domain/campaignChannel.ts'
 import { messagesFor, type Locale } from '../../i18n/catalogue.ts'
-import { escapeMrkdwn, mentionChannel, mentionUser, trusted } from '../../i18n/mrkdwn.ts'
-import type { OutboxDraft } from '../../store/outbox.ts'
-import { actions, button, section } from '../shared/elements.ts'
+import { escapeMrkdwn, mentionChannel, mentionUser, trusted, type Mrkdwn } from '../../i18n/mrkdwn.ts'
+import type { OutboxDraft, OutboxPayload } from '../../store/outbox.ts'
+import type { PlanRecord } from '../../store/planRecord.ts'
+import { actions, button, context, section } from '../shared/elements.ts'
 import { proposalCardKey } from '../shared/proposalCardKey.ts'
+import { proposalActions } from '../proposal/message.ts'
 
 export const campaignChannelKeys = {
   creation: (campaignId: number) => `campaign-channel:${campaignId}`,
@@ -33,10 +36,66 @@ export function intoOwnChannel(draft: OutboxDraft, campaignId: number, channelAs
   return channelAsked ? { ...draft, payload: { ...draft.payload, inChannelOfKey: campaignChannelKeys.creation(campaignId) } } : draft
 }
 
+/** One person's invitation, once: written with whichever change names them first (or the channel's creation). */
 export function invitation(teamId: string, campaignId: number, channelId: string, userId: string): OutboxDraft {
   return {
     teamId, dedupeKey: campaignChannelKeys.invite(campaignId, userId), kind: 'post', target: channelId, campaignId,
-    payload: { text: '', campaignChannel: { step: 'invite', userId } },
+    payload: { text: '', campaignChannel: { step: 'invite', userId } }, unlessWritten: true,
+  }
+}
+
+/** Stages whose people are still being named, and invited as they are. */
+const namingStages: readonly CampaignStage[] = [CampaignStage.Planning, CampaignStage.Scheduled, CampaignStage.Live, CampaignStage.Retrospective]
+
+/**
+ * Written with every change of the plan (in its transaction): an invitation for each person named
+ * on the campaign whose invitation is not written yet (the store skips those), so a data owner,
+ * promoter or task owner is invited as they are named. Nothing while the channel is not created.
+ */
+export function channelInvitations(record: PlanRecord): OutboxDraft[] {
+  const channelId = record.ownChannel?.channelId
+  if (!channelId || record.ownChannel?.archived || !namingStages.includes(record.campaign.stage)) return []
+  const { campaign, snapshot } = record
+  const members = channelMembers({
+    ownerId: campaign.ownerId, approverId: campaign.approverId,
+    others: [...snapshot.goals.map((g) => g.dataOwnerId ?? ''), ...snapshot.promotion.map((p) => p.promoterId), ...snapshot.tasks.map((t) => t.ownerId)],
+  })
+  return members.map((userId) => invitation(campaign.teamId, campaign.id, channelId, userId))
+}
+
+const cardLineBlockId = 'campaign_channel_line'
+
+/** The card with its channel line (replacing an earlier one), above Approve / Send back when they are there. */
+function cardWithLine(payload: OutboxPayload, line: Mrkdwn): OutboxPayload {
+  const blocks = ((payload.blocks ?? []) as Array<{ block_id?: string }>).filter((b) => b.block_id !== cardLineBlockId)
+  const decision = blocks.findIndex((b) => b.block_id === proposalActions.blockId)
+  const at = decision === -1 ? blocks.length : decision
+  return { ...payload, blocks: [...blocks.slice(0, at), context(line, cardLineBlockId), ...blocks.slice(at)] }
+}
+
+/** The proposal card's posts and edits among `drafts` say which channel was asked for. */
+export function withChannelAsked(drafts: OutboxDraft[], campaignId: number, request: ChannelRequest | null, locale: Locale): OutboxDraft[] {
+  if (!request) return drafts
+  const key = proposalCardKey(campaignId)
+  const line = trusted(messagesFor(locale).campaignChannel.cardAsked(request.name ? escapeMrkdwn(request.name) : null, request.isPrivate))
+  return drafts.map((draft) => (draft.dedupeKey === key || draft.updatesKey === key ? { ...draft, payload: cardWithLine(draft.payload, line) } : draft))
+}
+
+/** The proposal card, as last rendered, edited to link to the channel created. */
+export function cardLinked(campaign: { id: number; teamId: string; originChannelId: string }, card: OutboxPayload, channelId: string, locale: Locale): OutboxDraft {
+  const { text, blocks } = cardWithLine(card, trusted(messagesFor(locale).campaignChannel.cardCreated(mentionChannel(channelId))))
+  return {
+    teamId: campaign.teamId, dedupeKey: `${proposalCardKey(campaign.id)}:channel`, kind: 'update', target: campaign.originChannelId,
+    updatesKey: proposalCardKey(campaign.id), campaignId: campaign.id, payload: blocks ? { text, blocks } : { text },
+  }
+}
+
+/** The plan message left where the campaign came from: edited to say where the plan went. */
+export function planMovedUpdate(campaign: { id: number; teamId: string; name: string; originChannelId: string }, previousKey: string, channelId: string, locale: Locale): OutboxDraft {
+  const text = messagesFor(locale).campaignChannel.planMoved(escapeMrkdwn(campaign.name), mentionChannel(channelId))
+  return {
+    teamId: campaign.teamId, dedupeKey: `${previousKey}:moved`, kind: 'update', target: campaign.originChannelId,
+    updatesKey: previousKey, campaignId: campaign.id, payload: { text, blocks: [section(trusted(text))] },
   }
 }
 
