@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testProviders } from '../support/databases.ts'
 import { startRig, type Rig } from '../support/harness.ts'
+import { slackLimits } from '../../src/jobs/pacing.ts'
 import { withDatabase } from '../support/live.ts'
 import { addRequest, approvedCampaign, clickInModal, goodValues, openSection, submit, user } from '../support/plans.ts'
 import { castTheUsualPeople, formValues, openNewProposal, validForm, visibleText } from '../support/proposals.ts'
@@ -159,4 +160,45 @@ describe.each(testProviders())('a campaign channel, later and as people are name
     expect((await rig.slack.waitForResponse(() => true, { since })).body.text).toMatch(/has its own channel already/)
     expect(rig.slack.callsTo('conversations.create').filter((c) => c.args.name?.startsWith(name))).toHaveLength(1)
   })
+})
+
+// Slack's tiers for the channel's methods (conversations.invite: Tier 3, 50 a minute), enforced by
+// the stand-in: a campaign with 57 people named invites 50 in the first minute and the rest after
+// it, and Slack never has to answer 429.
+describe.each(testProviders())('invitations paced within their tier on %s', (provider) => {
+  let rig: Rig
+  const helpers = Array.from({ length: 55 }, (_, i) => `UH${String(i).padStart(2, '0')}`)
+  beforeAll(async () => {
+    rig = await startRig(provider, { pacing: slackLimits })
+    castTheUsualPeople(rig)
+    for (const id of helpers) rig.slack.addUser({ id, teamId: 'T1', name: id.toLowerCase() })
+  })
+  afterAll(async () => rig.close())
+
+  it('invites 57 people, 50 in the first minute and the rest after it, with no 429', async () => {
+    const form = validForm({ name: 'Tea crowd' })
+    const view = await openNewProposal(rig)
+    const answer = await rig.client.viewSubmission({ teamId: 'T1', userId: 'U1', view, values: { ...formValues(form), ...channelValues({ create: true, name: `tea-crowd-${provider}` }) } })
+    expect(answer.body?.response_action).not.toBe('errors')
+    const card = await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === 'C1' && JSON.stringify(c.args.blocks ?? '').includes('proposal_decision'), { timeoutMs: 30_000 })
+    const [campaignId, version] = JSON.stringify(card.args.blocks).match(/"proposal_approve","value":"(\d+):(\d+)"/)!.slice(1).map(Number) as [number, number]
+    // Fifty-five task owners named before approval: all invited when the channel is created.
+    await withDatabase(rig, (prisma) => prisma.task.createMany({
+      data: helpers.map((ownerId, i) => ({ campaignId, teamId: 'T1', title: `Task ${i}`, stage: 'creative', startDate: '2026-12-10', dueDate: '2026-12-12', ownerId, createdAt: new Date() })),
+    }))
+    rig.slack.enforceRateLimits({ clock: () => rig.clock.now() })
+    await rig.client.blockAction({ teamId: 'T1', userId: 'U2', actionId: 'proposal_approve', value: `${campaignId}:${version}`, message: { ts: card.result.ts, channel: 'C1', blocks: rig.slack.messageAt('C1', card.result.ts)!.blocks } })
+    const channelId = (await rig.slack.waitFor('conversations.create', (c) => c.result?.ok === true)).result.channel.id as string
+    const invited = () => rig.slack.callsTo('conversations.invite').filter((c) => c.args.channel === channelId && c.result?.ok === true).length
+    const limited = () => rig.slack.rateLimited.map((c) => `${c.method} Retry-After ${c.retryAfter}`)
+    // The app keeps a hair under Slack's 50 (its margin): 49 or 50 in the first minute.
+    await expect.poll(invited, { timeout: 30_000, interval: 100 }).toBeGreaterThanOrEqual(49)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(invited()).toBeLessThanOrEqual(50)
+    expect(limited()).toEqual([])
+    rig.clock.set(new Date(rig.clock.now().getTime() + 61_000).toISOString())
+    await expect.poll(invited, { timeout: 30_000, interval: 100 }).toBe(57)
+    expect(limited()).toEqual([])
+    expect(rig.slack.channels.get(channelId)!.members).toEqual(expect.arrayContaining(['U1', 'U2', ...helpers]))
+  }, 90_000)
 })
