@@ -5,7 +5,6 @@ import { CampaignStage } from '../domain/campaign.ts'
 import { channelMembers, type ChannelRequest } from '../domain/campaignChannel.ts'
 import type { PrismaDb, PrismaTx } from './database.ts'
 import { enqueue, type OutboxDraft, type OutboxPayload } from './outbox.ts'
-import type { PlanRecord } from './planRecord.ts'
 
 export type CampaignChannelRecord = {
   campaignId: number
@@ -68,10 +67,10 @@ async function enqueueEach(prisma: PrismaDb, drafts: readonly OutboxDraft[], at:
 }
 
 /** What recordCreated hands to the rows it writes (see there). */
-export type CreatedChannel = {
+export type CreatedChannel<Plan> = {
   campaign: { id: number; teamId: string; ownerId: string; createdById: string; originChannelId: string }
   members: string[]
-  plan: PlanRecord | null
+  plan: Plan | null
   previousPlanMessageKey: string | null
   card: OutboxPayload | null
 }
@@ -93,7 +92,8 @@ function membersOf(campaign: { ownerId: string; approverId: string; goals: Array
   })
 }
 
-export function campaignChannelStore(prisma: PrismaDb, plans: { loadIn(tx: PrismaTx, teamId: string, campaignId: number): Promise<PlanRecord | null> }) {
+/** `plans` reads the plan inside a transaction (planStore's loadIn; handed in, as planRecord.ts imports campaigns.ts, which imports this). */
+export function campaignChannelStore<Plan>(prisma: PrismaDb, plans: { loadIn(tx: PrismaTx, teamId: string, campaignId: number): Promise<Plan | null> }) {
   async function of(teamId: string, campaignId: number): Promise<CampaignChannelRecord | null> {
     const row = await prisma.campaignChannel.findFirst({ where: { teamId, campaignId } })
     return row ? toRecord(row) : null
@@ -115,7 +115,7 @@ export function campaignChannelStore(prisma: PrismaDb, plans: { loadIn(tx: Prism
     async recordCreated(input: {
       teamId: string; campaignId: number; channelId: string; name: string; at: Date
       planMessageKey: string; cardKey: string
-      outbox: (created: CreatedChannel) => OutboxDraft[]
+      outbox: (created: CreatedChannel<Plan>) => OutboxDraft[]
     }): Promise<{ channelId: string; outboxIds: number[] }> {
       return prisma.$transaction(async (tx) => {
         const row = await tx.campaignChannel.findFirst({ where: { teamId: input.teamId, campaignId: input.campaignId } })
@@ -129,7 +129,7 @@ export function campaignChannelStore(prisma: PrismaDb, plans: { loadIn(tx: Prism
         })
         const campaign = await tx.campaign.findFirstOrThrow({ where: { id: input.campaignId }, select: namedSelect })
         const members = membersOf(campaign)
-        let plan: PlanRecord | null = null
+        let plan: Plan | null = null
         let previousPlanMessageKey: string | null = null
         const planMessage = await tx.outboxMessage.findUnique({ where: { teamId_dedupeKey: { teamId: input.teamId, dedupeKey: input.planMessageKey } } })
         if (planMessage?.status === 'pending') {
@@ -232,4 +232,4 @@ export function campaignChannelStore(prisma: PrismaDb, plans: { loadIn(tx: Prism
   }
 }
 
-export type CampaignChannelStore = ReturnType<typeof campaignChannelStore>
+export type CampaignChannelStore<Plan> = ReturnType<typeof campaignChannelStore<Plan>>

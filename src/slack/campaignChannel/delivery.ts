@@ -15,7 +15,8 @@ import type { PeopleDirectory } from '../people.ts'
 import { localDate } from '../../domain/dates.ts'
 import { planMessageKey, planMessagePost } from '../plan/notifications.ts'
 import { proposalCardKey } from '../shared/proposalCardKey.ts'
-import { cardLinked, invitation, inviteRefusedDm, movedToReply, notCreatedDm, planMovedUpdate } from './notifications.ts'
+import { invitation } from '../shared/channelInvitations.ts'
+import { cardLinked, inviteRefusedDm, movedToReply, notCreatedDm, planMovedUpdate } from './notifications.ts'
 
 const slackError = (error: unknown): string | undefined =>
   (error as { code?: string }).code === 'slack_webapi_platform_error' ? (error as { data?: { error?: string } }).data?.error : undefined

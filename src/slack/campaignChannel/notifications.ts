@@ -2,19 +2,18 @@
 // for it and goes into it), each person's invitation, the link under the proposal card, what the
 // owner is told when Slack refuses, and the offer to archive it once the campaign is closed. Each
 // key says what the row is for whom, so each happens once.
-import { CampaignStage, type Campaign } from '../../domain/campaign.ts'
-import { channelMembers, type ChannelRequest } from '../../domain/campaignChannel.ts'
+import type { Campaign } from '../../domain/campaign.ts'
+import type { ChannelRequest } from '../../domain/campaignChannel.ts'
 import { messagesFor, type Locale } from '../../i18n/catalogue.ts'
 import { escapeMrkdwn, mentionChannel, mentionUser, trusted, type Mrkdwn } from '../../i18n/mrkdwn.ts'
 import type { OutboxDraft, OutboxPayload } from '../../store/outbox.ts'
-import type { PlanRecord } from '../../store/planRecord.ts'
 import { actions, button, context, section } from '../shared/elements.ts'
 import { proposalCardKey } from '../shared/proposalCardKey.ts'
-import { proposalActions } from '../proposal/message.ts'
+import { channelInviteKey } from '../shared/channelInvitations.ts'
 
 export const campaignChannelKeys = {
   creation: (campaignId: number) => `campaign-channel:${campaignId}`,
-  invite: (campaignId: number, userId: string) => `campaign-channel-invite:${campaignId}:${userId}`,
+  invite: channelInviteKey,
   inviteRefused: (campaignId: number, userId: string) => `campaign-channel-invite-refused:${campaignId}:${userId}`,
   notCreated: (campaignId: number) => `campaign-channel-not-created:${campaignId}`,
   movedTo: (campaignId: number) => `campaign-channel-moved:${campaignId}`,
@@ -36,39 +35,14 @@ export function intoOwnChannel(draft: OutboxDraft, campaignId: number, channelAs
   return channelAsked ? { ...draft, payload: { ...draft.payload, inChannelOfKey: campaignChannelKeys.creation(campaignId) } } : draft
 }
 
-/** One person's invitation, once: written with whichever change names them first (or the channel's creation). */
-export function invitation(teamId: string, campaignId: number, channelId: string, userId: string): OutboxDraft {
-  return {
-    teamId, dedupeKey: campaignChannelKeys.invite(campaignId, userId), kind: 'post', target: channelId, campaignId,
-    payload: { text: '', campaignChannel: { step: 'invite', userId } }, unlessWritten: true,
-  }
-}
-
-/** Stages whose people are still being named, and invited as they are. */
-const namingStages: readonly CampaignStage[] = [CampaignStage.Planning, CampaignStage.Scheduled, CampaignStage.Live, CampaignStage.Retrospective]
-
-/**
- * Written with every change of the plan (in its transaction): an invitation for each person named
- * on the campaign whose invitation is not written yet (the store skips those), so a data owner,
- * promoter or task owner is invited as they are named. Nothing while the channel is not created.
- */
-export function channelInvitations(record: PlanRecord): OutboxDraft[] {
-  const channelId = record.ownChannel?.channelId
-  if (!channelId || record.ownChannel?.archived || !namingStages.includes(record.campaign.stage)) return []
-  const { campaign, snapshot } = record
-  const members = channelMembers({
-    ownerId: campaign.ownerId, approverId: campaign.approverId,
-    others: [...snapshot.goals.map((g) => g.dataOwnerId ?? ''), ...snapshot.promotion.map((p) => p.promoterId), ...snapshot.tasks.map((t) => t.ownerId)],
-  })
-  return members.map((userId) => invitation(campaign.teamId, campaign.id, channelId, userId))
-}
-
 const cardLineBlockId = 'campaign_channel_line'
+/** The proposal card's Approve / Send back block (proposal/message.ts; not imported: proposal/ imports this stage). */
+const proposalDecisionBlockId = 'proposal_decision'
 
 /** The card with its channel line (replacing an earlier one), above Approve / Send back when they are there. */
 function cardWithLine(payload: OutboxPayload, line: Mrkdwn): OutboxPayload {
   const blocks = ((payload.blocks ?? []) as Array<{ block_id?: string }>).filter((b) => b.block_id !== cardLineBlockId)
-  const decision = blocks.findIndex((b) => b.block_id === proposalActions.blockId)
+  const decision = blocks.findIndex((b) => b.block_id === proposalDecisionBlockId)
   const at = decision === -1 ? blocks.length : decision
   return { ...payload, blocks: [...blocks.slice(0, at), context(line, cardLineBlockId), ...blocks.slice(at)] }
 }

@@ -13,7 +13,7 @@ import type { SectionChange } from '../../store/planSections.ts'
 import { homeRefresh } from '../shared/homeRefresh.ts'
 import type { Person } from '../people.ts'
 import { planMessageUpdate } from './notifications.ts'
-import { channelInvitations } from '../campaignChannel/notifications.ts'
+import { channelInvitations } from '../shared/channelInvitations.ts'
 import type { Services } from '../services.ts'
 
 /** Who the plan's posts speak to: the plan message reads in the owner's language and calendar. */

@@ -16,7 +16,7 @@ import { applyPlanChange, planAudience } from '../plan/changes.ts'
 import { planMessageUpdate } from '../plan/notifications.ts'
 import type { Services } from '../services.ts'
 import { taskAssignedDm } from './notifications.ts'
-import { channelInvitations } from '../campaignChannel/notifications.ts'
+import { channelInvitations } from '../shared/channelInvitations.ts'
 
 export type TaskRefusal = PlanRefusal | TaskTransitionRefusal
 
