@@ -374,6 +374,22 @@ describe('fake Slack', () => {
       expect(await attempts(1, () => client.conversations.info({ channel: 'C1' }))).toEqual(['ok'])
     })
 
+    it("limits a campaign channel's methods at their tiers: create, archive and list 20 a minute, invite 50", async () => {
+      fake.enforceRateLimits({ clock })
+      fake.addUser({ id: 'U7', teamId: 'T1', name: 'seven' })
+      let n = 0
+      const create = () => client.conversations.create({ name: `tier-${++n}` })
+      expect((await attempts(21, create)).slice(-2)).toEqual(['ok', 60])
+      expect(fake.channels.size).toBeGreaterThanOrEqual(20)
+      const created = fake.callsTo('conversations.create').filter((c) => c.result?.ok).map((c) => c.result.channel.id as string)
+      expect((await attempts(21, () => client.conversations.list({}))).slice(-2)).toEqual(['ok', 60])
+      let a = 0
+      expect((await attempts(21, () => client.conversations.archive({ channel: created[a++ % created.length]! }))).slice(-2)).toEqual(['ok', 60])
+      // Invitations: 50 a minute (already_in_channel after the first counts as a call all the same).
+      const invites = await attempts(51, () => client.conversations.invite({ channel: 'C1', users: 'U7' }).catch((e) => { if (e.code === 'slack_webapi_rate_limited_error') throw e }))
+      expect(invites.slice(-2)).toEqual(['ok', 60])
+    })
+
     it('is off by default, and off again when stopped', async () => {
       expect(await attempts(6, post)).toEqual(Array(6).fill('ok'))
       fake.enforceRateLimits({ clock })

@@ -36,6 +36,21 @@ export type CampaignChannelMessages = {
     archived: (channel: M) => string
     archiveRefused: { notOwner: string; notClosed: string; noChannel: string }
     archiveFailed: (channel: M, reason: string) => string
+    /** On the proposal card: the channel asked for (name null: made from the campaign's name), then the channel itself. */
+    cardAsked: (name: M | null, isPrivate: boolean) => string
+    cardCreated: (channel: M) => string
+    /** The plan message left in the channel the campaign came from, once it moved to its own. */
+    planMoved: (name: M, channel: M) => string
+    /** Asking for a channel after approval, from the plan message. */
+    later: {
+      /** Plain text: the plan message's button, the modal's title, its submit button. */
+      button: string
+      title: string
+      submit: string
+      intro: string
+      asked: (name: M) => string
+      refused: { notOwner: string; alreadyAsked: string; closed: string; notFound: string }
+    }
   }
 }
 
@@ -94,6 +109,22 @@ export const campaignChannelMessages: Record<Locale, CampaignChannelMessages> = 
         noChannel: 'This campaign has no channel of its own to archive.',
       },
       archiveFailed: (channel, reason) => `Slack did not archive ${channel}: ${reason}.`,
+      cardAsked: (name, isPrivate) => `:busts_in_silhouette: Own channel asked for: ${name ? `#${name}` : 'named after the campaign'} (${isPrivate ? 'private' : 'public'}), created on approval.`,
+      cardCreated: (channel) => `:busts_in_silhouette: Own channel: ${channel}`,
+      planMoved: (name, channel) => `:busts_in_silhouette: The plan of *${name}* has moved to its own channel: ${channel}.`,
+      later: {
+        button: 'Create a channel',
+        title: 'Campaign channel',
+        submit: 'Create',
+        intro: 'The app creates the channel, invites the people named on the campaign, and moves the plan message there; digests, prompts and the report follow.',
+        asked: (name) => `The channel for *${name}* is being created; the plan message moves there.`,
+        refused: {
+          notOwner: 'Only the campaign\'s owner or a workspace admin can create its channel.',
+          alreadyAsked: 'This campaign has its own channel already, or one is being created.',
+          closed: 'The campaign\'s plan is over: no channel is created for it now.',
+          notFound: 'This campaign no longer exists.',
+        },
+      },
     },
   },
   'zh-CN': {
@@ -132,6 +163,22 @@ export const campaignChannelMessages: Record<Locale, CampaignChannelMessages> = 
         noChannel: '这个活动没有自己的频道可归档。',
       },
       archiveFailed: (channel, reason) => `Slack 没有归档 ${channel}：${reason}。`,
+      cardAsked: (name, isPrivate) => `:busts_in_silhouette: 已申请活动频道：${name ? `#${name}` : '按活动名称命名'}（${isPrivate ? '私密' : '公开'}），批准后创建。`,
+      cardCreated: (channel) => `:busts_in_silhouette: 活动频道：${channel}`,
+      planMoved: (name, channel) => `:busts_in_silhouette: *${name}* 的计划已移到它自己的频道：${channel}。`,
+      later: {
+        button: '创建频道',
+        title: '活动频道',
+        submit: '创建',
+        intro: '应用会创建频道、邀请活动中被指定的人，并把计划消息移到那里；日报、提醒和报告也会发到那里。',
+        asked: (name) => `正在为 *${name}* 创建频道，计划消息会移到那里。`,
+        refused: {
+          notOwner: '只有活动负责人或工作区管理员可以创建活动频道。',
+          alreadyAsked: '这个活动已有自己的频道，或正在创建。',
+          closed: '活动计划已结束，现在不再为它创建频道。',
+          notFound: '这个活动已不存在。',
+        },
+      },
     },
   },
 }

@@ -22,7 +22,7 @@ import type { OutboxMessage, OutboxStore } from '../store/outbox.ts'
 import { createClaims } from './claims.ts'
 import { createRowDelivery, type Renderers } from './deliveries.ts'
 import { createFailureNotices, type FailureNotice, type LiveTrouble } from './failureNotices.ts'
-import { createLanes, type DeliveryOutcome } from './lanes.ts'
+import { createLanes, paceOf, type DeliveryOutcome } from './lanes.ts'
 import { createPacer, slackLimits, type PacingLimits } from './pacing.ts'
 import { createSlackCalls, interactive, PutBack, sleep, type Pace } from './slackCalls.ts'
 import { classifySlackFailure } from './slackFailure.ts'
@@ -176,7 +176,8 @@ export function createDispatcher(options: DispatcherOptions) {
     for (const { message, until } of await claims.claim(ids.length, ids)) {
       claims.hold(message.id, until)
       try {
-        outcomes.set(message.id, await deliverOne(message, interactive))
+        // A campaign channel's creation and invitations keep within their tiers even when written by a click.
+        outcomes.set(message.id, await deliverOne(message, message.payload.campaignChannel ? paceOf(message) : interactive))
       } finally {
         claims.release(message.id)
       }

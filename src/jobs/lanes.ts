@@ -21,15 +21,16 @@ type Lane = {
 }
 
 /**
- * The live stage's rows wait for their slots. Any other row may be one a person is waiting for
+ * The live stage's rows wait for their slots, and so do a campaign channel's creation and
+ * invitations (background work, within their tiers: 20 and 50 a minute). Any other row may be one a person is waiting for
  * (a proposal card the sweep picked up before the listener's deliverNow): it goes at once, counted
  * so that the live rows make room for it, and held back only by a 429.
  */
-export const paceOf = (message: OutboxMessage): Pace => (message.payload.live ? scheduled : interactive)
+export const paceOf = (message: OutboxMessage): Pace => (message.payload.live || message.payload.campaignChannel ? scheduled : interactive)
 
 /** The post a row makes, for an estimate of its slot; none for rows not paced per channel. */
 const postCallOf = (message: OutboxMessage): PacedCall | undefined =>
-  paceOf(message) === scheduled && (message.kind === 'post' || message.kind === 'dm')
+  paceOf(message) === scheduled && !message.payload.campaignChannel && (message.kind === 'post' || message.kind === 'dm')
     ? { teamId: message.teamId, method: 'chat.postMessage', channel: message.target }
     : undefined
 

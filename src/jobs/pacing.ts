@@ -31,9 +31,10 @@ export const slackLimits: PacingLimits = {
   perChannel: { perSecond: 1, burst: 3 },
   perMethodPerMinute: {
     // Tier 2: at least 20 a minute.
-    'conversations.list': 20, 'users.list': 20,
+    'conversations.list': 20, 'users.list': 20, 'conversations.create': 20, 'conversations.archive': 20,
     // Tier 3: at least 50 a minute.
     'chat.update': 50, 'chat.scheduleMessage': 50, 'conversations.info': 50, 'conversations.join': 50, 'conversations.open': 50,
+    'conversations.invite': 50,
     // Tier 4: at least 100 a minute.
     'chat.postEphemeral': 100, 'views.open': 100, 'views.push': 100, 'views.update': 100, 'views.publish': 100, 'users.info': 100,
     'files.getUploadURLExternal': 100, 'files.completeUploadExternal': 100,

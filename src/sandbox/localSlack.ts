@@ -63,6 +63,8 @@ export interface RateLimits {
  * rate limits are enforced. chat.postMessage's workspace-wide limit is not documented: none unless given.
  */
 export const TIER_LIMITS_PER_MINUTE: Readonly<Record<string, number>> = {
+  // A campaign's own channel: Tier 2 (≥ 20/min) for create, archive and list; Tier 3 for invite.
+  'conversations.create': 20, 'conversations.archive': 20, 'conversations.list': 20, 'conversations.invite': 50,
   'chat.update': 50, 'chat.scheduleMessage': 50, 'conversations.info': 50, 'conversations.join': 50, 'conversations.open': 50,
   'chat.postEphemeral': 100, 'views.open': 100, 'views.push': 100, 'views.update': 100, 'views.publish': 100, 'users.info': 100,
   'files.getUploadURLExternal': 100, 'files.completeUploadExternal': 100,

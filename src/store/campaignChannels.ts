@@ -4,7 +4,7 @@
 import { CampaignStage } from '../domain/campaign.ts'
 import { channelMembers, type ChannelRequest } from '../domain/campaignChannel.ts'
 import type { PrismaDb, PrismaTx } from './database.ts'
-import { enqueue, type OutboxDraft } from './outbox.ts'
+import { enqueue, type OutboxDraft, type OutboxPayload } from './outbox.ts'
 
 export type CampaignChannelRecord = {
   campaignId: number
@@ -66,7 +66,34 @@ async function enqueueEach(prisma: PrismaDb, drafts: readonly OutboxDraft[], at:
   return ids
 }
 
-export function campaignChannelStore(prisma: PrismaDb) {
+/** What recordCreated hands to the rows it writes (see there). */
+export type CreatedChannel<Plan> = {
+  campaign: { id: number; teamId: string; ownerId: string; createdById: string; originChannelId: string }
+  members: string[]
+  plan: Plan | null
+  previousPlanMessageKey: string | null
+  card: OutboxPayload | null
+}
+
+/** A channel can be asked for from the plan while the plan is still in use. */
+const laterRequestStages: readonly CampaignStage[] = [CampaignStage.Planning, CampaignStage.Scheduled, CampaignStage.Live]
+
+const namedSelect = {
+  ownerId: true, approverId: true, createdById: true,
+  goals: { select: { dataOwnerId: true }, orderBy: { id: 'asc' } },
+  promotionItems: { select: { promoterId: true }, orderBy: { id: 'asc' } },
+  tasks: { select: { ownerId: true }, orderBy: { id: 'asc' } },
+} as const
+
+function membersOf(campaign: { ownerId: string; approverId: string; goals: Array<{ dataOwnerId: string | null }>; promotionItems: Array<{ promoterId: string }>; tasks: Array<{ ownerId: string }> }): string[] {
+  return channelMembers({
+    ownerId: campaign.ownerId, approverId: campaign.approverId,
+    others: [...campaign.goals.map((g) => g.dataOwnerId ?? ''), ...campaign.promotionItems.map((p) => p.promoterId), ...campaign.tasks.map((t) => t.ownerId)],
+  })
+}
+
+/** `plans` reads the plan inside a transaction (planStore's loadIn; handed in, as planRecord.ts imports campaigns.ts, which imports this). */
+export function campaignChannelStore<Plan>(prisma: PrismaDb, plans: { loadIn(tx: PrismaTx, teamId: string, campaignId: number): Promise<Plan | null> }) {
   async function of(teamId: string, campaignId: number): Promise<CampaignChannelRecord | null> {
     const row = await prisma.campaignChannel.findFirst({ where: { teamId, campaignId } })
     return row ? toRecord(row) : null
@@ -77,44 +104,84 @@ export function campaignChannelStore(prisma: PrismaDb) {
 
     /**
      * Records the channel Slack created and makes it the campaign's channel, with the rows that
-     * follow (invitations, the link under the proposal card), all or nothing. A second record of
-     * the same campaign (a repeated delivery) changes nothing and returns the first channel.
+     * follow, all or nothing. A second record of the same campaign (a repeated delivery) changes
+     * nothing and returns the first channel. Read here, after the campaign's row is taken (so a
+     * plan change at the same moment is either seen or sees the channel): everyone named on the
+     * campaign, and — when the channel is asked for after approval — the plan message already out
+     * elsewhere (it is posted again here, from the plan as it stands; its old key is kept as
+     * `previousPlanMessageKey`, and edits still waiting for it are dropped: the new post has them),
+     * and the proposal card as last rendered (to link to the channel).
      */
     async recordCreated(input: {
       teamId: string; campaignId: number; channelId: string; name: string; at: Date
-      outbox: (campaign: { id: number; teamId: string; ownerId: string; originChannelId: string }) => OutboxDraft[]
+      planMessageKey: string; cardKey: string
+      outbox: (created: CreatedChannel<Plan>) => OutboxDraft[]
     }): Promise<{ channelId: string; outboxIds: number[] }> {
       return prisma.$transaction(async (tx) => {
         const row = await tx.campaignChannel.findFirst({ where: { teamId: input.teamId, campaignId: input.campaignId } })
         if (row?.slackChannelId) return { channelId: row.slackChannelId, outboxIds: [] }
-        const campaign = await tx.campaign.findFirstOrThrow({ where: { id: input.campaignId, teamId: input.teamId }, select: { id: true, teamId: true, ownerId: true, channelId: true } })
+        const before = await tx.campaign.findFirstOrThrow({ where: { id: input.campaignId, teamId: input.teamId }, select: { channelId: true } })
+        // From now on every post of the campaign (plan message, digests, prompts, report) goes there.
+        await tx.campaign.update({ where: { id: input.campaignId }, data: { channelId: input.channelId } })
         await tx.campaignChannel.update({
           where: { campaignId: input.campaignId },
-          data: { slackChannelId: input.channelId, slackName: input.name, originChannelId: campaign.channelId, channelCreatedAt: input.at },
+          data: { slackChannelId: input.channelId, slackName: input.name, originChannelId: before.channelId, channelCreatedAt: input.at },
         })
-        // From now on every post of the campaign (plan message, digests, prompts, report) goes there.
-        await tx.campaign.update({ where: { id: campaign.id }, data: { channelId: input.channelId } })
-        const outboxIds = await enqueue(tx, input.outbox({ id: campaign.id, teamId: campaign.teamId, ownerId: campaign.ownerId, originChannelId: campaign.channelId }), input.at)
+        const campaign = await tx.campaign.findFirstOrThrow({ where: { id: input.campaignId }, select: namedSelect })
+        const members = membersOf(campaign)
+        let plan: Plan | null = null
+        let previousPlanMessageKey: string | null = null
+        const planMessage = await tx.outboxMessage.findUnique({ where: { teamId_dedupeKey: { teamId: input.teamId, dedupeKey: input.planMessageKey } } })
+        if (planMessage?.status === 'pending') {
+          // Not out yet: it goes straight into the new channel.
+          await tx.outboxMessage.update({ where: { id: planMessage.id }, data: { target: input.channelId } })
+        } else if (planMessage?.status === 'sent' && planMessage.slackChannel && planMessage.slackChannel !== input.channelId) {
+          previousPlanMessageKey = `${input.planMessageKey}@${planMessage.slackChannel}`
+          await tx.outboxMessage.update({ where: { id: planMessage.id }, data: { dedupeKey: previousPlanMessageKey } })
+          await tx.outboxMessage.updateMany({ where: { teamId: input.teamId, updatesKey: input.planMessageKey, status: 'pending' }, data: { status: 'superseded', lastError: 'plan_message_moved' } })
+          plan = await plans.loadIn(tx, input.teamId, input.campaignId)
+        }
+        const card = await tx.outboxMessage.findFirst({
+          where: { teamId: input.teamId, OR: [{ dedupeKey: input.cardKey }, { updatesKey: input.cardKey }] }, orderBy: { id: 'desc' }, select: { payload: true },
+        })
+        const outboxIds = await enqueue(tx, input.outbox({
+          campaign: { id: input.campaignId, teamId: input.teamId, ownerId: campaign.ownerId, createdById: campaign.createdById, originChannelId: before.channelId },
+          members, plan, previousPlanMessageKey, card: card ? JSON.parse(card.payload) as OutboxPayload : null,
+        }), input.at)
         return { channelId: input.channelId, outboxIds }
       })
     },
 
+    /**
+     * The owner (or an admin) asks for a channel after approval, from the plan: saved with the row
+     * that creates it, in one transaction. Refused when the campaign has a channel or one is asked
+     * for already, or its plan is over.
+     */
+    async requestLater(input: {
+      teamId: string; campaignId: number; request: ChannelRequest; at: Date
+      outbox: (campaign: { id: number; teamId: string; channelId: string }) => OutboxDraft[]
+    }): Promise<{ outcome: 'asked'; outboxIds: number[] } | { outcome: 'already_asked' | 'not_found' | 'closed' }> {
+      try {
+        return await prisma.$transaction(async (tx) => {
+          const campaign = await tx.campaign.findFirst({ where: { id: input.campaignId, teamId: input.teamId }, select: { id: true, teamId: true, channelId: true, stage: true } })
+          if (!campaign) return { outcome: 'not_found' as const }
+          if (!laterRequestStages.includes(campaign.stage as CampaignStage)) return { outcome: 'closed' as const }
+          if (await tx.campaignChannel.findUnique({ where: { campaignId: campaign.id }, select: { id: true } })) return { outcome: 'already_asked' as const }
+          await tx.campaignChannel.create({ data: { campaignId: campaign.id, teamId: campaign.teamId, requestedName: input.request.name, isPrivate: input.request.isPrivate, createdAt: input.at } })
+          return { outcome: 'asked' as const, outboxIds: await enqueue(tx, input.outbox(campaign), input.at) }
+        })
+      } catch (error) {
+        // Two presses at once: the second finds the request (unique campaign id) written.
+        const code = (error as { code?: unknown }).code
+        if (code === 'P2002' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505') return { outcome: 'already_asked' }
+        throw error
+      }
+    },
+
     /** Everyone named on the campaign now: owner, approver, data owners, promoters, task owners. */
     async namedPeople(teamId: string, campaignId: number): Promise<string[]> {
-      const campaign = await prisma.campaign.findFirst({
-        where: { id: campaignId, teamId },
-        select: {
-          ownerId: true, approverId: true,
-          goals: { select: { dataOwnerId: true }, orderBy: { id: 'asc' } },
-          promotionItems: { select: { promoterId: true }, orderBy: { id: 'asc' } },
-          tasks: { select: { ownerId: true }, orderBy: { id: 'asc' } },
-        },
-      })
-      if (!campaign) return []
-      return channelMembers({
-        ownerId: campaign.ownerId, approverId: campaign.approverId,
-        others: [...campaign.goals.map((g) => g.dataOwnerId ?? ''), ...campaign.promotionItems.map((p) => p.promoterId), ...campaign.tasks.map((t) => t.ownerId)],
-      })
+      const campaign = await prisma.campaign.findFirst({ where: { id: campaignId, teamId }, select: namedSelect })
+      return campaign ? membersOf(campaign) : []
     },
 
     /**
@@ -165,4 +232,4 @@ export function campaignChannelStore(prisma: PrismaDb) {
   }
 }
 
-export type CampaignChannelStore = ReturnType<typeof campaignChannelStore>
+export type CampaignChannelStore<Plan> = ReturnType<typeof campaignChannelStore<Plan>>

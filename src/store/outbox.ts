@@ -51,6 +51,11 @@ export type OutboxDraft = {
   payload: OutboxPayload
   /** Not before this many ms after the change: lets bursts of low-priority rows coalesce. */
   delayMs?: number
+  /**
+   * Written by `enqueue` only if no row of its key exists yet, instead of failing the change: a
+   * row wanted once whichever change causes it first (a person's invitation to a campaign's channel).
+   */
+  unlessWritten?: boolean
 }
 
 export type OutboxMessage = OutboxDraft & {
@@ -64,7 +69,7 @@ export type OutboxMessage = OutboxDraft & {
 
 export async function enqueue(tx: PrismaTx, drafts: OutboxDraft[], now: Date): Promise<number[]> {
   const ids: number[] = []
-  for (const draft of drafts) {
+  for (const draft of await withoutWritten(tx, drafts)) {
     const row = await tx.outboxMessage.create({
       data: {
         teamId: draft.teamId,
@@ -82,6 +87,24 @@ export async function enqueue(tx: PrismaTx, drafts: OutboxDraft[], now: Date): P
     ids.push(row.id)
   }
   return ids
+}
+
+/** The drafts less those marked `unlessWritten` whose key has a row already (or comes earlier in the list). */
+async function withoutWritten(tx: PrismaTx, drafts: OutboxDraft[]): Promise<OutboxDraft[]> {
+  const once = drafts.filter((draft) => draft.unlessWritten)
+  if (once.length === 0) return drafts
+  const rows = await tx.outboxMessage.findMany({
+    where: { OR: [...new Set(once.map((d) => d.teamId))].map((teamId) => ({ teamId, dedupeKey: { in: once.filter((d) => d.teamId === teamId).map((d) => d.dedupeKey) } })) },
+    select: { teamId: true, dedupeKey: true },
+  })
+  const seen = new Set(rows.map((row) => `${row.teamId}\n${row.dedupeKey}`))
+  return drafts.filter((draft) => {
+    if (!draft.unlessWritten) return true
+    const key = `${draft.teamId}\n${draft.dedupeKey}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }
 
 /** The rows as one JSON array, for the one-statement inserts below. */

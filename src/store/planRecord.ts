@@ -18,6 +18,11 @@ export type PlanRecord = {
   templateDecision: 'accepted' | 'skipped' | null
   snapshot: Omit<PlanSnapshot, 'tasks'> & { tasks: readonly Task[] }
   revisions: Record<PlanSection, SectionRevision>
+  /**
+   * The campaign's own channel (issue 17): null when none was asked for; `channelId` null while it
+   * is asked for and not yet created. Absent where the record was built without it.
+   */
+  ownChannel?: { channelId: string | null; archived: boolean } | null
 }
 
 const toNumber = (value: bigint): number => {
@@ -37,6 +42,7 @@ export const planInclude = {
   effectEstimates: { orderBy: { id: 'asc' } },
   risks: { orderBy: { id: 'asc' } },
   tasks: { orderBy: [{ startDate: 'asc' }, { dueDate: 'asc' }, { id: 'asc' }] },
+  ownChannel: { select: { slackChannelId: true, archivedAt: true } },
 } satisfies Prisma.CampaignInclude
 
 type PlanRow = NonNullable<Awaited<ReturnType<typeof loadRow>>>
@@ -99,6 +105,7 @@ export function toRecord(row: PlanRow, defaultCurrency: string): PlanRecord {
     planRevision: row.planRevision,
     templateDecision: (plan?.templateDecision ?? null) as PlanRecord['templateDecision'],
     revisions,
+    ownChannel: row.ownChannel ? { channelId: row.ownChannel.slackChannelId, archived: row.ownChannel.archivedAt !== null } : null,
     snapshot: {
       window: { startDate: row.startDate, endDate: row.endDate },
       purpose, goals, targetUsers, promotion, contentRules, prizes, budgetScenarios, effectEstimates, risks, servicePlan,

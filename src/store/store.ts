@@ -49,7 +49,7 @@ export function createStore(database: Database, options: { tokenCipher?: TokenCi
     workspaceData: workspaceDataStore(database.prisma),
     portfolio: portfolioStore(database.prisma, database.bulkRead, database.direct),
     apiKeys: apiKeyStore(database.prisma),
-    campaignChannels: campaignChannelStore(database.prisma),
+    campaignChannels: campaignChannelStore(database.prisma, plans),
     provider: database.provider,
     /** Resolves when the database answers (for /healthz). */
     ping: () => database.prisma.$queryRaw`SELECT 1`,

@@ -10,8 +10,11 @@ import { ephemeral } from '../shared/ephemeral.ts'
 import { readRecordId } from '../shared/recordIds.ts'
 import { troubleMessage } from '../shared/trouble.ts'
 import { campaignChannelActions } from './notifications.ts'
+import { registerLaterChannel } from './later.ts'
 
 export function registerCampaignChannelActions(listeners: Listeners, services: Services): void {
+  // "Create a channel" from the plan message, after approval.
+  registerLaterChannel(listeners, services)
   listeners.action<BlockAction<ButtonAction>>(campaignChannelActions.archive, async ({ ack, body, action, respond, client }) => {
     await ack()
     const teamId = body.team?.id ?? body.user.team_id ?? ''

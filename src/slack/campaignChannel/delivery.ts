@@ -12,7 +12,11 @@ import { classifySlackFailure } from '../../jobs/slackFailure.ts'
 import type { OutboxMessage } from '../../store/outbox.ts'
 import type { Store } from '../../store/store.ts'
 import type { PeopleDirectory } from '../people.ts'
-import { invitation, inviteRefusedDm, movedToReply, notCreatedDm } from './notifications.ts'
+import { localDate } from '../../domain/dates.ts'
+import { planMessageKey, planMessagePost } from '../plan/notifications.ts'
+import { proposalCardKey } from '../shared/proposalCardKey.ts'
+import { invitation } from '../shared/channelInvitations.ts'
+import { cardLinked, inviteRefusedDm, movedToReply, notCreatedDm, planMovedUpdate } from './notifications.ts'
 
 const slackError = (error: unknown): string | undefined =>
   (error as { code?: string }).code === 'slack_webapi_platform_error' ? (error as { data?: { error?: string } }).data?.error : undefined
@@ -54,13 +58,24 @@ export function campaignChannelDelivery(deps: { store: Store; people: PeopleDire
         throw error
       }
       if (!channelId) throw Object.assign(new Error('conversations.create returned no channel'), { code: 'no_channel_id' })
-      const members = await store.campaignChannels.namedPeople(message.teamId, campaignId)
+      const [cardLocale, ownerToday] = await Promise.all([
+        people.person(message.teamId, campaign.createdById).then((p) => p.locale),
+        people.person(message.teamId, campaign.ownerId).then((p) => localDate(clock.now(), p.timeZone)),
+      ])
       const recorded = await store.campaignChannels.recordCreated({
         teamId: message.teamId, campaignId, channelId, name, at: clock.now(),
-        outbox: (c) => [
-          ...members.map((userId) => invitation(c.teamId, c.id, channelId!, userId)),
-          movedToReply({ id: c.id, teamId: c.teamId, name: campaign.name, originChannelId: c.originChannelId }, channelId!, owner.locale),
-        ],
+        planMessageKey: planMessageKey(campaignId), cardKey: proposalCardKey(campaignId),
+        outbox: ({ campaign: c, members, plan, previousPlanMessageKey, card }) => {
+          const origin = { id: c.id, teamId: c.teamId, name: campaign.name, originChannelId: c.originChannelId }
+          return [
+            ...members.map((userId) => invitation(c.teamId, c.id, channelId!, userId)),
+            movedToReply(origin, channelId!, owner.locale),
+            ...(card ? [cardLinked(origin, card, channelId!, cardLocale)] : []),
+            // Asked for after approval: the plan message is posted here as it stands, and the old one says where it went.
+            ...(plan ? [planMessagePost(plan, owner.locale, ownerToday)] : []),
+            ...(plan && previousPlanMessageKey ? [planMovedUpdate(origin, previousPlanMessageKey, channelId!, owner.locale)] : []),
+          ]
+        },
       })
       logger.info({ team: message.teamId, campaign: campaignId, channel: recorded.channelId, name, attempt }, 'campaign_channel_created')
       return { channel: recorded.channelId }

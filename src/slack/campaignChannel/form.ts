@@ -82,6 +82,11 @@ function withinASecond(taken: Promise<boolean>): Promise<boolean> {
 export async function readCampaignChannel(client: WebClient, values: unknown, m: Messages): Promise<{ request: ChannelRequest | null; errors: Record<string, string> | null }> {
   const wanted = (read(values, campaignChannelBlockIds.create).selected_options ?? []).some((o) => o.value === createValue)
   if (!wanted) return { request: null, errors: null }
+  return readChannelChoice(client, values, m)
+}
+
+/** The name and privacy typed (the proposal form's, or the plan's "Create a channel" form), checked the same way. */
+export async function readChannelChoice(client: WebClient, values: unknown, m: Messages): Promise<{ request: ChannelRequest | null; errors: Record<string, string> | null }> {
   const isPrivate = read(values, campaignChannelBlockIds.privacy).selected_option?.value === 'private'
   const typed = (read(values, campaignChannelBlockIds.name).value ?? '').trim()
   if (typed === '') return { request: { name: null, isPrivate }, errors: null }

@@ -3,15 +3,17 @@
 // owner is told when Slack refuses, and the offer to archive it once the campaign is closed. Each
 // key says what the row is for whom, so each happens once.
 import type { Campaign } from '../../domain/campaign.ts'
+import type { ChannelRequest } from '../../domain/campaignChannel.ts'
 import { messagesFor, type Locale } from '../../i18n/catalogue.ts'
-import { escapeMrkdwn, mentionChannel, mentionUser, trusted } from '../../i18n/mrkdwn.ts'
-import type { OutboxDraft } from '../../store/outbox.ts'
-import { actions, button, section } from '../shared/elements.ts'
+import { escapeMrkdwn, mentionChannel, mentionUser, trusted, type Mrkdwn } from '../../i18n/mrkdwn.ts'
+import type { OutboxDraft, OutboxPayload } from '../../store/outbox.ts'
+import { actions, button, context, section } from '../shared/elements.ts'
 import { proposalCardKey } from '../shared/proposalCardKey.ts'
+import { channelInviteKey } from '../shared/channelInvitations.ts'
 
 export const campaignChannelKeys = {
   creation: (campaignId: number) => `campaign-channel:${campaignId}`,
-  invite: (campaignId: number, userId: string) => `campaign-channel-invite:${campaignId}:${userId}`,
+  invite: channelInviteKey,
   inviteRefused: (campaignId: number, userId: string) => `campaign-channel-invite-refused:${campaignId}:${userId}`,
   notCreated: (campaignId: number) => `campaign-channel-not-created:${campaignId}`,
   movedTo: (campaignId: number) => `campaign-channel-moved:${campaignId}`,
@@ -33,10 +35,41 @@ export function intoOwnChannel(draft: OutboxDraft, campaignId: number, channelAs
   return channelAsked ? { ...draft, payload: { ...draft.payload, inChannelOfKey: campaignChannelKeys.creation(campaignId) } } : draft
 }
 
-export function invitation(teamId: string, campaignId: number, channelId: string, userId: string): OutboxDraft {
+const cardLineBlockId = 'campaign_channel_line'
+/** The proposal card's Approve / Send back block (proposal/message.ts; not imported: proposal/ imports this stage). */
+const proposalDecisionBlockId = 'proposal_decision'
+
+/** The card with its channel line (replacing an earlier one), above Approve / Send back when they are there. */
+function cardWithLine(payload: OutboxPayload, line: Mrkdwn): OutboxPayload {
+  const blocks = ((payload.blocks ?? []) as Array<{ block_id?: string }>).filter((b) => b.block_id !== cardLineBlockId)
+  const decision = blocks.findIndex((b) => b.block_id === proposalDecisionBlockId)
+  const at = decision === -1 ? blocks.length : decision
+  return { ...payload, blocks: [...blocks.slice(0, at), context(line, cardLineBlockId), ...blocks.slice(at)] }
+}
+
+/** The proposal card's posts and edits among `drafts` say which channel was asked for. */
+export function withChannelAsked(drafts: OutboxDraft[], campaignId: number, request: ChannelRequest | null, locale: Locale): OutboxDraft[] {
+  if (!request) return drafts
+  const key = proposalCardKey(campaignId)
+  const line = trusted(messagesFor(locale).campaignChannel.cardAsked(request.name ? escapeMrkdwn(request.name) : null, request.isPrivate))
+  return drafts.map((draft) => (draft.dedupeKey === key || draft.updatesKey === key ? { ...draft, payload: cardWithLine(draft.payload, line) } : draft))
+}
+
+/** The proposal card, as last rendered, edited to link to the channel created. */
+export function cardLinked(campaign: { id: number; teamId: string; originChannelId: string }, card: OutboxPayload, channelId: string, locale: Locale): OutboxDraft {
+  const { text, blocks } = cardWithLine(card, trusted(messagesFor(locale).campaignChannel.cardCreated(mentionChannel(channelId))))
   return {
-    teamId, dedupeKey: campaignChannelKeys.invite(campaignId, userId), kind: 'post', target: channelId, campaignId,
-    payload: { text: '', campaignChannel: { step: 'invite', userId } },
+    teamId: campaign.teamId, dedupeKey: `${proposalCardKey(campaign.id)}:channel`, kind: 'update', target: campaign.originChannelId,
+    updatesKey: proposalCardKey(campaign.id), campaignId: campaign.id, payload: blocks ? { text, blocks } : { text },
+  }
+}
+
+/** The plan message left where the campaign came from: edited to say where the plan went. */
+export function planMovedUpdate(campaign: { id: number; teamId: string; name: string; originChannelId: string }, previousKey: string, channelId: string, locale: Locale): OutboxDraft {
+  const text = messagesFor(locale).campaignChannel.planMoved(escapeMrkdwn(campaign.name), mentionChannel(channelId))
+  return {
+    teamId: campaign.teamId, dedupeKey: `${previousKey}:moved`, kind: 'update', target: campaign.originChannelId,
+    updatesKey: previousKey, campaignId: campaign.id, payload: { text, blocks: [section(trusted(text))] },
   }
 }
 

@@ -6,7 +6,8 @@ import type { ChannelCampaign } from '../../store/campaignChannels.ts'
 import type { OutboxDraft } from '../../store/outbox.ts'
 import type { Store } from '../../store/store.ts'
 import type { PeopleDirectory } from '../people.ts'
-import { archiveOfferDm, campaignChannelKeys, invitation } from './notifications.ts'
+import { invitation } from '../shared/channelInvitations.ts'
+import { archiveOfferDm, campaignChannelKeys } from './notifications.ts'
 
 /** The keys of the rows a campaign's channel wants now: the archive offer once closed, else an invitation each. */
 function wantedKeys(c: ChannelCampaign): string[] {

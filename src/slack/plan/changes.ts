@@ -13,6 +13,7 @@ import type { SectionChange } from '../../store/planSections.ts'
 import { homeRefresh } from '../shared/homeRefresh.ts'
 import type { Person } from '../people.ts'
 import { planMessageUpdate } from './notifications.ts'
+import { channelInvitations } from '../shared/channelInvitations.ts'
 import type { Services } from '../services.ts'
 
 /** Who the plan's posts speak to: the plan message reads in the owner's language and calendar. */
@@ -46,6 +47,8 @@ export async function applyPlanChange(services: Services, input: {
       planMessageUpdate(after, audience.ownerLocale, audience.ownerToday),
       ...(input.alsoPost?.(after, audience) ?? []),
       ...homeRefresh(input.record, after),
+      // A person named by this change is invited to the campaign's own channel with it.
+      ...channelInvitations(after),
     ],
   })
   if (result.outcome === 'changed') void services.dispatcher.deliverNow(result.outboxIds)

@@ -23,6 +23,8 @@ export const planActions = {
   resume: 'plan_resume',
   endEarly: 'plan_end_early',
   settings: 'plan_settings',
+  // A campaign's own channel, asked for after approval (src/slack/campaignChannel/later.ts).
+  createChannel: 'plan_create_channel',
 } as const
 
 /** A section button's value: which campaign, which section. */
@@ -119,6 +121,10 @@ export function planMessage(record: PlanRecord, today: string, m: Messages): { t
   }
   if (campaign.stage === CampaignStage.Scheduled || campaign.stage === CampaignStage.Live) {
     buttons.push(button(m.liveSettings.button, planActions.settings, String(campaign.id)))
+  }
+  // No channel of its own yet, and the plan still in use: its owner (or an admin) can ask for one.
+  if (record.ownChannel === null && (campaign.stage === CampaignStage.Planning || campaign.stage === CampaignStage.Scheduled || campaign.stage === CampaignStage.Live)) {
+    buttons.push(button(m.campaignChannel.later.button, planActions.createChannel, String(campaign.id)))
   }
   blocks.push(actions(planActions.blockId, buttons))
   if (campaign.stage === CampaignStage.Planning) blocks.push(context(trusted(m.plan.readyHint)))

@@ -27,7 +27,7 @@ import { readViewMetadata } from '../shared/viewMetadata.ts'
 import { requestMessagesFor } from '../../i18n/requests.ts'
 import { ephemeral } from '../shared/ephemeral.ts'
 import { proposalLessons } from '../learning/blocks.ts'
-import { channelCreation, intoOwnChannel } from '../campaignChannel/notifications.ts'
+import { channelCreation, intoOwnChannel, withChannelAsked } from '../campaignChannel/notifications.ts'
 
 export const sendBackModalCallbackId = 'proposal_send_back'
 export const sendBackReasonBlockId = 'send_back_reason'
@@ -112,12 +112,12 @@ export function registerProposalDecisions(listeners: Listeners, services: Servic
     const result = await services.store.campaigns.decide({
       teamId, campaignId: campaign.id, expectedVersion: click.version, decision, actorId: actor.userId, reason, at, planCurrency,
       outbox: (c) => [
-        ...proposalDecided(c, { card: cardLocale, recipient: owner.locale, submitter: actor.locale }),
+        ...withChannelAsked(proposalDecided(c, { card: cardLocale, recipient: owner.locale, submitter: actor.locale }), c.id, ownChannel?.request ?? null, cardLocale),
         // Approved: the plan message opens in the channel (its own, created first, when the owner
         // asked for one), and the owner is offered the task template.
         ...(c.stage === CampaignStage.Planning ? [
           ...(ownChannel ? [channelCreation(c)] : []),
-          intoOwnChannel(planMessagePost(emptyPlanRecord(c, planCurrency), owner.locale, ownerToday), c.id, ownChannel !== null),
+          intoOwnChannel(planMessagePost({ ...emptyPlanRecord(c, planCurrency), ownChannel: ownChannel ? { channelId: null, archived: false } : null }, owner.locale, ownerToday), c.id, ownChannel !== null),
           templateOfferDm(c, owner.locale, taskTemplate(c.kind, { startDate: c.startDate, endDate: c.endDate }, ownerToday).length),
         ] : []),
         // The campaign changed stage on its owner's and approver's Home.

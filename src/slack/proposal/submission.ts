@@ -23,6 +23,7 @@ import { readViewMetadata } from '../shared/viewMetadata.ts'
 import { requestMessagesFor } from '../../i18n/requests.ts'
 import type { ChannelRequest } from '../../domain/campaignChannel.ts'
 import { readCampaignChannel } from '../campaignChannel/form.ts'
+import { withChannelAsked } from '../campaignChannel/notifications.ts'
 import {
   proposalBlockIds, proposalErrorsForSlack, proposalModalCallbackId, proposalModalMetadata, readProposalInput,
   type ProposalModalMetadata,
@@ -134,7 +135,7 @@ async function save(
       teamId, proposal, createdById: submitter.userId, sourceViewId: viewId, at, channel: ownChannel,
       ...(metadata.sourceIdeaId ? { fromIdea: { ideaId: metadata.sourceIdeaId, boards: ideaBoardDraft } } : {}),
       outbox: (campaign) => [
-        ...proposalSubmitted(campaign, { card: submitter.locale, recipient: approverLocale, submitter: submitter.locale }),
+        ...withChannelAsked(proposalSubmitted(campaign, { card: submitter.locale, recipient: approverLocale, submitter: submitter.locale }), campaign.id, ownChannel, submitter.locale),
         // The new proposal shows on the owner's and approver's Home.
         ...homeRefreshForCampaign(campaign),
       ],
@@ -148,7 +149,7 @@ async function save(
   const cardLocale = (await services.people.person(teamId, campaign.createdById)).locale
   const revised = await services.store.campaigns.revise({
     teamId, campaignId: campaign.id, expectedVersion: metadata.version, proposal, actorId: submitter.userId, at, channel: ownChannel,
-    outbox: (c) => [...proposalRevised(c, { card: cardLocale, recipient: approverLocale, submitter: submitter.locale }), ...homeRefreshForCampaign(c)],
+    outbox: (c) => [...withChannelAsked(proposalRevised(c, { card: cardLocale, recipient: approverLocale, submitter: submitter.locale }), c.id, ownChannel, cardLocale), ...homeRefreshForCampaign(c)],
   })
   // A second submission of the same revision finds the campaign already moved on: nothing to do.
   if (revised.outcome === 'stale' && revised.campaign.proposal.revision > 1 && revised.campaign.stage === 'proposed') {

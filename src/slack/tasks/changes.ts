@@ -16,6 +16,7 @@ import { applyPlanChange, planAudience } from '../plan/changes.ts'
 import { planMessageUpdate } from '../plan/notifications.ts'
 import type { Services } from '../services.ts'
 import { taskAssignedDm } from './notifications.ts'
+import { channelInvitations } from '../shared/channelInvitations.ts'
 
 export type TaskRefusal = PlanRefusal | TaskTransitionRefusal
 
@@ -160,6 +161,7 @@ export async function answerTemplate(services: Services, input: {
       ...after.snapshot.tasks.filter((task) => !earlier.has(task.id) && locales.has(task.ownerId))
         .map((task) => taskAssignedDm(task, after.campaign, actor.userId, locales.get(task.ownerId)!)),
       ...homeRefresh(record, after),
+      ...channelInvitations(after),
     ],
   })
   switch (result.outcome) {
