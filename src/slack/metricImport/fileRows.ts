@@ -1,7 +1,6 @@
 // A figures file from Slack, read into cells: files.info says what it is and where its bytes are
 // (url_private, fetched with the bot token); CSV is decoded (UTF-8, GBK or UTF-16: domain/textEncoding.ts)
-// and read with csv-parse, .xlsx with
-// read-excel-file. Both readers are loaded on first use: an idle process does not hold them.
+// and read with csv-parse, .xlsx with read-excel-file. Both readers are loaded on first use: an idle process does not hold them.
 // The file is looked up by id every time (preview and confirmation alike), so the confirmation
 // may land on any instance, and a URL from a form is never fetched.
 import type { WebClient } from '@slack/web-api'
