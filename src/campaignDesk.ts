@@ -209,7 +209,7 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
     const api = {
       prefix: apiPrefix,
       route: createMetricsApi({
-        apiKeys: store.apiKeys, metrics: store.metrics, clock, logger,
+        apiKeys: store.apiKeys, metrics: store.metrics, clock, logger, observer: telemetry.api,
         todayOf: (campaign) => campaignToday({ store, people, dispatcher, clock, logger }, campaign),
         ...(options.apiRateLimit ? { rateLimit: options.apiRateLimit } : {}),
       }),
