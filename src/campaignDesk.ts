@@ -209,7 +209,7 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
     const api = {
       prefix: apiPrefix,
       route: createMetricsApi({
-        apiKeys: store.apiKeys, metrics: store.metrics, clock, logger,
+        apiKeys: store.apiKeys, metrics: store.metrics, clock, logger, observer: telemetry.api,
         todayOf: (campaign) => campaignToday({ store, people, dispatcher, clock, logger }, campaign),
         ...(options.apiRateLimit ? { rateLimit: options.apiRateLimit } : {}),
       }),
@@ -266,10 +266,12 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
       },
       portfolioSummary: { store: store.portfolio, draft: (teamId, channelId, week, now) => portfolioSummaryDraft(store, teamId, channelId, week, now) },
       // Many workspaces: nothing is planned for one that removed the app, and its data goes after the retention.
-      ...(config.oauth ? {
-        departedTeams: async () => new Set((await store.installations.departedTeams()).keys()),
-        retention: createRetention({ days: config.oauth.dataRetentionDays, workspaceData: store.workspaceData, installations: store.installations, logger: logger.child({ source: 'retention' }) }),
-      } : {}),
+      ...(config.oauth ? { departedTeams: async () => new Set((await store.installations.departedTeams()).keys()) } : {}),
+      // Expired Idempotency-Key answers go in both modes; a departed workspace's data only with many.
+      retention: createRetention({
+        apiKeys: store.apiKeys, logger: logger.child({ source: 'retention' }),
+        ...(config.oauth ? { departed: { days: config.oauth.dataRetentionDays, workspaceData: store.workspaceData, installations: store.installations } } : {}),
+      }),
     })
     scheduler.start()
     const running = scheduler

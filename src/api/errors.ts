@@ -12,7 +12,7 @@ export const apiErrorCodes = {
   415: ['unsupported_media_type'],
   /** The Idempotency-Key was used with a different body (draft-ietf-httpapi-idempotency-key-header: 422). */
   422: ['idempotency_key_reused'],
-  429: ['rate_limited'],
+  429: ['rate_limited', 'too_many_failed_keys'],
   503: ['unavailable'],
 } as const
 

@@ -3,7 +3,8 @@
 // /slack/events in HTTP mode and beside /healthz in Socket Mode, never through Slack's signature
 // check: the bearer key is its authentication, and it names the workspace.
 //
-// A call is answered in this order: the key (401), its limit (429), the body's type, size and
+// A call is answered in this order: too many failed keys from the client's address (429), the key
+// (401), its limit (429), the body's type, size and
 // shape (415, 413, 400), an Idempotency-Key already answered (the same answer, or 422), the
 // campaign and goal in the key's workspace (404, 409), the entry's checks (400), then the save
 // (201 new, 200 replaced). The save and the kept answer are one transaction; a database that does
@@ -18,6 +19,7 @@ import type { Logger } from '../logger.ts'
 import { isUniqueViolation, sha256, type ApiKeyStore, type StoredAnswer } from '../store/apiKeys.ts'
 import type { CampaignFigures, MetricStore } from '../store/metrics.ts'
 import { failure, type ApiErrorBody, type ApiFailure } from './errors.ts'
+import { createFailedAuthLimiter } from './failedAuthLimiter.ts'
 import { createKeyLimiter } from './limiter.ts'
 import { openApiDocument } from './openapi.ts'
 import { checkRequestEntry, findGoal, readMetricRequest, type MetricRequest } from './request.ts'
@@ -39,7 +41,15 @@ export type MetricsApiDeps = {
   /** The campaign's date now in its time zone, as the Slack surfaces reckon it. */
   todayOf: (campaign: Campaign) => Promise<string>
   rateLimit?: RateLimit
+  /** Failed authentications per client address (failedAuthLimiter.ts has the default). */
+  failedAuthLimit?: RateLimit
+  /** Told of every answer, for /metrics. */
+  observer?: ApiObserver
 }
+
+/** The route an answer is counted under: one of the API's paths, or `other` (never the path a caller made up). */
+export type ApiRouteLabel = (typeof apiPaths)[keyof typeof apiPaths] | 'other'
+export type ApiObserver = { answered(route: ApiRouteLabel, status: number, seconds: number): void }
 
 /** What was stored, as the API answers it: money in the currency's units, not minor units. */
 export type SavedFigure = {
@@ -102,6 +112,7 @@ const errorAnswer = (f: ApiFailure): Answer => ({
 
 export function createMetricsApi(deps: MetricsApiDeps): ApiRoute {
   const limiter = createKeyLimiter(deps.rateLimit)
+  const failedAuth = createFailedAuthLimiter(deps.failedAuthLimit)
   const log = deps.logger.child({ source: 'api' })
 
   /** An answer kept for this Idempotency-Key: the same again for the same request, 422 for another. */
@@ -110,12 +121,20 @@ export function createMetricsApi(deps: MetricsApiDeps): ApiRoute {
     : errorAnswer(failure(422, 'idempotency_key_reused', 'This Idempotency-Key was used with a different body in the last 24 hours: use a new key for a new figure.', null))
 
   async function postMetric(request: IncomingMessage, context: { team?: string; key?: number }): Promise<Answer> {
+    const now = deps.clock.now()
+    // The connection's address: no proxy is trusted to say the client's (failedAuthLimiter.ts).
+    const address = request.socket.remoteAddress ?? 'unknown'
+    const wait = failedAuth.refusedFor(address, now.getTime())
+    if (wait !== null) {
+      return errorAnswer(failure(429, 'too_many_failed_keys', `Too many calls with a missing or wrong API key from this address: try again in ${wait} s.`, null, { 'retry-after': String(wait) }))
+    }
     const authorization = request.headers.authorization ?? ''
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1]
-    const unauthorized = (code: 'missing_key' | 'unknown_key' | 'revoked_key', message: string) =>
-      errorAnswer(failure(401, code, message, null, { 'www-authenticate': 'Bearer realm="campaign-desk"' }))
+    const unauthorized = (code: 'missing_key' | 'unknown_key' | 'revoked_key', message: string) => {
+      failedAuth.failed(address, now.getTime())
+      return errorAnswer(failure(401, code, message, null, { 'www-authenticate': 'Bearer realm="campaign-desk"' }))
+    }
     if (!bearer) return unauthorized('missing_key', 'Send the workspace API key as "Authorization: Bearer <key>" (made in /campaign settings api-keys).')
-    const now = deps.clock.now()
     const key = await deps.apiKeys.check(bearer, now)
     if (key.status === 'unknown') return unauthorized('unknown_key', 'This API key is not known.')
     if (key.status === 'revoked') return unauthorized('revoked_key', 'This API key was revoked.')
@@ -219,6 +238,8 @@ export function createMetricsApi(deps: MetricsApiDeps): ApiRoute {
       return errorAnswer(failure(503, 'unavailable', 'The figures could not be saved just now; nothing was changed. Try again shortly.', null, { 'retry-after': '5' }))
     }).then((result) => {
       const code = (result.body as Partial<ApiErrorBody>)?.error?.code
+      const route: ApiRouteLabel = path === apiPaths.metrics || path === apiPaths.openapi ? path : 'other'
+      deps.observer?.answered(route, result.status, (performance.now() - startedAt) / 1000)
       log[result.status >= 500 ? 'warn' : 'info']({ team: context.team, key: context.key, method: request.method, path, status: result.status, code, ms: Math.round(performance.now() - startedAt) }, 'api_request')
       if (response.headersSent) return
       // A refused body may still be arriving: close the connection rather than read it.

@@ -20,7 +20,7 @@ const errorDescriptions: Record<ApiErrorStatus, string> = {
   413: 'The body is larger than 16 KiB.',
   415: 'The body is not sent as application/json.',
   422: 'The Idempotency-Key was already used, within 24 hours, with a different body. Unprocessable rather than 409: the request conflicts with no state of the campaign, it reuses a key for another request (draft-ietf-httpapi-idempotency-key-header).',
-  429: 'Too many calls with this key; wait Retry-After seconds.',
+  429: 'Too many calls with this key, or too many with a missing or wrong key from this address (checked before the key); wait Retry-After seconds.',
   503: 'The database did not answer; nothing was written. Try again after Retry-After seconds.',
 }
 

@@ -24,8 +24,13 @@ export function takeToken(bucket: Bucket | undefined, limit: RateLimit, nowMs: n
     const after = { tokens: now.tokens - 1, atMs: now.atMs }
     return { allowed: true, bucket: after, remaining: Math.floor(after.tokens) }
   }
-  const retryAfterSeconds = Math.max(1, Math.ceil((1 - now.tokens) / limit.refillPerSecond))
-  return { allowed: false, bucket: now, retryAfterSeconds }
+  return { allowed: false, bucket: now, retryAfterSeconds: secondsUntilToken(now, limit, nowMs) }
+}
+
+/** Whole seconds from `nowMs` until the bucket holds one call (at least 1), or 0 when it holds one now. */
+export function secondsUntilToken(bucket: Bucket | undefined, limit: RateLimit, nowMs: number): number {
+  const now = refill(bucket, limit, nowMs)
+  return now.tokens >= 1 ? 0 : Math.max(1, Math.ceil((1 - now.tokens) / limit.refillPerSecond))
 }
 
 /** A bucket that has refilled completely at `nowMs` says nothing a new one would not: it can be forgotten. */

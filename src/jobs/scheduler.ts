@@ -81,7 +81,7 @@ export type SchedulerOptions = {
    * closed campaign's owner the archive; the ids of the rows it wrote.
    */
   campaignChannels?: (now: Date, departed: ReadonlySet<string>) => Promise<number[]>
-  /** Many workspaces: deletes the data of those gone longer than DATA_RETENTION_DAYS (retention.ts). */
+  /** Forgets expired Idempotency-Key answers; with many workspaces, deletes the data of those gone longer than DATA_RETENTION_DAYS (retention.ts). */
   retention?: { purge(now: Date): Promise<void> }
   /** node-cron expression; every minute. */
   every?: string

@@ -93,6 +93,25 @@ export function apiKeyStore(prisma: PrismaDb) {
         },
       })
     },
+
+    /**
+     * Forgets the answers kept longer than the window, of every key (a key that never writes again
+     * would otherwise keep them for ever): `batchSize` rows a statement, so no statement holds the
+     * table long, and at most `maxBatches` a call (the rest go at the next pass). Taken in id
+     * order, oldest first: the expired rows are the first the primary key reaches. How many went.
+     */
+    async forgetAnswersBefore(before: Date, options: { batchSize?: number; maxBatches?: number } = {}): Promise<number> {
+      const { batchSize = 500, maxBatches = 20 } = options
+      let forgotten = 0
+      for (let batch = 0; batch < maxBatches; batch++) {
+        const rows = await prisma.apiIdempotency.findMany({ where: { createdAt: { lte: before } }, select: { id: true }, orderBy: { id: 'asc' }, take: batchSize })
+        if (rows.length === 0) break
+        const { count } = await prisma.apiIdempotency.deleteMany({ where: { id: { in: rows.map((row) => row.id) }, createdAt: { lte: before } } })
+        forgotten += count
+        if (rows.length < batchSize) break
+      }
+      return forgotten
+    },
   }
 }
 

@@ -1,8 +1,10 @@
 // What operators see on GET /metrics: Prometheus text from prom-client. Requests by kind and
 // outcome, acknowledgement latency, outbox rows by status, deliveries by outcome, 429s and retries,
-// scheduler pass duration, installed workspaces, and Node's own process metrics. Every label value
+// scheduler pass duration, installed workspaces, figures API calls by route and status and their
+// duration, and Node's own process metrics. Every label value
 // comes from a fixed list (a kind of request, an outcome, a status): never user text, never a token.
 import client from 'prom-client'
+import type { ApiObserver } from '../api/metricsApi.ts'
 import type { DeliveryObserver } from '../jobs/dispatcher.ts'
 import type { SchedulerObserver } from '../jobs/scheduler.ts'
 
@@ -33,6 +35,13 @@ export function createTelemetry(sources: {
   const ackSeconds = new client.Histogram({
     name: 'campaign_desk_slack_ack_seconds', help: 'Time from a request arriving to its acknowledgement (Slack waits 3 s)',
     labelNames: ['kind'] as const, buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5], registers: [registry],
+  })
+  const apiRequests = new client.Counter({
+    name: 'campaign_desk_api_requests_total', help: 'Figures API calls, by route (other: a path it does not serve) and HTTP status', labelNames: ['route', 'status'] as const, registers: [registry],
+  })
+  const apiSeconds = new client.Histogram({
+    name: 'campaign_desk_api_request_seconds', help: 'Time from a figures API call arriving to its answer',
+    labelNames: ['route'] as const, buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers: [registry],
   })
   const deliveries = new client.Counter({
     name: 'campaign_desk_deliveries_total', help: 'Outbox rows the dispatcher handled, by outcome', labelNames: ['outcome'] as const, registers: [registry],
@@ -76,10 +85,18 @@ export function createTelemetry(sources: {
     },
   }
 
+  const api: ApiObserver = {
+    answered: (route, status, seconds) => {
+      apiRequests.inc({ route, status: String(status) })
+      apiSeconds.observe({ route }, seconds)
+    },
+  }
+
   return {
     registry,
     delivery,
     scheduler,
+    api,
     request(kind: string, outcome: RequestOutcome): void {
       requests.inc({ kind, outcome })
     },

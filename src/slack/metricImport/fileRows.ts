@@ -1,10 +1,11 @@
 // A figures file from Slack, read into cells: files.info says what it is and where its bytes are
-// (url_private, fetched with the bot token); CSV is read with csv-parse, .xlsx with
-// read-excel-file. Both readers are loaded on first use: an idle process does not hold them.
+// (url_private, fetched with the bot token); CSV is decoded (UTF-8, GBK or UTF-16: domain/textEncoding.ts)
+// and read with csv-parse, .xlsx with read-excel-file. Both readers are loaded on first use: an idle process does not hold them.
 // The file is looked up by id every time (preview and confirmation alike), so the confirmation
 // may land on any instance, and a URL from a form is never fetched.
 import type { WebClient } from '@slack/web-api'
 import type { ImportCell } from '../../domain/metricImport.ts'
+import { decodeText } from '../../domain/textEncoding.ts'
 
 /** Slack's own limit for a file input. */
 export const maxFileMegabytes = 10
@@ -33,8 +34,9 @@ function delimiterOf(text: string): string {
 
 export async function readCsv(bytes: Buffer): Promise<ImportCell[][]> {
   const { parse } = await import('csv-parse/sync')
-  const text = bytes.toString('utf8')
-  return parse(text, { bom: true, delimiter: delimiterOf(text.replace(/^\uFEFF/, '')), relax_column_count: true, relax_quotes: true, trim: true }) as string[][]
+  // UTF-8, or what Excel saves on a Chinese system (GBK, UTF-16): the mark is gone from the text.
+  const { text } = decodeText(bytes)
+  return parse(text, { delimiter: delimiterOf(text), relax_column_count: true, relax_quotes: true, trim: true }) as string[][]
 }
 
 export async function readXlsx(bytes: Buffer): Promise<ImportCell[][]> {
