@@ -20,6 +20,7 @@ import type { Listeners } from '../listeners.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../shared/trouble.ts'
 import { readViewMetadata } from '../shared/viewMetadata.ts'
+import { createChannelReach, type ChannelReach } from './channelReach.ts'
 import { requestMessagesFor } from '../../i18n/requests.ts'
 import {
   proposalBlockIds, proposalErrorsForSlack, proposalModalCallbackId, proposalModalMetadata, readProposalInput,
@@ -34,6 +35,7 @@ const answerWithinMs = 2_500
  * since the ideas stage opens this form and so sits above it.
  */
 export function registerProposalSubmission(listeners: Listeners, services: Services, ideaBoardDraft: (view: BoardView) => OutboxDraft): void {
+  const channels = createChannelReach()
   listeners.view(proposalModalCallbackId, async ({ ack, body, view, client }) => {
     const startedAt = performance.now()
     const teamId = body.team?.id ?? body.user.team_id ?? ''
@@ -50,7 +52,7 @@ export function registerProposalSubmission(listeners: Listeners, services: Servi
       const check = checkProposal(readProposalInput(view.state.values), localDate(services.clock.now(), submitter.timeZone))
       if (!check.ok) return await answer(fieldErrors(check.errors, m))
 
-      const outside = await checkOutsideFacts(services, client, teamId, check.proposal, metadata.campaignId)
+      const outside = await checkOutsideFacts(services, channels, client, teamId, check.proposal, metadata.campaignId)
       if (outside.errors) return await answer(fieldErrors(outside.errors, m))
 
       const saved = await save(services, teamId, submitter, metadata, check.proposal, view.id, outside.approver, ideaBoardDraft)
@@ -62,6 +64,8 @@ export function registerProposalSubmission(listeners: Listeners, services: Servi
       const remainingMs = answerWithinMs - (performance.now() - startedAt)
       const cardOut = await deliveredWithin(services, saved.outboxIds, remainingMs)
       if (cardOut) return await answer()
+      // Not posted (yet): whether the app can still post there is asked again next time.
+      channels.forget(teamId, saved.campaign.channelId)
       return await answer({
         response_action: 'update',
         view: savedButNotPostedView(m, escapeMrkdwn(saved.campaign.name), mentionChannel(saved.campaign.channelId)),
@@ -88,13 +92,13 @@ type OutsideFacts = { errors: FieldErrors | null; approver: Person | null }
  * submission goes on (the dispatcher will report an unreachable channel later).
  */
 async function checkOutsideFacts(
-  services: Services, client: WebClient, teamId: string, proposal: Proposal, campaignId: number | undefined,
+  services: Services, channels: ChannelReach, client: WebClient, teamId: string, proposal: Proposal, campaignId: number | undefined,
 ): Promise<OutsideFacts> {
   const [nameTaken, owner, approver, channelProblem] = await Promise.all([
     services.store.campaigns.isNameTaken(teamId, proposal.name, campaignId),
     services.people.lookUp(teamId, proposal.ownerId),
     services.people.lookUp(teamId, proposal.approverId),
-    channelUnreachable(client, proposal.channelId),
+    channels.unreachable(client, teamId, proposal.channelId),
   ])
   const errors: FieldErrors = {}
   if (nameTaken) errors.name = { code: 'name_taken' }
@@ -106,16 +110,6 @@ async function checkOutsideFacts(
   return { errors: Object.keys(errors).length > 0 ? errors : null, approver: approver.found ? approver.person : null }
 }
 
-
-/** A private channel the app is not in (Slack hides it: channel_not_found), or an archived one. */
-async function channelUnreachable(client: WebClient, channelId: string): Promise<boolean> {
-  try {
-    const info = await client.conversations.info({ channel: channelId })
-    return Boolean(info.channel?.is_archived) || Boolean(info.channel?.is_private && !info.channel?.is_member)
-  } catch (error) {
-    return (error as { data?: { error?: string } }).data?.error === 'channel_not_found'
-  }
-}
 
 type Saved = Created | Changed | { outcome: 'name_taken' } | { outcome: 'refused'; text: string }
 
