@@ -12,6 +12,8 @@
 //   3. the outbox delivering 1,000 posts, and one scheduler pass over 100 live campaigns.
 // `npm run bench -- --long` adds the scheduler pass over 10,000 campaigns (minutes of seeding).
 // `npm run bench -- --latency` runs only part 2 (about a minute): for repeating the latency figures.
+// `npm run bench -- --first=7` measures only the first request after start against the hundredth, over 7
+// starts of each program, and prints medians: one start's first request is a single sample.
 // BENCH_APP_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' gives the app's process node options (a profile, say).
 // BENCH_BUILD=<dir> measures the build in <dir>/dist (an older version, say) instead of this one's
 // (the in-process figures are still this checkout's).
@@ -40,6 +42,8 @@ import { conditions, ratio, summarize, type Summary } from './stats.ts'
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const LONG = process.argv.includes('--long') || process.env.BENCH_LONG === '1'
 const LATENCY_ONLY = process.argv.includes('--latency')
+/** `--first=K`: only the first request after start against the hundredth, over K starts of each program (medians). */
+const FIRST_RUNS = Number.parseInt(process.argv.find((a) => a.startsWith('--first='))?.slice('--first='.length) ?? '0', 10)
 const APP_NODE_ARGS = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean)
 const N = Number.parseInt(process.env.BENCH_N ?? '1000', 10)
 if (!Number.isInteger(N) || N < 1) throw new Error(`BENCH_N must be a positive integer (got ${process.env.BENCH_N})`)
@@ -138,6 +142,7 @@ function submitFlow(fake: FakeSlack, probe: Probe, run: string): Flow {
  */
 async function measure(flow: Flow, targets: Record<Sut, string>, what: string): Promise<Record<Sut, Sample[]>> {
   const samples: Record<Sut, Sample[]> = { app: [], bare: [] }
+  if (FIRST_RUNS > 0) return samples
   for (let block = 0; samples.app.length < N || samples.bare.length < N; block++) {
     const order: Sut[] = block % 2 === 0 ? ['bare', 'app'] : ['app', 'bare']
     for (const sut of order) {
@@ -336,6 +341,29 @@ async function main(): Promise<void> {
       }
       progress('latency measured', true)
       return latencies
+    }
+    if (FIRST_RUNS > 0) {
+      progress('warming the bench\'s own side (client, fake Slack) on a scratch bare app')
+      await warmThisSide({ dist, tmp, fake, probe })
+      const lines: string[] = []
+      for (const database of postgres ? ['SQLite', 'PostgreSQL'] as const : ['SQLite'] as const) {
+        const runs: Latency['first'][] = []
+        for (let run = 0; run < FIRST_RUNS; run++) {
+          const databaseUrl = database === 'SQLite' ? `file:${path.join(tmp, `first-${run}.db`)}` : await createDatabase(postgres!.adminUrl, `cd_bench_first_${run}`)
+          runs.push((await latency({ database, databaseUrl, main, dist, tmp, fake, probe })).first)
+        }
+        const medianFirst = (pick: (x: Latency['first']) => { first: number; hundredth: number }) => ({ first: medianOf(runs.map((x) => pick(x).first)), hundredth: medianOf(runs.map((x) => pick(x).hundredth)) })
+        const row = (label: string, flow: 'command' | 'submit') => {
+          const app = medianFirst((x) => x[flow].app)
+          const bare = medianFirst((x) => x[flow].bare)
+          return `  ${label.padEnd(22)} app ${f(app.first, 1)} / ${f(app.hundredth, 1)} ms: ${times(ratio(app.first, app.hundredth))}   (bare ${f(bare.first, 1)} / ${f(bare.hundredth, 1)} ms: ${times(ratio(bare.first, bare.hundredth))})   ` +
+            `each start's app ratio: ${runs.map((x) => f(ratio(x[flow].app.first, x[flow].app.hundredth), 1)).join(' ')}`
+        }
+        lines.push(`${database}: the first request after start ÷ the hundredth, medians over ${FIRST_RUNS} starts   ${conditions(database)}`,
+          row('first /campaign new', 'command'), row('first submission', 'submit'))
+      }
+      process.stdout.write([...lines, `  total bench time ${f((performance.now() - startedAt) / 1000, 1)} s`].join('\n') + '\n')
+      return
     }
     if (LATENCY_ONLY) {
       process.stdout.write([...latencyLines(await measureLatencies()), `  total bench time ${f((performance.now() - startedAt) / 1000, 1)} s`].join('\n') + '\n')
