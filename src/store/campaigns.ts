@@ -9,7 +9,9 @@ import type { Proposal } from '../domain/proposal.ts'
 import type { Database, PrismaDb } from './database.ts'
 import { sqliteStamp, type DirectSql } from './directSql.ts'
 import { linkIdeaToCampaign, type BoardOutboxFor } from './ideas.ts'
-import { enqueue, enqueueSqlite, idsInOrder, postgresOutboxInsert, postgresOutboxValues, type OutboxDraft } from './outbox.ts'
+import {
+  enqueue, enqueueSqlite, idsInOrder, postgresOutboxInsert, postgresOutboxValues, writtenMessage, type FirstRowClaim, type OutboxDraft, type OutboxMessage,
+} from './outbox.ts'
 
 export const withProposal = { proposal: true } as const
 type Row = Awaited<ReturnType<PrismaDb['campaign']['findFirstOrThrow']>> & {
@@ -70,7 +72,11 @@ function campaignFields(proposal: Proposal) {
 /** Outbox rows that depend on the campaign as it is after the change (its id, version, revision). */
 export type OutboxFor = (campaign: Campaign) => OutboxDraft[]
 
-export type Created = { outcome: 'created'; campaign: Campaign; outboxIds: number[] }
+export type Created = {
+    outcome: 'created'; campaign: Campaign; outboxIds: number[]
+    /** Its first post, written claimed for the dispatcher that asked (`claimFirst`); absent when it was written unclaimed. */
+    claimedFirst?: OutboxMessage
+  }
   | { outcome: 'duplicate_submission'; campaign: Campaign }
   | { outcome: 'name_taken' }
 
@@ -116,7 +122,11 @@ const campaignColumns = `"teamId", "name", "activeNameKey", "stage", "kind", "pl
  * or nothing. SQLite: one transaction of four inserts (the outbox rows in one). PostgreSQL: the
  * campaign's id first, then everything in one statement.
  */
-async function insertProposal(direct: DirectSql, input: NewProposal, outbox: OutboxFor): Promise<{ campaign: Campaign; outboxIds: number[] }> {
+async function insertProposal(
+  direct: DirectSql, input: NewProposal, outbox: OutboxFor, claimFirst: FirstRowClaim | undefined,
+): Promise<{ campaign: Campaign; outboxIds: number[]; claimedFirst?: OutboxMessage }> {
+  const claimed = (drafts: OutboxDraft[], outboxIds: number[]) =>
+    claimFirst && drafts[0] && outboxIds[0] !== undefined ? { claimedFirst: writtenMessage(drafts[0], outboxIds[0]) } : {}
   if (direct.provider === 'sqlite') {
     const at = sqliteStamp(input.at)
     return direct.transaction((sql) => {
@@ -128,12 +138,14 @@ async function insertProposal(direct: DirectSql, input: NewProposal, outbox: Out
         campaign.id, input.proposal.theme, input.proposal.basicContent, at)
       sql.run(`INSERT INTO "StageTransition" ("campaignId", "fromStage", "toStage", "actorId", "at") VALUES (?, NULL, ?, ?, ?)`,
         campaign.id, CampaignStage.Proposed, input.createdById, at)
-      return { campaign, outboxIds: enqueueSqlite(sql, drafts, input.at) }
+      const outboxIds = enqueueSqlite(sql, drafts, input.at, claimFirst)
+      return { campaign, outboxIds, ...claimed(drafts, outboxIds) }
     })
   }
   const [next] = await direct.query<{ id: number }>('campaign-next-id', `SELECT nextval(pg_get_serial_sequence('"Campaign"', 'id'))::int AS "id"`, [])
   const campaign = proposedCampaign(next!.id, input)
-  const [at, rows] = postgresOutboxValues(outbox(campaign), input.at)
+  const drafts = outbox(campaign)
+  const [at, rows] = postgresOutboxValues(drafts, input.at, claimFirst)
   // $1 and $2 are the outbox insert's (the time, the rows); the campaign's columns follow.
   const inserted = await direct.query<{ id: number }>('campaign-create-proposal',
     `WITH "campaign" AS (
@@ -147,7 +159,8 @@ async function insertProposal(direct: DirectSql, input: NewProposal, outbox: Out
      ${postgresOutboxInsert}`,
     [at, rows, campaign.id, ...campaignValues(input), input.proposal.theme, input.proposal.basicContent],
   )
-  return { campaign, outboxIds: idsInOrder(inserted) }
+  const outboxIds = idsInOrder(inserted)
+  return { campaign, outboxIds, ...claimed(drafts, outboxIds) }
 }
 
 /** Is the name taken by another campaign of the team that is planned or live? (Its key is kept only while it is.) */
@@ -216,11 +229,13 @@ export function campaignStore(database: Pick<Database, 'prisma' | 'direct'>) {
       outbox: OutboxFor
       /** The idea it was made from ("Make it a proposal"): linked to the campaign, its boards edited. */
       fromIdea?: { ideaId: number; boards: BoardOutboxFor }
+      /** Write its first post (the card) claimed for this dispatcher, which delivers it at once (not from an idea). */
+      claimFirst?: FirstRowClaim
     }): Promise<Created> {
       // Without a view id the duplicate check cannot work: refused, not guessed (see bySourceView).
       if (!input.sourceViewId) throw new Error('createProposal needs the id of the Slack view')
       try {
-        if (!input.fromIdea) return { outcome: 'created', ...(await insertProposal(direct, input, input.outbox)) }
+        if (!input.fromIdea) return { outcome: 'created', ...(await insertProposal(direct, input, input.outbox, input.claimFirst)) }
         const fromIdea = input.fromIdea
         // Rarer, and its board edits are read from the ideas: through Prisma, in one transaction.
         return await prisma.$transaction(async (tx) => {

@@ -13,7 +13,7 @@ import { plainText, section } from '../shared/elements.ts'
 import { escapeMrkdwn, mentionChannel, trusted } from '../../i18n/mrkdwn.ts'
 import { homeRefreshForCampaign } from '../shared/homeRefresh.ts'
 import type { BoardView } from '../../store/ideas.ts'
-import type { OutboxDraft } from '../../store/outbox.ts'
+import type { FirstRowClaim, OutboxDraft, OutboxMessage } from '../../store/outbox.ts'
 import { proposalRevised, proposalSubmitted } from './notifications.ts'
 import { assignmentProblem, type Person } from '../people.ts'
 import type { Listeners } from '../listeners.ts'
@@ -55,14 +55,17 @@ export function registerProposalSubmission(listeners: Listeners, services: Servi
       const outside = await checkOutsideFacts(services, channels, client, teamId, check.proposal, metadata.campaignId)
       if (outside.errors) return await answer(fieldErrors(outside.errors, m))
 
-      const saved = await save(services, teamId, submitter, metadata, check.proposal, view.id, outside.approver, ideaBoardDraft)
+      // A new proposal's card is written claimed for this process, which posts it at once.
+      const claim = services.dispatcher.claimForNewRow()
+      const saved = await save(services, teamId, submitter, metadata, check.proposal, view.id, outside.approver, ideaBoardDraft, claim)
       if (saved.outcome === 'name_taken') return await answer(fieldErrors({ name: { code: 'name_taken' } }, m))
       if (saved.outcome === 'refused') return await answer(fieldErrors({ name: { code: 'required' } }, m, saved.text))
       if (saved.outcome !== 'created' && saved.outcome !== 'changed') return await answer() // a repeat of a handled submission
       log.info({ campaign: saved.campaign.id, outcome: saved.outcome }, 'proposal_saved')
 
       const remainingMs = answerWithinMs - (performance.now() - startedAt)
-      const cardOut = await deliveredWithin(services, saved.outboxIds, remainingMs)
+      const written = saved.outcome === 'created' && saved.claimedFirst ? { message: saved.claimedFirst, claim } : null
+      const cardOut = await deliveredWithin(services, saved.outboxIds, remainingMs, written)
       if (cardOut) return await answer()
       // Not posted (yet): whether the app can still post there is asked again next time.
       channels.forget(teamId, saved.campaign.channelId)
@@ -115,13 +118,13 @@ type Saved = Created | Changed | { outcome: 'name_taken' } | { outcome: 'refused
 
 async function save(
   services: Services, teamId: string, submitter: Person, metadata: ProposalModalMetadata, proposal: Proposal,
-  viewId: string, approver: Person | null, ideaBoardDraft: (view: BoardView) => OutboxDraft,
+  viewId: string, approver: Person | null, ideaBoardDraft: (view: BoardView) => OutboxDraft, claim: FirstRowClaim,
 ): Promise<Saved> {
   const at = services.clock.now()
   const approverLocale = approver?.locale ?? 'en'
   if (metadata.mode === 'new' || metadata.campaignId === undefined || metadata.version === undefined) {
     return services.store.campaigns.createProposal({
-      teamId, proposal, createdById: submitter.userId, sourceViewId: viewId, at,
+      teamId, proposal, createdById: submitter.userId, sourceViewId: viewId, at, claimFirst: claim,
       ...(metadata.sourceIdeaId ? { fromIdea: { ideaId: metadata.sourceIdeaId, boards: ideaBoardDraft } } : {}),
       outbox: (campaign) => [
         ...proposalSubmitted(campaign, { card: submitter.locale, recipient: approverLocale, submitter: submitter.locale }),
@@ -152,13 +155,22 @@ async function save(
  * Did the first of these outbox rows (the card) reach Slack within the time left? The person waits
  * for the card only; the DMs that follow it go out after the modal has been answered.
  */
-async function deliveredWithin(services: Services, outboxIds: number[], remainingMs: number): Promise<boolean> {
+async function deliveredWithin(
+  services: Services, outboxIds: number[], remainingMs: number,
+  /** The card, when it was written claimed for this process: delivered without claiming it again. */
+  written: { message: OutboxMessage; claim: FirstRowClaim } | null,
+): Promise<boolean> {
   const [cardId, ...followUps] = outboxIds
-  if (cardId === undefined || remainingMs <= 0) return false
+  if (cardId === undefined) return false
+  // Out of time: a card written claimed is still this process's to post (no sweep may take it yet).
+  if (remainingMs <= 0) {
+    if (written) void services.dispatcher.deliverWritten(written.message, written.claim).then(() => services.dispatcher.deliverNow(followUps))
+    return false
+  }
   const deadline = performance.now() + remainingMs
   let timer: NodeJS.Timeout | undefined
   const timeUp = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), remainingMs) })
-  const card = services.dispatcher.deliverNow([cardId])
+  const card = written?.message.id === cardId ? services.dispatcher.deliverWritten(written.message, written.claim) : services.dispatcher.deliverNow([cardId])
   void card.then(() => services.dispatcher.deliverNow(followUps))
   try {
     const outcome = (await Promise.race([card, timeUp]))?.get(cardId)
