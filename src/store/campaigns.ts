@@ -122,8 +122,11 @@ const campaignColumns = `"teamId", "name", "activeNameKey", "stage", "kind", "pl
  * or nothing. SQLite: one transaction of four inserts (the outbox rows in one). PostgreSQL: the
  * campaign's id first, then everything in one statement.
  */
+/** Thrown inside a rehearsal's transaction (rehearseProposal), so it rolls back. */
+const rehearsalOver = new Error('rehearsal over: rolled back')
+
 async function insertProposal(
-  direct: DirectSql, input: NewProposal, outbox: OutboxFor, claimFirst: FirstRowClaim | undefined,
+  direct: DirectSql, input: NewProposal, outbox: OutboxFor, claimFirst: FirstRowClaim | undefined, rehearsal = false,
 ): Promise<{ campaign: Campaign; outboxIds: number[]; claimedFirst?: OutboxMessage }> {
   const claimed = (drafts: OutboxDraft[], outboxIds: number[]) =>
     claimFirst && drafts[0] && outboxIds[0] !== undefined ? { claimedFirst: writtenMessage(drafts[0], outboxIds[0]) } : {}
@@ -139,6 +142,7 @@ async function insertProposal(
       sql.run(`INSERT INTO "StageTransition" ("campaignId", "fromStage", "toStage", "actorId", "at") VALUES (?, NULL, ?, ?, ?)`,
         campaign.id, CampaignStage.Proposed, input.createdById, at)
       const outboxIds = enqueueSqlite(sql, drafts, input.at, claimFirst)
+      if (rehearsal) throw rehearsalOver
       return { campaign, outboxIds, ...claimed(drafts, outboxIds) }
     })
   }
@@ -266,6 +270,19 @@ export function campaignStore(database: Pick<Database, 'prisma' | 'direct'>) {
         if (await isNameTaken(input.teamId, input.proposal.name)) return { outcome: 'name_taken' }
         throw error
       }
+    },
+
+    /**
+     * A new proposal's write, run and rolled back: for the start-up warm-up (slack/warmUp.ts), so
+     * the first real submission finds its statements prepared and its code compiled. Stores
+     * nothing (the campaign ids it took are given back with the rest). SQLite only: PostgreSQL
+     * prepares a statement per connection, and a sequence never gives back the id it handed out.
+     */
+    async rehearseProposal(input: NewProposal & { outbox: OutboxFor; claimFirst?: FirstRowClaim }): Promise<void> {
+      if (direct.provider !== 'sqlite') return
+      await insertProposal(direct, input, input.outbox, input.claimFirst, true).catch((error: unknown) => {
+        if (error !== rehearsalOver) throw error
+      })
     },
 
     /** Approves or sends back a proposal, once: only from the version the person saw. */

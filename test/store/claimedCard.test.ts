@@ -67,4 +67,14 @@ describe.each(testProviders())('a card written claimed on %s', (provider) => {
     expect(result.claimedFirst).toBeUndefined()
     expect((await outboxStore(database).claimDue('sweep', seconds(1), leaseMs, 10)).map((m) => m.id)).toEqual(result.outboxIds)
   })
+
+  it('a rehearsal of the write (the start-up warm-up) stores nothing and takes no campaign id', async () => {
+    const campaigns = campaignStore(database)
+    await campaigns.rehearseProposal({ teamId: 'T-warm-up', proposal, createdById: 'U1', sourceViewId: 'V-warm-up', at: submittedAt, outbox: cardAndDm, claimFirst: { claimer: 'warm-up', until: submittedAt } })
+    expect(await database.prisma.campaign.count()).toBe(0)
+    expect(await database.prisma.outboxMessage.count()).toBe(0)
+    const result = await campaigns.createProposal({ teamId: 'T1', proposal, createdById: 'U1', sourceViewId: 'V3', at: submittedAt, outbox: cardAndDm })
+    if (result.outcome !== 'created') throw new Error(`expected created, got ${result.outcome}`)
+    expect(result.campaign.id).toBe(1)
+  })
 })
