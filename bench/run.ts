@@ -11,6 +11,10 @@
 //      start against the hundredth, then BENCH_N (default 1000) of each in alternating blocks;
 //   3. the outbox delivering 1,000 posts, and one scheduler pass over 100 live campaigns.
 // `npm run bench -- --long` adds the scheduler pass over 10,000 campaigns (minutes of seeding).
+// `npm run bench -- --latency` runs only part 2 (about a minute): for repeating the latency figures.
+// `npm run bench -- --first=7` measures only the first request after start against the hundredth, over 7
+// starts of each program, and prints medians: one start's first request is a single sample.
+// BENCH_APP_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' gives the app's process node options (a profile, say).
 // BENCH_BUILD=<dir> measures the build in <dir>/dist (an older version, say) instead of this one's
 // (the in-process figures are still this checkout's).
 // The default run takes about two and a half minutes on two cores. Raw figures go to
@@ -39,6 +43,10 @@ import { conditions, ratio, summarize, type Summary } from './stats.ts'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const LONG = process.argv.includes('--long') || process.env.BENCH_LONG === '1'
+const LATENCY_ONLY = process.argv.includes('--latency')
+/** `--first=K`: only the first request after start against the hundredth, over K starts of each program (medians). */
+const FIRST_RUNS = Number.parseInt(process.argv.find((a) => a.startsWith('--first='))?.slice('--first='.length) ?? '0', 10)
+const APP_NODE_ARGS = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean)
 const N = Number.parseInt(process.env.BENCH_N ?? '1000', 10)
 if (!Number.isInteger(N) || N < 1) throw new Error(`BENCH_N must be a positive integer (got ${process.env.BENCH_N})`)
 const IDLE_MS = 60_000
@@ -53,6 +61,8 @@ const people = { submitter: 'U1', owner: 'U2', approver: 'U3' }
 const channelId = 'C1'
 
 type Sut = 'app' | 'bare'
+/** Every measured request of this run (with the Slack calls each caused, timed), for bench/results/latency-samples.json. */
+const rawSamples: Array<{ database: string; command: Record<Sut, Sample[]>; submit: Record<Sut, Sample[]> }> = []
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const startedAt = performance.now()
 
@@ -80,6 +90,7 @@ function assertAcked(res: { status: number; text: string }, what: string): void 
   if (res.status !== 200 || res.text !== '') throw new Error(`bench: ${what} answered ${res.status} ${res.text.slice(0, 300)}`)
 }
 
+/** `calls`: the tapped Slack calls that reached the fake meanwhile, `at` in ms after the request was sent. */
 type Sample = { total: number; ack: number; calls: Mark[] }
 type Flow = (url: string, sut: Sut) => Promise<Sample>
 
@@ -101,7 +112,7 @@ function commandFlow(fake: FakeSlack, probe: Probe): Flow {
     const doneAt = await opened
     assertAcked(res, '/campaign new')
     await sleep(GAP_MS)
-    return { total: doneAt - t0, ack: acked - t0, calls: [...probe.marks] }
+    return { total: doneAt - t0, ack: acked - t0, calls: probe.marks.map((m) => ({ method: m.method, at: m.at - t0 })) }
   }
 }
 
@@ -123,7 +134,7 @@ function submitFlow(fake: FakeSlack, probe: Probe, run: string): Flow {
     const doneAt = await posted
     assertAcked(res, `submission of ${name}`)
     await sleep(GAP_MS)
-    return { total: doneAt - t0, ack: acked - t0, calls: [...probe.marks] }
+    return { total: doneAt - t0, ack: acked - t0, calls: probe.marks.map((m) => ({ method: m.method, at: m.at - t0 })) }
   }
 }
 
@@ -133,6 +144,7 @@ function submitFlow(fake: FakeSlack, probe: Probe, run: string): Flow {
  */
 async function measure(flow: Flow, targets: Record<Sut, string>, what: string): Promise<Record<Sut, Sample[]>> {
   const samples: Record<Sut, Sample[]> = { app: [], bare: [] }
+  if (FIRST_RUNS > 0) return samples
   for (let block = 0; samples.app.length < N || samples.bare.length < N; block++) {
     const order: Sut[] = block % 2 === 0 ? ['bare', 'app'] : ['app', 'bare']
     for (const sut of order) {
@@ -216,7 +228,7 @@ async function latency(opts: {
   progress(`${opts.database}: starting node dist/main.js and the bare Bolt app`)
   const running: Running[] = []
   try {
-    running.push(await startProgram({ label: 'Campaign Desk', args: [opts.main], cwd, env: env(appPort, { DATABASE_URL: opts.databaseUrl }), port: appPort, ready: appReady }))
+    running.push(await startProgram({ label: 'Campaign Desk', args: [...APP_NODE_ARGS, opts.main], cwd, env: env(appPort, { DATABASE_URL: opts.databaseUrl }), port: appPort, ready: appReady }))
     running.push(await startProgram({
       label: 'bare Bolt (bareJob.mjs)', args: [path.join(repoRoot, 'bench', 'bareJob.mjs')], cwd,
       env: env(barePort, { BARE_DIST: opts.dist, BARE_DB: path.join(cwd, 'bare.db'), BARE_BOT_ID: fake.botId, BARE_BOT_USER_ID: fake.botUserId }),
@@ -235,6 +247,7 @@ async function latency(opts: {
     const when = conditions(opts.database)
     const commands = await measure(command, targets, `${opts.database}: /campaign new → views.open`)
     const submits = await measure(submit, targets, `${opts.database}: submit → posted`)
+    rawSamples.push({ database: opts.database, command: commands, submit: submits })
     if (probe.refusals.length > 0) throw new Error(`bench: the fake Slack refused calls: ${probe.refusals.slice(0, 5).join(', ')}`)
     const both = (samples: Record<Sut, Sample[]>, pick: (x: Sample) => number) => ({ app: summarize(samples.app.map(pick)), bare: summarize(samples.bare.map(pick)) })
     return {
@@ -271,6 +284,34 @@ async function createDatabase(adminUrl: string, name: string): Promise<string> {
 const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a')
 const times = (x: number) => `${f(x)}×`
 
+/** The latency figures of each database, as the report prints them. */
+function latencyLines(latencies: Latency[]): string[] {
+const lines: string[] = []
+for (const l of latencies) {
+    const row = (label: string, pair: Record<Sut, Summary>, target?: string) =>
+      `  ${label.padEnd(30)} ${f(pair.app.median).padStart(7)} ${f(pair.app.p99).padStart(8)}   ${f(pair.bare.median).padStart(7)} ${f(pair.bare.p99).padStart(8)}   ` +
+      `${times(ratio(pair.app.median, pair.bare.median)).padStart(7)} ${times(ratio(pair.app.p99, pair.bare.p99)).padStart(7)}${target ? `   ${target}` : ''}`
+    const firstRow = (label: string, x: Record<Sut, { first: number; hundredth: number }>) =>
+      `  ${label.padEnd(30)} app ${f(x.app.first, 1)} ms, the hundredth ${f(x.app.hundredth, 1)} ms: ${times(ratio(x.app.first, x.app.hundredth))}` +
+      `   (bare ${f(x.bare.first, 1)} / ${f(x.bare.hundredth, 1)} ms: ${times(ratio(x.bare.first, x.bare.hundredth))})   target ≤ 1.5×`
+    lines.push(
+      '',
+      `${l.database}: Campaign Desk as deployed (node dist/main.js) and the bare Bolt app (bench/bareJob.mjs, plain node, one SQLite INSERT), times in ms`,
+      `  (n=${N} each after ${WARMUP} warm-up, one at a time, alternating blocks of ${BLOCK}; listening after ${f(l.startMs.app, 0)} ms and ${f(l.startMs.bare, 0)} ms; ${l.conditions})`,
+      `  ${''.padEnd(30)} ${'median'.padStart(7)} ${'p99'.padStart(8)}   ${'bare'.padStart(7)} ${'p99'.padStart(8)}   ${'ratio'.padStart(7)} ${'p99'.padStart(7)}`,
+      row('/campaign new → views.open', l.command),
+      row('submit → stored → posted', l.submit, 'target p99 ≤ 2×'),
+      row('  /campaign new → HTTP 200', l.commandAck),
+      row('  submit → HTTP 200', l.submitAck),
+      firstRow('first /campaign new', l.first.command),
+      firstRow('first submission', l.first.submit),
+      `  Slack calls per request: /campaign new app [${l.calls.command.app}], bare [${l.calls.command.bare}]; ` +
+        `submit app [${l.calls.submit.app}], bare [${l.calls.submit.bare}]`,
+    )
+  }
+  return lines
+}
+
 async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-bench-'))
   const cleanups: Array<() => Promise<void> | void> = [() => fs.rmSync(tmp, { recursive: true, force: true })]
@@ -282,7 +323,7 @@ async function main(): Promise<void> {
     fake.addUser({ id: people.owner, name: 'bo' })
     fake.addUser({ id: people.approver, name: 'chen' })
     fake.addChannel({ id: channelId, name: 'campaigns', members: [fake.botUserId, people.submitter, people.owner, people.approver] })
-    const probe = tapFake(fake, ['views.open', 'chat.postMessage', 'conversations.info', 'conversations.open', 'users.info', 'auth.test'])
+    const probe = tapFake(fake, ['views.open', 'chat.postMessage', 'conversations.info', 'conversations.open', 'users.info', 'auth.test', 'views.publish'])
 
     progress('starting a throwaway PostgreSQL')
     const postgres = await startTestPostgres({ ...process.env, CI: 'false' })
@@ -291,6 +332,47 @@ async function main(): Promise<void> {
     const given = process.env.BENCH_BUILD ? path.resolve(process.env.BENCH_BUILD) : null
     if (!given) progress('building the production start (npm run build)')
     const { main, dist } = given ? { main: path.join(given, 'dist', 'main.js'), dist: path.join(given, 'dist') } : buildProduction(repoRoot, path.join(tmp, 'build'))
+
+    const measureLatencies = async (): Promise<Latency[]> => {
+      progress('warming the bench\'s own side (client, fake Slack) on a scratch bare app')
+      await warmThisSide({ dist, tmp, fake, probe })
+      const latencies: Latency[] = []
+      latencies.push(await latency({ database: 'SQLite', databaseUrl: `file:${path.join(tmp, 'latency.db')}`, main, dist, tmp, fake, probe }))
+      if (postgres) {
+        latencies.push(await latency({ database: 'PostgreSQL', databaseUrl: await createDatabase(postgres.adminUrl, 'cd_bench_latency'), main, dist, tmp, fake, probe }))
+      }
+      progress('latency measured', true)
+      return latencies
+    }
+    if (FIRST_RUNS > 0) {
+      progress('warming the bench\'s own side (client, fake Slack) on a scratch bare app')
+      await warmThisSide({ dist, tmp, fake, probe })
+      const lines: string[] = []
+      for (const database of postgres ? ['SQLite', 'PostgreSQL'] as const : ['SQLite'] as const) {
+        const runs: Latency['first'][] = []
+        for (let run = 0; run < FIRST_RUNS; run++) {
+          const databaseUrl = database === 'SQLite' ? `file:${path.join(tmp, `first-${run}.db`)}` : await createDatabase(postgres!.adminUrl, `cd_bench_first_${run}`)
+          runs.push((await latency({ database, databaseUrl, main, dist, tmp, fake, probe })).first)
+        }
+        const medianFirst = (pick: (x: Latency['first']) => { first: number; hundredth: number }) => ({ first: medianOf(runs.map((x) => pick(x).first)), hundredth: medianOf(runs.map((x) => pick(x).hundredth)) })
+        const row = (label: string, flow: 'command' | 'submit') => {
+          const app = medianFirst((x) => x[flow].app)
+          const bare = medianFirst((x) => x[flow].bare)
+          return `  ${label.padEnd(22)} app ${f(app.first, 1)} / ${f(app.hundredth, 1)} ms: ${times(ratio(app.first, app.hundredth))}   (bare ${f(bare.first, 1)} / ${f(bare.hundredth, 1)} ms: ${times(ratio(bare.first, bare.hundredth))})   ` +
+            `each start's app ratio: ${runs.map((x) => f(ratio(x[flow].app.first, x[flow].app.hundredth), 1)).join(' ')}`
+        }
+        lines.push(`${database}: the first request after start ÷ the hundredth, medians over ${FIRST_RUNS} starts   ${conditions(database)}`,
+          row('first /campaign new', 'command'), row('first submission', 'submit'))
+      }
+      process.stdout.write([...lines, `  total bench time ${f((performance.now() - startedAt) / 1000, 1)} s`].join('\n') + '\n')
+      return
+    }
+    if (LATENCY_ONLY) {
+      process.stdout.write([...latencyLines(await measureLatencies()), `  total bench time ${f((performance.now() - startedAt) / 1000, 1)} s`].join('\n') + '\n')
+      fs.mkdirSync(path.join(repoRoot, 'bench', 'results'), { recursive: true })
+      fs.writeFileSync(path.join(repoRoot, 'bench', 'results', 'latency-samples.json'), JSON.stringify(rawSamples) + '\n')
+      return
+    }
 
     // ---- 1. idle memory, all programs at once; the in-process figures meanwhile ----
     progress('idle RSS: starting the bare Bolt app and Campaign Desk (SQLite, PostgreSQL, npm start)')
@@ -336,14 +418,7 @@ async function main(): Promise<void> {
     progress('idle RSS read', true)
 
     // ---- 2. latency, per database ----
-    progress('warming the bench\'s own side (client, fake Slack) on a scratch bare app')
-    await warmThisSide({ dist, tmp, fake, probe })
-    const latencies: Latency[] = []
-    latencies.push(await latency({ database: 'SQLite', databaseUrl: `file:${path.join(tmp, 'latency.db')}`, main, dist, tmp, fake, probe }))
-    if (postgres) {
-      latencies.push(await latency({ database: 'PostgreSQL', databaseUrl: await createDatabase(postgres.adminUrl, 'cd_bench_latency'), main, dist, tmp, fake, probe }))
-    }
-    progress('latency measured', true)
+    const latencies = await measureLatencies()
 
     // ---- 3. delivery and the scheduler pass ----
     progress('outbox delivery: 1,000 posts over 100 channels against the fake\'s rate limits')
@@ -367,28 +442,7 @@ async function main(): Promise<void> {
       `Idle memory: resident (VmRSS) after ${IDLE_MS / 1000} s without requests, each its own process, started together   ${idle.conditions}`,
       ...idle.figures.map(rssRow),
     )
-    for (const l of latencies) {
-      const row = (label: string, pair: Record<Sut, Summary>, target?: string) =>
-        `  ${label.padEnd(30)} ${f(pair.app.median).padStart(7)} ${f(pair.app.p99).padStart(8)}   ${f(pair.bare.median).padStart(7)} ${f(pair.bare.p99).padStart(8)}   ` +
-        `${times(ratio(pair.app.median, pair.bare.median)).padStart(7)} ${times(ratio(pair.app.p99, pair.bare.p99)).padStart(7)}${target ? `   ${target}` : ''}`
-      const firstRow = (label: string, x: Record<Sut, { first: number; hundredth: number }>) =>
-        `  ${label.padEnd(30)} app ${f(x.app.first, 1)} ms, the hundredth ${f(x.app.hundredth, 1)} ms: ${times(ratio(x.app.first, x.app.hundredth))}` +
-        `   (bare ${f(x.bare.first, 1)} / ${f(x.bare.hundredth, 1)} ms: ${times(ratio(x.bare.first, x.bare.hundredth))})   target ≤ 1.5×`
-      lines.push(
-        '',
-        `${l.database}: Campaign Desk as deployed (node dist/main.js) and the bare Bolt app (bench/bareJob.mjs, plain node, one SQLite INSERT), times in ms`,
-        `  (n=${N} each after ${WARMUP} warm-up, one at a time, alternating blocks of ${BLOCK}; listening after ${f(l.startMs.app, 0)} ms and ${f(l.startMs.bare, 0)} ms; ${l.conditions})`,
-        `  ${''.padEnd(30)} ${'median'.padStart(7)} ${'p99'.padStart(8)}   ${'bare'.padStart(7)} ${'p99'.padStart(8)}   ${'ratio'.padStart(7)} ${'p99'.padStart(7)}`,
-        row('/campaign new → views.open', l.command),
-        row('submit → stored → posted', l.submit, 'target p99 ≤ 2×'),
-        row('  /campaign new → HTTP 200', l.commandAck),
-        row('  submit → HTTP 200', l.submitAck),
-        firstRow('first /campaign new', l.first.command),
-        firstRow('first submission', l.first.submit),
-        `  Slack calls per request: /campaign new app [${l.calls.command.app}], bare [${l.calls.command.bare}]; ` +
-          `submit app [${l.calls.submit.app}], bare [${l.calls.submit.bare}]`,
-      )
-    }
+    lines.push(...latencyLines(latencies))
     lines.push(
       '',
       `Stage figures in this process (times in ms; measured while the idle processes sat idle)`,

@@ -37,8 +37,13 @@ const boltToPino: Record<LogLevel, Logger['level']> = {
  */
 export function slackLogger(logger: Logger, source: string): BoltLogger {
   let child = logger.child({ source })
-  const write = (level: 'debug' | 'info' | 'warn' | 'error') => (...parts: unknown[]) =>
+  // A line below LOG_LEVEL is dropped before it is built: the Web API client logs every call's
+  // whole body at debug (a card, a modal: kilobytes), and joining and scanning it for secrets
+  // only to drop it was CPU on every Slack call a person waits for.
+  const write = (level: 'debug' | 'info' | 'warn' | 'error') => (...parts: unknown[]) => {
+    if (!child.isLevelEnabled(level)) return
     child[level]({ detail: withoutSecrets(parts.map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : JSON.stringify(p))).join(' ')) }, source)
+  }
   return {
     debug: write('debug'),
     info: write('info'),

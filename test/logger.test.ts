@@ -2,7 +2,7 @@
 import { Writable } from 'node:stream'
 import { LogLevel } from '@slack/logger'
 import { describe, expect, it } from 'vitest'
-import { boltLogger, createLogger } from '../src/logger.ts'
+import { boltLogger, createLogger, slackLogger } from '../src/logger.ts'
 
 function capture() {
   const lines: string[] = []
@@ -28,6 +28,19 @@ describe('logging', () => {
     expect(lines).toHaveLength(1)
     expect(lines[0]).not.toContain('xoxb-secret')
     expect(JSON.parse(lines[0]!)).toMatchObject({ msg: 'slack_request', team: 'T1', user: 'U1', requestId: 'r1', token: '[redacted]' })
+  })
+
+  it('drops a Slack client\'s line below LOG_LEVEL before building it (the Web API client logs each request body at debug)', () => {
+    const { stream, lines } = capture()
+    const webApi = slackLogger(createLogger('info', stream), 'web-api')
+    let serialized = 0
+    const body = { toJSON: () => { serialized += 1; return { channel: 'C1', token: 'xoxb-secret' } } }
+    webApi.debug('http request body:', body)
+    expect(serialized).toBe(0)
+    webApi.info('http request body:', body)
+    expect(serialized).toBe(1)
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).not.toContain('xoxb-secret')
   })
 
   it('says nothing when silent', () => {

@@ -20,6 +20,7 @@ import v8 from 'node:v8'
 import vm from 'node:vm'
 import { WebClient } from '@slack/web-api'
 import { localDate } from '../domain/dates.ts'
+import type { Proposal } from '../domain/proposal.ts'
 import { slackLogger, type Logger } from '../logger.ts'
 import { messagesFor } from '../i18n/catalogue.ts'
 import type { Store } from '../store/store.ts'
@@ -140,6 +141,12 @@ export async function warmUp(options: {
       await store.campaigns.isNameTaken(warmUpTeamId, 'warm-up')
       await store.outbox.claimDue('warm-up', options.now, 1, 1, [-1])
       await renderHome({ store, people, clock: { now: () => options.now } }, warmUpTeamId, warmUpUser.userId)
+      // A submission's write, rolled back (SQLite: its statements prepared).
+      await store.campaigns.rehearseProposal({
+        teamId: warmUpTeamId, proposal: warmUpProposal, createdById: warmUpUser.userId, sourceViewId: `V-warm-up-${round}`, at: options.now,
+        outbox: (campaign) => [...proposalSubmitted(campaign, { card: 'en', recipient: 'en', submitter: 'en' }), ...homeRefreshForCampaign(campaign)],
+        claimFirst: { claimer: 'warm-up', until: options.now },
+      })
       // What they render: the form and the card, in both languages, and today's date.
       localDate(options.now, 'UTC')
       for (const locale of ['en', 'zh-CN'] as const) {
@@ -174,6 +181,12 @@ export async function warmUp(options: {
     people.forget(warmUpTeamId, warmUpUser.userId)
     await new Promise((resolve) => standIn.server.close(resolve))
   }
+}
+
+const warmUpProposal: Proposal = {
+  name: 'warm-up', theme: 'warm-up', basicContent: 'warm-up', kind: 'own_site', platform: null, platformOther: null,
+  timingNode: 'sales_peak', timingNote: null, startDate: '2030-01-01', endDate: '2030-01-02', channelId: 'C-warm-up',
+  ownerId: warmUpUser.userId, approverId: warmUpUser.userId,
 }
 
 function warmUpCampaign(now: Date) {

@@ -11,7 +11,9 @@ import { sqliteStamp, type DirectSql } from './directSql.ts'
 import { linkIdeaToCampaign, type BoardOutboxFor } from './ideas.ts'
 import { saveChannelRequest } from './campaignChannels.ts'
 import type { ChannelRequest } from '../domain/campaignChannel.ts'
-import { enqueue, enqueueSqlite, idsInOrder, postgresOutboxInsert, postgresOutboxValues, type OutboxDraft } from './outbox.ts'
+import {
+  enqueue, enqueueSqlite, idsInOrder, postgresOutboxInsert, postgresOutboxValues, writtenMessage, type FirstRowClaim, type OutboxDraft, type OutboxMessage,
+} from './outbox.ts'
 
 export const withProposal = { proposal: true } as const
 type Row = Awaited<ReturnType<PrismaDb['campaign']['findFirstOrThrow']>> & {
@@ -72,7 +74,11 @@ function campaignFields(proposal: Proposal) {
 /** Outbox rows that depend on the campaign as it is after the change (its id, version, revision). */
 export type OutboxFor = (campaign: Campaign) => OutboxDraft[]
 
-export type Created = { outcome: 'created'; campaign: Campaign; outboxIds: number[] }
+export type Created = {
+    outcome: 'created'; campaign: Campaign; outboxIds: number[]
+    /** Its first post, written claimed for the dispatcher that asked (`claimFirst`); absent when it was written unclaimed. */
+    claimedFirst?: OutboxMessage
+  }
   | { outcome: 'duplicate_submission'; campaign: Campaign }
   | { outcome: 'name_taken' }
 
@@ -118,7 +124,14 @@ const campaignColumns = `"teamId", "name", "activeNameKey", "stage", "kind", "pl
  * or nothing. SQLite: one transaction of four inserts (the outbox rows in one). PostgreSQL: the
  * campaign's id first, then everything in one statement.
  */
-async function insertProposal(direct: DirectSql, input: NewProposal, outbox: OutboxFor): Promise<{ campaign: Campaign; outboxIds: number[] }> {
+/** Thrown inside a rehearsal's transaction (rehearseProposal), so it rolls back. */
+const rehearsalOver = new Error('rehearsal over: rolled back')
+
+async function insertProposal(
+  direct: DirectSql, input: NewProposal, outbox: OutboxFor, claimFirst: FirstRowClaim | undefined, rehearsal = false,
+): Promise<{ campaign: Campaign; outboxIds: number[]; claimedFirst?: OutboxMessage }> {
+  const claimed = (drafts: OutboxDraft[], outboxIds: number[]) =>
+    claimFirst && drafts[0] && outboxIds[0] !== undefined ? { claimedFirst: writtenMessage(drafts[0], outboxIds[0]) } : {}
   if (direct.provider === 'sqlite') {
     const at = sqliteStamp(input.at)
     return direct.transaction((sql) => {
@@ -130,12 +143,15 @@ async function insertProposal(direct: DirectSql, input: NewProposal, outbox: Out
         campaign.id, input.proposal.theme, input.proposal.basicContent, at)
       sql.run(`INSERT INTO "StageTransition" ("campaignId", "fromStage", "toStage", "actorId", "at") VALUES (?, NULL, ?, ?, ?)`,
         campaign.id, CampaignStage.Proposed, input.createdById, at)
-      return { campaign, outboxIds: enqueueSqlite(sql, drafts, input.at) }
+      const outboxIds = enqueueSqlite(sql, drafts, input.at, claimFirst)
+      if (rehearsal) throw rehearsalOver
+      return { campaign, outboxIds, ...claimed(drafts, outboxIds) }
     })
   }
   const [next] = await direct.query<{ id: number }>('campaign-next-id', `SELECT nextval(pg_get_serial_sequence('"Campaign"', 'id'))::int AS "id"`, [])
   const campaign = proposedCampaign(next!.id, input)
-  const [at, rows] = postgresOutboxValues(outbox(campaign), input.at)
+  const drafts = outbox(campaign)
+  const [at, rows] = postgresOutboxValues(drafts, input.at, claimFirst)
   // $1 and $2 are the outbox insert's (the time, the rows); the campaign's columns follow.
   const inserted = await direct.query<{ id: number }>('campaign-create-proposal',
     `WITH "campaign" AS (
@@ -149,7 +165,8 @@ async function insertProposal(direct: DirectSql, input: NewProposal, outbox: Out
      ${postgresOutboxInsert}`,
     [at, rows, campaign.id, ...campaignValues(input), input.proposal.theme, input.proposal.basicContent],
   )
-  return { campaign, outboxIds: idsInOrder(inserted) }
+  const outboxIds = idsInOrder(inserted)
+  return { campaign, outboxIds, ...claimed(drafts, outboxIds) }
 }
 
 /** Is the name taken by another campaign of the team that is planned or live? (Its key is kept only while it is.) */
@@ -220,11 +237,13 @@ export function campaignStore(database: Pick<Database, 'prisma' | 'direct'>) {
       fromIdea?: { ideaId: number; boards: BoardOutboxFor }
       /** "Create a channel for this campaign": saved with the proposal, acted on at approval. */
       channel?: ChannelRequest | null
+      /** Write its first post (the card) claimed for this dispatcher, which delivers it at once (not from an idea). */
+      claimFirst?: FirstRowClaim
     }): Promise<Created> {
       // Without a view id the duplicate check cannot work: refused, not guessed (see bySourceView).
       if (!input.sourceViewId) throw new Error('createProposal needs the id of the Slack view')
       try {
-        if (!input.fromIdea && !input.channel) return { outcome: 'created', ...(await insertProposal(direct, input, input.outbox)) }
+        if (!input.fromIdea && !input.channel) return { outcome: 'created', ...(await insertProposal(direct, input, input.outbox, input.claimFirst)) }
         const fromIdea = input.fromIdea
         // Rarer, and its board edits are read from the ideas (or it asks for a channel): through Prisma, in one transaction.
         return await prisma.$transaction(async (tx) => {
@@ -256,6 +275,19 @@ export function campaignStore(database: Pick<Database, 'prisma' | 'direct'>) {
         if (await isNameTaken(input.teamId, input.proposal.name)) return { outcome: 'name_taken' }
         throw error
       }
+    },
+
+    /**
+     * A new proposal's write, run and rolled back: for the start-up warm-up (slack/warmUp.ts), so
+     * the first real submission finds its statements prepared and its code compiled. Stores
+     * nothing (the campaign ids it took are given back with the rest). SQLite only: PostgreSQL
+     * prepares a statement per connection, and a sequence never gives back the id it handed out.
+     */
+    async rehearseProposal(input: NewProposal & { outbox: OutboxFor; claimFirst?: FirstRowClaim }): Promise<void> {
+      if (direct.provider !== 'sqlite') return
+      await insertProposal(direct, input, input.outbox, input.claimFirst, true).catch((error: unknown) => {
+        if (error !== rehearsalOver) throw error
+      })
     },
 
     /** Approves or sends back a proposal, once: only from the version the person saw. */

@@ -106,29 +106,42 @@ async function withoutWritten(tx: PrismaTx, drafts: OutboxDraft[]): Promise<Outb
     return true
   })
 }
+/**
+ * The first row claimed as it is written, by the dispatcher that will deliver it at once (a card a
+ * person waits for): one statement fewer before it reaches Slack. Should that process end before
+ * delivering it, the row waits out the claim like any claimed row, then another sweep takes it.
+ */
+export type FirstRowClaim = { claimer: string; until: Date }
 
 /** The rows as one JSON array, for the one-statement inserts below. */
-function draftsJson(drafts: readonly OutboxDraft[], now: Date, stamp: (at: Date) => string): string {
-  return JSON.stringify(drafts.map((draft) => ({
+function draftsJson(drafts: readonly OutboxDraft[], now: Date, stamp: (at: Date) => string, claimFirst?: FirstRowClaim): string {
+  return JSON.stringify(drafts.map((draft, index) => ({
     teamId: draft.teamId, dedupeKey: draft.dedupeKey, kind: draft.kind, target: draft.target,
     updatesKey: draft.updatesKey ?? null, campaignId: draft.campaignId ?? null, payload: JSON.stringify(draft.payload),
     nextAttemptAt: stamp(draft.delayMs ? new Date(now.getTime() + draft.delayMs) : now),
+    ...(index === 0 && claimFirst ? { claimedBy: claimFirst.claimer, claimedUntil: stamp(claimFirst.until) } : {}),
   })))
+}
+
+/** The first of `drafts` as the row just written with id `id` reads (a claimed card handed to the dispatcher without reading it back). */
+export function writtenMessage(draft: OutboxDraft, id: number): OutboxMessage {
+  const { delayMs: _notStored, ...stored } = draft
+  return { ...stored, id, attempts: 0, status: 'pending', slackChannel: null, slackTs: null }
 }
 
 /** Ids in the drafts' order: ids grow in insertion order, and the rows go in in the array's order. */
 const ascending = (rows: Array<{ id: number | string }>) => rows.map((row) => Number(row.id)).sort((a, b) => a - b)
 
 /** The drafts as outbox rows in one statement, inside the caller's SQLite transaction; their ids in order. */
-export function enqueueSqlite(sql: SqliteStatements, drafts: readonly OutboxDraft[], now: Date): number[] {
+export function enqueueSqlite(sql: SqliteStatements, drafts: readonly OutboxDraft[], now: Date, claimFirst?: FirstRowClaim): number[] {
   if (drafts.length === 0) return []
   return ascending(sql.all<{ id: number }>(
-    `INSERT INTO "OutboxMessage" ("teamId", "dedupeKey", "kind", "target", "updatesKey", "campaignId", "payload", "nextAttemptAt", "createdAt")
+    `INSERT INTO "OutboxMessage" ("teamId", "dedupeKey", "kind", "target", "updatesKey", "campaignId", "payload", "nextAttemptAt", "createdAt", "claimedBy", "claimedUntil")
      SELECT json_extract(value, '$.teamId'), json_extract(value, '$.dedupeKey'), json_extract(value, '$.kind'), json_extract(value, '$.target'),
             json_extract(value, '$.updatesKey'), json_extract(value, '$.campaignId'), json_extract(value, '$.payload'),
-            json_extract(value, '$.nextAttemptAt'), ?
+            json_extract(value, '$.nextAttemptAt'), ?, json_extract(value, '$.claimedBy'), json_extract(value, '$.claimedUntil')
      FROM json_each(?) ORDER BY key RETURNING "id"`,
-    sqliteStamp(now), draftsJson(drafts, now, sqliteStamp),
+    sqliteStamp(now), draftsJson(drafts, now, sqliteStamp, claimFirst),
   ))
 }
 
@@ -136,16 +149,16 @@ export function enqueueSqlite(sql: SqliteStatements, drafts: readonly OutboxDraf
  * The PostgreSQL form of the same insert, to end a data-modifying WITH: `$1` the time of the
  * change (text), `$2` draftsJson. Its result is the rows' ids.
  */
-export const postgresOutboxInsert = `INSERT INTO "OutboxMessage" ("teamId", "dedupeKey", "kind", "target", "updatesKey", "campaignId", "payload", "nextAttemptAt", "createdAt")
+export const postgresOutboxInsert = `INSERT INTO "OutboxMessage" ("teamId", "dedupeKey", "kind", "target", "updatesKey", "campaignId", "payload", "nextAttemptAt", "createdAt", "claimedBy", "claimedUntil")
   SELECT e.row->>'teamId', e.row->>'dedupeKey', e.row->>'kind', e.row->>'target', e.row->>'updatesKey', (e.row->>'campaignId')::int,
-         e.row->>'payload', (e.row->>'nextAttemptAt')::timestamp(3), $1::timestamp(3)
+         e.row->>'payload', (e.row->>'nextAttemptAt')::timestamp(3), $1::timestamp(3), e.row->>'claimedBy', (e.row->>'claimedUntil')::timestamp(3)
   FROM json_array_elements($2::json) WITH ORDINALITY AS e(row, n)
   ORDER BY e.n
   RETURNING "id"`
 
-export function postgresOutboxValues(drafts: readonly OutboxDraft[], now: Date): [string, string] {
+export function postgresOutboxValues(drafts: readonly OutboxDraft[], now: Date, claimFirst?: FirstRowClaim): [string, string] {
   const stamp = (at: Date) => at.toISOString()
-  return [stamp(now), draftsJson(drafts, now, stamp)]
+  return [stamp(now), draftsJson(drafts, now, stamp, claimFirst)]
 }
 
 export { ascending as idsInOrder }

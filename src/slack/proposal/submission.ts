@@ -13,13 +13,14 @@ import { plainText, section } from '../shared/elements.ts'
 import { escapeMrkdwn, mentionChannel, trusted } from '../../i18n/mrkdwn.ts'
 import { homeRefreshForCampaign } from '../shared/homeRefresh.ts'
 import type { BoardView } from '../../store/ideas.ts'
-import type { OutboxDraft } from '../../store/outbox.ts'
+import type { FirstRowClaim, OutboxDraft, OutboxMessage } from '../../store/outbox.ts'
 import { proposalRevised, proposalSubmitted } from './notifications.ts'
 import { assignmentProblem, type Person } from '../people.ts'
 import type { Listeners } from '../listeners.ts'
 import type { Services } from '../services.ts'
 import { troubleMessage } from '../shared/trouble.ts'
 import { readViewMetadata } from '../shared/viewMetadata.ts'
+import { createChannelReach, type ChannelReach } from './channelReach.ts'
 import { requestMessagesFor } from '../../i18n/requests.ts'
 import type { ChannelRequest } from '../../domain/campaignChannel.ts'
 import { readCampaignChannel } from '../campaignChannel/form.ts'
@@ -37,6 +38,7 @@ const answerWithinMs = 2_500
  * since the ideas stage opens this form and so sits above it.
  */
 export function registerProposalSubmission(listeners: Listeners, services: Services, ideaBoardDraft: (view: BoardView) => OutboxDraft): void {
+  const channels = createChannelReach()
   listeners.view(proposalModalCallbackId, async ({ ack, body, view, client }) => {
     const startedAt = performance.now()
     const teamId = body.team?.id ?? body.user.team_id ?? ''
@@ -53,20 +55,25 @@ export function registerProposalSubmission(listeners: Listeners, services: Servi
       const check = checkProposal(readProposalInput(view.state.values), localDate(services.clock.now(), submitter.timeZone))
       if (!check.ok) return await answer(fieldErrors(check.errors, m))
 
-      const outside = await checkOutsideFacts(services, client, teamId, check.proposal, metadata.campaignId)
+      const outside = await checkOutsideFacts(services, channels, client, teamId, check.proposal, metadata.campaignId)
       if (outside.errors) return await answer(fieldErrors(outside.errors, m))
       const ownChannel = await readCampaignChannel(client, view.state.values, m)
       if (ownChannel.errors) return await answer({ response_action: 'errors', errors: ownChannel.errors })
 
-      const saved = await save(services, teamId, submitter, metadata, check.proposal, view.id, outside.approver, ideaBoardDraft, ownChannel.request)
+      // A new proposal's card is written claimed for this process, which posts it at once.
+      const claim = services.dispatcher.claimForNewRow()
+      const saved = await save(services, teamId, submitter, metadata, check.proposal, view.id, outside.approver, ideaBoardDraft, ownChannel.request, claim)
       if (saved.outcome === 'name_taken') return await answer(fieldErrors({ name: { code: 'name_taken' } }, m))
       if (saved.outcome === 'refused') return await answer(fieldErrors({ name: { code: 'required' } }, m, saved.text))
       if (saved.outcome !== 'created' && saved.outcome !== 'changed') return await answer() // a repeat of a handled submission
       log.info({ campaign: saved.campaign.id, outcome: saved.outcome }, 'proposal_saved')
 
       const remainingMs = answerWithinMs - (performance.now() - startedAt)
-      const cardOut = await deliveredWithin(services, saved.outboxIds, remainingMs)
+      const written = saved.outcome === 'created' && saved.claimedFirst ? { message: saved.claimedFirst, claim } : null
+      const cardOut = await deliveredWithin(services, saved.outboxIds, remainingMs, written)
       if (cardOut) return await answer()
+      // Not posted (yet): whether the app can still post there is asked again next time.
+      channels.forget(teamId, saved.campaign.channelId)
       return await answer({
         response_action: 'update',
         view: savedButNotPostedView(m, escapeMrkdwn(saved.campaign.name), mentionChannel(saved.campaign.channelId)),
@@ -93,13 +100,13 @@ type OutsideFacts = { errors: FieldErrors | null; approver: Person | null }
  * submission goes on (the dispatcher will report an unreachable channel later).
  */
 async function checkOutsideFacts(
-  services: Services, client: WebClient, teamId: string, proposal: Proposal, campaignId: number | undefined,
+  services: Services, channels: ChannelReach, client: WebClient, teamId: string, proposal: Proposal, campaignId: number | undefined,
 ): Promise<OutsideFacts> {
   const [nameTaken, owner, approver, channelProblem] = await Promise.all([
     services.store.campaigns.isNameTaken(teamId, proposal.name, campaignId),
     services.people.lookUp(teamId, proposal.ownerId),
     services.people.lookUp(teamId, proposal.approverId),
-    channelUnreachable(client, proposal.channelId),
+    channels.unreachable(client, teamId, proposal.channelId),
   ])
   const errors: FieldErrors = {}
   if (nameTaken) errors.name = { code: 'name_taken' }
@@ -112,27 +119,17 @@ async function checkOutsideFacts(
 }
 
 
-/** A private channel the app is not in (Slack hides it: channel_not_found), or an archived one. */
-async function channelUnreachable(client: WebClient, channelId: string): Promise<boolean> {
-  try {
-    const info = await client.conversations.info({ channel: channelId })
-    return Boolean(info.channel?.is_archived) || Boolean(info.channel?.is_private && !info.channel?.is_member)
-  } catch (error) {
-    return (error as { data?: { error?: string } }).data?.error === 'channel_not_found'
-  }
-}
-
 type Saved = Created | Changed | { outcome: 'name_taken' } | { outcome: 'refused'; text: string }
 
 async function save(
   services: Services, teamId: string, submitter: Person, metadata: ProposalModalMetadata, proposal: Proposal,
-  viewId: string, approver: Person | null, ideaBoardDraft: (view: BoardView) => OutboxDraft, ownChannel: ChannelRequest | null,
+  viewId: string, approver: Person | null, ideaBoardDraft: (view: BoardView) => OutboxDraft, ownChannel: ChannelRequest | null, claim: FirstRowClaim,
 ): Promise<Saved> {
   const at = services.clock.now()
   const approverLocale = approver?.locale ?? 'en'
   if (metadata.mode === 'new' || metadata.campaignId === undefined || metadata.version === undefined) {
     return services.store.campaigns.createProposal({
-      teamId, proposal, createdById: submitter.userId, sourceViewId: viewId, at, channel: ownChannel,
+      teamId, proposal, createdById: submitter.userId, sourceViewId: viewId, at, channel: ownChannel, claimFirst: claim,
       ...(metadata.sourceIdeaId ? { fromIdea: { ideaId: metadata.sourceIdeaId, boards: ideaBoardDraft } } : {}),
       outbox: (campaign) => [
         ...withChannelAsked(proposalSubmitted(campaign, { card: submitter.locale, recipient: approverLocale, submitter: submitter.locale }), campaign.id, ownChannel, submitter.locale),
@@ -163,13 +160,22 @@ async function save(
  * Did the first of these outbox rows (the card) reach Slack within the time left? The person waits
  * for the card only; the DMs that follow it go out after the modal has been answered.
  */
-async function deliveredWithin(services: Services, outboxIds: number[], remainingMs: number): Promise<boolean> {
+async function deliveredWithin(
+  services: Services, outboxIds: number[], remainingMs: number,
+  /** The card, when it was written claimed for this process: delivered without claiming it again. */
+  written: { message: OutboxMessage; claim: FirstRowClaim } | null,
+): Promise<boolean> {
   const [cardId, ...followUps] = outboxIds
-  if (cardId === undefined || remainingMs <= 0) return false
+  if (cardId === undefined) return false
+  // Out of time: a card written claimed is still this process's to post (no sweep may take it yet).
+  if (remainingMs <= 0) {
+    if (written) void services.dispatcher.deliverWritten(written.message, written.claim).then(() => services.dispatcher.deliverNow(followUps))
+    return false
+  }
   const deadline = performance.now() + remainingMs
   let timer: NodeJS.Timeout | undefined
   const timeUp = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), remainingMs) })
-  const card = services.dispatcher.deliverNow([cardId])
+  const card = written?.message.id === cardId ? services.dispatcher.deliverWritten(written.message, written.claim) : services.dispatcher.deliverNow([cardId])
   void card.then(() => services.dispatcher.deliverNow(followUps))
   try {
     const outcome = (await Promise.race([card, timeUp]))?.get(cardId)
