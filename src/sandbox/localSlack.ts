@@ -420,6 +420,11 @@ export class LocalSlack {
     this.failures.push({ method, failure, remaining: Infinity })
   }
 
+  /** How many requests a `hang` failure holds open right now (not answered, not cut off). */
+  hangingRequests(): number {
+    return this.hung.size
+  }
+
   /** Drops the rules; hung requests are cut off (the client sees a network error, as when a connection drops). */
   clearFailures(): void {
     this.failures = []

@@ -96,12 +96,10 @@ describe("China's official schedule as working days", () => {
 })
 
 describe('dates far off', () => {
-  it('are ordinary days, answered at once (the lunar calendar of year 1 never returns)', () => {
-    const started = performance.now()
+  it('are ordinary days, answered (the lunar calendar of year 1 never returns; how fast is the bench\'s to show)', () => {
     expect(isWorkingDay('0001-01-01', china)).toBe(true) // a Monday
     expect(isWorkingDay('9999-12-31', china)).toBe(true)
     expect(isWorkingDay('0001-01-01', { workingDays: mondayToFriday, country: 'US' })).toBe(true)
-    expect(performance.now() - started).toBeLessThan(1_000)
   })
 })
 

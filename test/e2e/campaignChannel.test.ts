@@ -8,6 +8,7 @@ import { testProviders } from '../support/databases.ts'
 import { startRig, type Rig } from '../support/harness.ts'
 import { castTheUsualPeople, formValues, openNewProposal, validForm, visibleText, type ProposalForm } from '../support/proposals.ts'
 import { withDatabase } from '../support/live.ts'
+import { outboxSettled } from '../support/settle.ts'
 import { plainText, type StateValues } from '../support/slackRequests.ts'
 import { campaignChannelBlockIds } from '../../src/slack/campaignChannel/form.ts'
 
@@ -124,7 +125,7 @@ describe.each(testProviders())('a campaign channel on %s', (provider) => {
     expect(dm.args.text).toContain(`<#${channelId}>`)
     expect(dm.args.text).toMatch(/guest/)
     for (let i = 0; i < 3; i++) await rig.app.scheduler.tick()
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    await outboxSettled(rig)
     expect(invitesTo(channelId).filter((c) => c.args.users === 'UGUEST')).toHaveLength(1)
     expect(rig.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'DU1' && String(c.args.text).includes('<@UGUEST>'))).toHaveLength(1)
     // A person named later who can be invited is.
@@ -187,7 +188,7 @@ describe.each(testProviders())('a campaign channel on %s', (provider) => {
       expect(dm.args.text).toContain('<#C1>')
       // Refused for good: tried once, not again.
       await rig.app.scheduler.tick()
-      await new Promise((resolve) => setTimeout(resolve, 300))
+      await outboxSettled(rig)
       expect(rig.slack.callsTo('conversations.create').filter((c) => c.args.name === `tea-refused-${provider}`)).toHaveLength(1)
       expect(rig.slack.channels.size).toBe(channelsBefore)
     }

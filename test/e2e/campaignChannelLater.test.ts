@@ -9,6 +9,7 @@ import { slackLimits } from '../../src/jobs/pacing.ts'
 import { withDatabase } from '../support/live.ts'
 import { addRequest, approvedCampaign, clickInModal, goodValues, openSection, submit, user } from '../support/plans.ts'
 import { castTheUsualPeople, formValues, openNewProposal, validForm, visibleText } from '../support/proposals.ts'
+import { outboxSettled } from '../support/settle.ts'
 import { plainText, type StateValues } from '../support/slackRequests.ts'
 import { campaignChannelBlockIds } from '../../src/slack/campaignChannel/form.ts'
 
@@ -105,7 +106,7 @@ describe.each(testProviders())('a campaign channel, later and as people are name
     // Named again (a second goal of the same data owner), or a pass of the scheduler: nobody is invited twice.
     expect((await submit(rig, await clickInModal(rig, goals, 'plan_form_open', addRequest(campaignId, 'goal')), goodValues.goal('500'))).body).toBeNull()
     await rig.app.scheduler.tick()
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    await outboxSettled(rig)
     const invites = rig.slack.callsTo('conversations.invite').filter((c) => c.args.channel === channelId)
     expect(invites.map((c) => c.args.users).sort()).toEqual(['U1', 'U2', 'U3', 'U4'])
   })
@@ -193,7 +194,9 @@ describe.each(testProviders())('invitations paced within their tier on %s', (pro
     const limited = () => rig.slack.rateLimited.map((c) => `${c.method} Retry-After ${c.retryAfter}`)
     // The app keeps a hair under Slack's 50 (its margin): 49 or 50 in the first minute.
     await expect.poll(invited, { timeout: 30_000, interval: 100 }).toBeGreaterThanOrEqual(49)
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    // The rest wait for the next minute: each is put back until its slot (nothing due now is left
+    // pending, nothing under way), so a 51st invitation in this minute would have been made by now.
+    await outboxSettled(rig, { withinMs: 0, timeout: 30_000 })
     expect(invited()).toBeLessThanOrEqual(50)
     expect(limited()).toEqual([])
     rig.clock.set(new Date(rig.clock.now().getTime() + 61_000).toISOString())

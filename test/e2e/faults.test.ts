@@ -22,6 +22,7 @@ import { startFakeSlack, type FakeSlack } from '../support/fakeSlack.ts'
 import { startRig, testClock, type Rig } from '../support/harness.ts'
 import { castWorkspace, installWorkspace } from '../support/install.ts'
 import { seedLiveCampaign, withDatabase } from '../support/live.ts'
+import { outboxSettled } from '../support/settle.ts'
 
 async function asAdmin(sql: string, params: unknown[] = []): Promise<void> {
   const client = new pg.Client({ connectionString: postgresAdminUrl()! })
@@ -134,8 +135,8 @@ describe.each(testProviders())('an instance killed with kill -9 while delivering
     // Its claims ran out (a minute): the next instance, started later, takes every row over.
     const clock = testClock(new Date(Date.now() + 2 * 60_000).toISOString())
     successor = await startCampaignDesk(config, { clock, logger: createLogger('silent'), dispatcher: { pollMs: 50 } })
-    for (const deadline = Date.now() + 20_000; slack.messagesIn('C1').length < 20 && Date.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 50))
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    // Every row dealt with and nothing under way: a second post of any would be in by now.
+    await outboxSettled({ app: successor, config, clock }, { timeout: 60_000 })
     const texts = slack.messagesIn('C1').map((message) => message.text)
     expect(texts.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `post ${i}`).sort())
   })
@@ -154,7 +155,7 @@ describe.each(testProviders())('Slack unreachable for ten minutes of the clock, 
     for (let minute = 0; minute < 10; minute += 1) {
       await rig.app.scheduler.tick()
       rig.clock.set(new Date(rig.clock.now().getTime() + 60_000).toISOString())
-      await new Promise((resolve) => setTimeout(resolve, 100)) // the dispatcher tries meanwhile
+      await rig.app.deliverDue() // the dispatcher tries (and fails) meanwhile
     }
     expect(digestsIn(rig, beta.channel)).toEqual([])
     expect(rig.slack.callsTo('chat.postMessage').filter((c) => c.failed).length).toBeGreaterThan(0)
@@ -162,7 +163,7 @@ describe.each(testProviders())('Slack unreachable for ten minutes of the clock, 
     await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === beta.channel, { timeoutMs: 15_000 })
     await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === gamma.channel, { timeoutMs: 15_000 })
     await rig.app.scheduler.tick()
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    await outboxSettled(rig)
     expect(digestsIn(rig, beta.channel)).toHaveLength(1)
     expect(digestsIn(rig, gamma.channel)).toHaveLength(1)
     expect(digestsIn(rig, beta.channel)[0]!.token).toBe(rig.slack.tokensOf('T2')[0]!.token)

@@ -15,6 +15,7 @@ import { testProviders } from '../support/databases.ts'
 import { startRig, type Rig } from '../support/harness.ts'
 import { withStore } from '../support/home.ts'
 import { formValues, validForm, visibleText } from '../support/proposals.ts'
+import { outboxSettled } from '../support/settle.ts'
 import { plainText, type AppClient } from '../support/slackRequests.ts'
 
 type Json = Record<string, any>
@@ -389,7 +390,7 @@ describe.each(testProviders())('the brainstorm on %s', (provider) => {
     await rig.app.scheduler.tick()
     await rig.restart()
     await rig.app.scheduler.tick()
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    await outboxSettled(rig)
     expect(rig.slack.callsTo('chat.postMessage').filter((c) => c.result?.ok === true && c.args.channel === channelId)).toHaveLength(2)
     // Ideas added to the channel now go to the workspace's board only.
     expect((await command(teamId, 'U2', channelId, 'idea After the round'))?.text).toMatch(/^Added your idea to the workspace's board\./)
@@ -409,7 +410,8 @@ describe.each(testProviders())('the brainstorm on %s', (provider) => {
       press(teamId, 'U3', upvote, posted), press(teamId, 'U3', upvote, posted, second.client),
     ])
     await edited(posted, (m) => ideaOn(m, 'Cold brew').upvote.text.text === 'Upvote · 2')
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    // Every redraw either instance queued is out: the board's last word stands.
+    await outboxSettled(rig)
     const [idea] = await ideasOf(teamId)
     expect(idea!.voteCount).toBe(2)
     expect(idea!.votes.filter((v) => v.active).map((v) => v.userId).sort()).toEqual(['U2', 'U3'])

@@ -5,6 +5,7 @@ import { testProviders } from '../support/databases.ts'
 import { startRig, type Rig } from '../support/harness.ts'
 import { inspect } from '../support/inspect.ts'
 import { castTheUsualPeople, formValues, openNewProposal, validForm } from '../support/proposals.ts'
+import { outboxSettled } from '../support/settle.ts'
 
 describe.each(testProviders())('two instances on one %s database', (provider) => {
   let rig: Rig
@@ -64,7 +65,7 @@ describe.each(testProviders())('two instances on one %s database', (provider) =>
     const offersTemplate = (c: { args: Record<string, any> }) => JSON.stringify(c.args.blocks ?? '').includes('task_template_accept')
     await rig.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'DU1' && c.result?.ok === true && !offersTemplate(c))
     await rig.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'DU1' && c.result?.ok === true && offersTemplate(c))
-    await new Promise((resolve) => setTimeout(resolve, 400))
+    await outboxSettled(rig)
     const dms = rig.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'DU1' && c.result?.ok === true)
     expect(dms.filter((c) => !offersTemplate(c))).toHaveLength(1)
     expect(dms.filter(offersTemplate)).toHaveLength(1)

@@ -8,6 +8,7 @@ import { startRig, type Rig } from '../support/harness.ts'
 import {
   buttonsOf, castTheUsualPeople, openNewProposal, propose, submitForm, validForm, visibleText,
 } from '../support/proposals.ts'
+import { outboxSettled } from '../support/settle.ts'
 import { plainText } from '../support/slackRequests.ts'
 
 describe.each(testProviders())('stage 1 proposal on %s', (provider) => {
@@ -141,7 +142,7 @@ describe.each(testProviders())('stage 1 proposal on %s', (provider) => {
       const third = await submitForm(rig, view, validForm())
       expect(third.status).toBe(200)
       expect(await campaignRows()).toHaveLength(1)
-      await new Promise((resolve) => setTimeout(resolve, 200))
+      await outboxSettled(rig)
       expect(rig.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C1' && !c.failed)).toHaveLength(1)
     })
   })
@@ -198,7 +199,7 @@ describe.each(testProviders())('stage 1 proposal on %s', (provider) => {
       const offersTemplate = (c: { args: Record<string, any> }) => JSON.stringify(c.args.blocks ?? '').includes('task_template_accept')
       await rig.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'DU1' && !offersTemplate(c))
       await rig.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'DU1' && offersTemplate(c))
-      await new Promise((resolve) => setTimeout(resolve, 300))
+      await outboxSettled(rig)
       const dms = rig.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'DU1')
       expect(dms.filter((c) => !offersTemplate(c))).toHaveLength(1)
       expect(dms.filter(offersTemplate)).toHaveLength(1)

@@ -5,6 +5,7 @@ import { testProviders } from '../support/databases.ts'
 import { startRig, type Rig } from '../support/harness.ts'
 import { inspect } from '../support/inspect.ts'
 import { castTheUsualPeople, formValues, openNewProposal, submitForm, validForm } from '../support/proposals.ts'
+import { outboxSettled } from '../support/settle.ts'
 import { signSlackRequest } from '../support/slackRequests.ts'
 
 describe.each(testProviders())('Slack failures on %s', (provider) => {
@@ -34,11 +35,12 @@ describe.each(testProviders())('Slack failures on %s', (provider) => {
     rig.slack.clearFailures()
     await rig.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'C1' && c.result?.ok === true)
     await rig.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'DU2' && c.result?.ok === true)
-    await new Promise((resolve) => setTimeout(resolve, 300))
-    expect(successfulPostsIn('C1')).toHaveLength(1)
     // Everything ends up delivered: the Home refreshes go out a moment after the change (or give
-    // way to a newer one), so wait for them rather than assume they are out already.
-    await expect.poll(async () => (await inspect(rig)).outbox.filter((row) => row.status !== 'sent' && row.status !== 'superseded'), { timeout: 10_000 }).toEqual([])
+    // way to a newer one), so wait for them rather than assume they are out already. Only then is
+    // "posted once" meaningful: a second post would have been made by now.
+    await outboxSettled(rig)
+    expect(successfulPostsIn('C1')).toHaveLength(1)
+    expect((await inspect(rig)).outbox.filter((row) => row.status !== 'sent' && row.status !== 'superseded')).toEqual([])
     const { outbox } = await inspect(rig)
     expect(outbox.filter((row) => row.kind !== 'home').every((row) => row.status === 'sent')).toBe(true)
     expect(outbox.find((row) => row.dedupeKey.startsWith('proposal-card:'))!.slackTs).toBeTruthy()
@@ -61,13 +63,14 @@ describe.each(testProviders())('Slack failures on %s', (provider) => {
   it('a Slack that hangs does not hold the person past the 3-second window', async () => {
     const view = await openNewProposal(rig)
     rig.slack.failNext('chat.postMessage', { hang: true })
-    const startedAt = performance.now()
     const answer = await submitForm(rig, view, validForm())
-    expect(performance.now() - startedAt).toBeLessThan(3000)
+    // The answer came while Slack still holds the post: the app did not wait for it.
+    expect(rig.slack.hangingRequests()).toBe(1)
+    expect(successfulPostsIn('C1')).toHaveLength(0)
     expect(answer.body.response_action).toBe('update')
     rig.slack.clearFailures() // drops the hung call: the dispatcher sees a network error and retries
     await rig.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'C1' && c.result?.ok === true, { timeoutMs: 15_000 })
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    await outboxSettled(rig)
     expect(successfulPostsIn('C1')).toHaveLength(1)
   })
 
@@ -80,7 +83,7 @@ describe.each(testProviders())('Slack failures on %s', (provider) => {
     rig.slack.clearFailures()
     await rig.restart()
     await rig.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'C1' && c.result?.ok === true)
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    await outboxSettled(rig)
     expect(successfulPostsIn('C1')).toHaveLength(1)
   })
 

@@ -13,12 +13,12 @@ import { startRig, type Rig } from '../support/harness.ts'
 import { withStore } from '../support/home.ts'
 import { approvedCampaign, checks, date, openSection, planMessageWhen, submit, text, user } from '../support/plans.ts'
 import { castTheUsualPeople, visibleText } from '../support/proposals.ts'
+import { outboxSettled } from '../support/settle.ts'
 import { optionPicked, type StateValues } from '../support/slackRequests.ts'
 
 type View = Record<string, any>
 
 const pick = (value: string) => ({ value: optionPicked(value) })
-const settle = () => new Promise((resolve) => setTimeout(resolve, 300))
 
 describe.each(testProviders())('stage 2 tasks on %s', (provider) => {
   let rig: Rig
@@ -155,7 +155,7 @@ describe.each(testProviders())('stage 2 tasks on %s', (provider) => {
       const message = await planMessageWhen(rig, planTs, (t) => t.includes('Tasks: 0 of 14 done'))
       expect(visibleText(message)).toContain('0 of 14 done')
       // The owner accepted for themselves: no assignment DMs.
-      await settle()
+      await outboxSettled(rig)
       expect(dmsTo('U1', 'assigned you')).toHaveLength(0)
     })
 
@@ -228,7 +228,7 @@ describe.each(testProviders())('stage 2 tasks on %s', (provider) => {
       // Submitted again (a double submit): nothing more is created, and it says so.
       const again = await submit(rig, modal, preset, 'U4')
       expect(JSON.stringify(again.body.view.blocks)).toContain('任务模板已经处理过了')
-      await settle()
+      await outboxSettled(rig)
       expect(await tasksOf(campaignId)).toHaveLength(template.length - 1)
       expect(dmsTo('U3', '开通平台账号与页面')).toHaveLength(1)
     })
@@ -273,7 +273,7 @@ describe.each(testProviders())('stage 2 tasks on %s', (provider) => {
       const secondEdit = await chooseFromMenu(rig.slack.views.get(list.id)!, menuOption(rig.slack.views.get(list.id)!, task!.id, 'edit'), 'U1', 'views.push')
       await saveOver(secondEdit, taskForm('Landing page, final', 'U2', '2026-12-03', '2026-12-08'))
       await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === 'DU2' && String(c.args.text).includes('assigned you'))
-      await settle()
+      await outboxSettled(rig)
       expect(dmsTo('U2', 'Landing page')).toHaveLength(1)
       expect(dmsTo('U3', 'Landing page')).toHaveLength(1)
 

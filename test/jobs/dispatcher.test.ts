@@ -65,7 +65,8 @@ describe.each(testProviders())('dispatcher on %s', (provider) => {
 
   it('sleeps while another instance holds the due row, and takes it over once the lease has run out', async () => {
     const [id] = await add([draft('card')])
-    const [held] = await outboxStore(database).claimDue('crashed-instance', new Date(), 60_000, 1)
+    const claimedAt = new Date()
+    const [held] = await outboxStore(database).claimDue('crashed-instance', claimedAt, 60_000, 1)
     expect(held!.id).toBe(id)
 
     // Every query the dispatcher sends, counted where it enters Prisma or the direct statements.
@@ -80,12 +81,22 @@ describe.each(testProviders())('dispatcher on %s', (provider) => {
     let clockOffsetMs = 0
     const movableClock = { now: () => new Date(Date.now() + clockOffsetMs) }
     await dispatcher.stop()
-    dispatcher = createDispatcher({ client, outbox: outboxStore({ prisma: counted, direct: countedDirect }), clock: movableClock, logger: silent, pollMs: 1_000 })
+    const countedOutbox = outboxStore({ prisma: counted, direct: countedDirect })
+    // The dispatcher's first look at when to wake, caught as it answers (state, not a time window).
+    let firstLook!: (at: Date | null) => void
+    const wakesAt = new Promise<Date | null>((resolve) => { firstLook = resolve })
+    dispatcher = createDispatcher({
+      client, clock: movableClock, logger: silent, pollMs: 1_000,
+      outbox: { ...countedOutbox, nextDueAt: async (now) => { const at = await countedOutbox.nextDueAt(now); firstLook(at); return at } },
+    })
 
     dispatcher.start()
-    // A short real window, well inside pollMs: one sweep that finds nothing to claim, one look at
-    // when to wake. Spinning on the held row made hundreds of queries here.
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    // One sweep that finds nothing to claim, one look at when to wake; and that look says when the
+    // lease runs out, so the loop sleeps its full pollMs. Spinning on the held row (waking at once,
+    // again and again) made hundreds of queries and answered "due now" here.
+    const wake = await wakesAt
+    await dispatcher.settled()
+    expect(wake!.getTime()).toBeGreaterThan(claimedAt.getTime() + 60_000)
     expect(queries).toBeLessThanOrEqual(3)
     expect(slack.callsTo('chat.postMessage')).toHaveLength(0)
 

