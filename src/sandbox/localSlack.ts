@@ -212,7 +212,7 @@ export class LocalSlack {
         accepts_response_payload: opts.acceptsResponsePayload ?? type !== 'events_api',
         ...(type === 'events_api' ? { retry_attempt: 0, retry_reason: '' } : {}),
       })
-      return this.waitIn(this.socketMode.received, (m) => m.envelope_id === envelopeId, { timeoutMs: opts.timeoutMs ?? 5000, since }, `an ack of ${type} envelope ${envelopeId}`)
+      return this.waitIn(this.socketMode.received, (m) => m.envelope_id === envelopeId, { timeoutMs: opts.timeoutMs ?? 20_000, since }, `an ack of ${type} envelope ${envelopeId}`)
     },
     /** Resolves with the first open socket (that has been sent hello) from index `since`. */
     waitForConnection: (opts: number | WaitOptions = {}): Promise<SocketModeSocket> =>
@@ -567,7 +567,7 @@ export class LocalSlack {
   }
 
   private waitIn<T>(list: T[], predicate: (x: T) => boolean, opts: number | WaitOptions, what: string): Promise<T> {
-    const { timeoutMs = 5000, since = 0 } = typeof opts === 'number' ? { timeoutMs: opts } : opts
+    const { timeoutMs = 20_000, since = 0 } = typeof opts === 'number' ? { timeoutMs: opts } : opts
     const find = () => list.slice(since).find(predicate)
     const found = find()
     if (found !== undefined) return Promise.resolve(found)

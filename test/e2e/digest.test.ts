@@ -188,12 +188,12 @@ describe.each(testProviders())('the daily digest and pace alerts on %s', (provid
     })
     // Their reminders fall due at 09:00 on the 29th: the owner is told instead.
     await tickAt('2026-12-29T01:01:00Z', 2)
-    const away = await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && /<@U7> is away until 2027-01-04/.test(String(c.args.text)), { timeoutMs: 10_000 })
-    const gone = await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && /<@U8>’s Slack account is deactivated/.test(String(c.args.text)), { timeoutMs: 10_000 })
+    const away = await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && /<@U7> is away until 2027-01-04/.test(String(c.args.text)), { timeoutMs: 20_000 })
+    const gone = await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && /<@U8>’s Slack account is deactivated/.test(String(c.args.text)), { timeoutMs: 20_000 })
     // Later that day and the next (another of U8's tasks falls due), nothing more: told once.
     await tickAt('2026-12-29T02:00:00Z', 2)
     await tickAt('2026-12-30T01:35:00Z', 2)
-    await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === 'C_NOTE' && /Daily digest/.test(String(c.args.text)) && visibleText(c.args).includes('10 days left'), { timeoutMs: 10_000 })
+    await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === 'C_NOTE' && /Daily digest/.test(String(c.args.text)) && visibleText(c.args).includes('10 days left'), { timeoutMs: 20_000 })
     for (const notice of [away, gone]) {
       expect(String(notice.args.text)).toContain('*New year push*')
       expect(buttonsOf(notice.args)).toEqual([expect.objectContaining({ action_id: 'home_open_plan', value: String(campaignId) })])
@@ -207,7 +207,7 @@ describe.each(testProviders())('the daily digest and pace alerts on %s', (provid
       tasks: [{ title: '写文案', dueDate: '2026-12-30', ownerId: 'U3' }], goals: [{ metric: 'revenue', targetMinor: 1_000_000n }], currency: 'CNY',
     })
     await tickAt('2026-12-30T01:40:00Z', 2)
-    const call = await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === 'C_ZH', { timeoutMs: 10_000 })
+    const call = await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === 'C_ZH', { timeoutMs: 20_000 })
     const shown = visibleText(call.args)
     expect(call.args.text).toMatch(/^\*春节促销\* 每日日报/)
     expect(shown).toContain('*还剩 10 天*（2027-01-08 结束）')

@@ -34,8 +34,8 @@ describe.each(testProviders())("a workspace's own holidays and working days on %
     const responseUrl = rig.slack.newResponseUrl()
     await rig.client.slashCommand({ teamId: 'T1', userId, channelId: 'C1', text: 'settings', responseUrl })
     return Promise.race([
-      rig.slack.waitFor('views.open', (c) => c.result?.ok === true, { since, timeoutMs: 3_000 }).then((c) => ({ view: c.result.view as Json, answer: null })),
-      rig.slack.waitForResponse((r) => responseUrl.endsWith(r.id), { since: responses, timeoutMs: 3_000 }).then((r) => ({ view: null, answer: String(r.body.text) })),
+      rig.slack.waitFor('views.open', (c) => c.result?.ok === true, { since, timeoutMs: 20_000 }).then((c) => ({ view: c.result.view as Json, answer: null })),
+      rig.slack.waitForResponse((r) => responseUrl.endsWith(r.id), { since: responses, timeoutMs: 20_000 }).then((r) => ({ view: null, answer: String(r.body.text) })),
     ])
   }
 
@@ -105,7 +105,7 @@ describe.each(testProviders())("a workspace's own holidays and working days on %
     await rig.app.scheduler.tick()
     expect(await reminderKeys()).toEqual([`reminder:${taskId}:2027-02-20:2027-02-22`])
     const dm = await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === 'DUSH'
-      && JSON.stringify(c.args.blocks ?? '').includes(`"value":"${taskId}"`), { timeoutMs: 5_000 })
+      && JSON.stringify(c.args.blocks ?? '').includes(`"value":"${taskId}"`), { timeoutMs: 20_000 })
     expect(String(dm.args.text)).toMatch(/即将到期：\*Lantern Festival landing page\*.*2027-02-22/)
   })
 

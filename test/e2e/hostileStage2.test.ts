@@ -156,9 +156,9 @@ describe.each(testProviders())('hostile requests to stage 2 and the calendar on 
   /** The first answer after `since`: a POST to the click's response_url, or a modal opened, pushed or updated. */
   async function firstAnswer(since: { calls: number; responses: number }, responseUrl: string | undefined): Promise<string> {
     const views = ['views.open', 'views.push', 'views.update'].map((method) =>
-      rig.slack.waitFor(method, (c) => c.result?.ok === true, { since: since.calls, timeoutMs: 4000 }).then((c) => strings(c.result.view).join('\n')))
+      rig.slack.waitFor(method, (c) => c.result?.ok === true, { since: since.calls, timeoutMs: 20_000 }).then((c) => strings(c.result.view).join('\n')))
     const response = responseUrl
-      ? [rig.slack.waitForResponse((r) => responseUrl.endsWith(`/${r.id}`), { since: since.responses, timeoutMs: 4000 }).then((r) => strings(r.body).join('\n'))]
+      ? [rig.slack.waitForResponse((r) => responseUrl.endsWith(`/${r.id}`), { since: since.responses, timeoutMs: 20_000 }).then((r) => strings(r.body).join('\n'))]
       : []
     return Promise.any([...views, ...response]).catch(() => '(silence)')
   }

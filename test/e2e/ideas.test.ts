@@ -64,7 +64,7 @@ describe.each(testProviders())('the brainstorm on %s', (provider) => {
 
   /** Waits until the message at `posted` reads as `predicate` wants (it is edited through the outbox). */
   async function edited(posted: Posted, predicate: (message: Json) => boolean): Promise<Json> {
-    await rig.slack.waitFor('chat.update', (c) => c.result?.ok === true && c.args.ts === posted.ts && predicate(messageOf(posted)), { timeoutMs: 5_000 })
+    await rig.slack.waitFor('chat.update', (c) => c.result?.ok === true && c.args.ts === posted.ts && predicate(messageOf(posted)), { timeoutMs: 20_000 })
     return messageOf(posted)
   }
 

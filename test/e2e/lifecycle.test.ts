@@ -45,7 +45,7 @@ describe.each(testProviders())('the campaign lifecycle on %s', (provider) => {
     const call = await rig.slack.waitFor('chat.update', (c) => {
       const blocks = JSON.stringify(c.args.blocks ?? '')
       return c.result?.ok === true && blocks.includes(`"plan_section_open","value":"${campaignId}:purpose"`) && predicate(blocks)
-    }, { timeoutMs: 5_000 })
+    }, { timeoutMs: 20_000 })
     return { text: call.args.text, blocks: call.args.blocks }
   }
 
@@ -62,7 +62,7 @@ describe.each(testProviders())('the campaign lifecycle on %s', (provider) => {
     rig.slack.calls.filter((c) => c.method === 'chat.postMessage' && c.result?.ok === true && c.args.channel === 'C1' && pattern.test(String(c.args.text)))
 
   async function waitForPost(pattern: RegExp) {
-    return rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === 'C1' && pattern.test(String(c.args.text)), { timeoutMs: 5_000 })
+    return rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === 'C1' && pattern.test(String(c.args.text)), { timeoutMs: 20_000 })
   }
 
   async function click(actionId: string, campaignId: number, planTs: string, userId: string) {
@@ -192,8 +192,8 @@ describe.each(testProviders())('the campaign lifecycle on %s', (provider) => {
     const responseUrl = rig.slack.newResponseUrl()
     await rig.client.slashCommand({ teamId: 'T1', userId, channelId: 'C1', text: `settings ${rest}`.trim(), responseUrl })
     const outcome = await Promise.race([
-      rig.slack.waitFor('views.open', (c) => c.result?.ok === true, { since, timeoutMs: 3_000 }).then((c) => ({ view: c.result.view as Json, answer: null })),
-      rig.slack.waitForResponse((r) => responseUrl.endsWith(r.id), { since: responses, timeoutMs: 3_000 }).then((r) => ({ view: null, answer: String(r.body.text) })),
+      rig.slack.waitFor('views.open', (c) => c.result?.ok === true, { since, timeoutMs: 20_000 }).then((c) => ({ view: c.result.view as Json, answer: null })),
+      rig.slack.waitForResponse((r) => responseUrl.endsWith(r.id), { since: responses, timeoutMs: 20_000 }).then((r) => ({ view: null, answer: String(r.body.text) })),
     ])
     return outcome
   }

@@ -105,7 +105,7 @@ describe.each(testProviders())('health and metrics on %s', (provider) => {
     // A 429 on the approver's DM (its conversations.open): retried after Retry-After.
     rig.slack.failNext('conversations.open', { rateLimited: 1 })
     await propose(rig)
-    await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === 'DU2', { timeoutMs: 5_000 })
+    await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === 'DU2', { timeoutMs: 20_000 })
     await rig.client.slashCommand({ teamId: 'T1', userId: 'U1', channelId: 'C1', text: 'show <@U3> secret-user-text-QQ' })
     await rig.client.slashCommand({ teamId: 'T1', userId: 'U1', channelId: 'C1', text: 'help' })
     await rig.app.scheduler.tick()

@@ -58,7 +58,7 @@ describe.each(testProviders())('the portfolio on %s', (provider) => {
     const responses = rig.slack.responses.length
     const responseUrl = rig.slack.newResponseUrl()
     await rig.client.slashCommand({ teamId: 'T1', userId, channelId: 'C_PF', text, responseUrl })
-    return (await rig.slack.waitForResponse((r) => responseUrl.endsWith(r.id), { since: responses, timeoutMs: 5_000 })).body
+    return (await rig.slack.waitForResponse((r) => responseUrl.endsWith(r.id), { since: responses, timeoutMs: 20_000 })).body
   }
 
   it('answers /campaign portfolio with every scheduled and live campaign, most behind first, within Block Kit\'s limits', async () => {
@@ -89,7 +89,7 @@ describe.each(testProviders())('the portfolio on %s', (provider) => {
   it('posts the picture, one panel per campaign, where it was asked', async () => {
     const since = rig.slack.calls.length
     await rig.client.slashCommand({ teamId: 'T1', userId: 'U1', channelId: 'C_PF', text: 'portfolio chart', responseUrl: rig.slack.newResponseUrl() })
-    const done = await rig.slack.waitFor('files.completeUploadExternal', (c) => c.result?.ok === true, { since, timeoutMs: 15_000 })
+    const done = await rig.slack.waitFor('files.completeUploadExternal', (c) => c.result?.ok === true, { since, timeoutMs: 20_000 })
     expect(JSON.stringify(done.args)).toContain('C_PF')
   }, 30_000)
 

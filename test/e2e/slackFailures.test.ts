@@ -69,7 +69,7 @@ describe.each(testProviders())('Slack failures on %s', (provider) => {
     expect(successfulPostsIn('C1')).toHaveLength(0)
     expect(answer.body.response_action).toBe('update')
     rig.slack.clearFailures() // drops the hung call: the dispatcher sees a network error and retries
-    await rig.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'C1' && c.result?.ok === true, { timeoutMs: 15_000 })
+    await rig.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'C1' && c.result?.ok === true, { timeoutMs: 20_000 })
     await outboxSettled(rig)
     expect(successfulPostsIn('C1')).toHaveLength(1)
   })

@@ -98,7 +98,7 @@ describe('Socket Mode', () => {
     const closed = await rig.slack.socketMode.waitForClose()
     expect(closed.closeCode).toBe(1000)
     // The client waits clientPingTimeout (5 s) before its first reconnection attempt.
-    await rig.slack.socketMode.waitForConnection({ since: 1, timeoutMs: 10_000 })
+    await rig.slack.socketMode.waitForConnection({ since: 1, timeoutMs: 20_000 })
     expect(rig.slack.callsTo('apps.connections.open')).toHaveLength(2)
     const ack = await rig.slack.socketMode.send('slash_commands', slashCommand(rig, 'help'))
     expect(ack.payload.text).toContain('/campaign new')

@@ -72,11 +72,11 @@ describe.each(testProviders())('a workspace that leaves, on %s', (provider) => {
 
     // Slack comes back: Gamma's digest goes out with Gamma's token; nothing more for Beta, ever.
     rig.slack.clearFailures()
-    const digest = await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === gamma.channel, { since: left, timeoutMs: 10_000 })
+    const digest = await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === gamma.channel, { since: left, timeoutMs: 20_000 })
     expect(digest.token).toBe(rig.slack.tokensOf('T3')[0]!.token)
     later(rig, day)
     await rig.app.scheduler.tick()
-    await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === gamma.channel, { since: rig.slack.calls.indexOf(digest) + 1, timeoutMs: 10_000 })
+    await rig.slack.waitFor('chat.postMessage', (c) => c.result?.ok === true && c.args.channel === gamma.channel, { since: rig.slack.calls.indexOf(digest) + 1, timeoutMs: 20_000 })
     expect((await outboxOf(rig, 'T2')).filter((row) => row.status !== 'uninstalled')).toEqual([])
     const betaTokens = new Set(rig.slack.tokensOf('T2').map((t) => t.token))
     expect(rig.slack.calls.slice(left).filter((c) => (c.token && betaTokens.has(c.token)) || c.args.channel === beta.channel)).toEqual([])
