@@ -141,6 +141,46 @@ describe.skipIf(browserMissing)('the sandbox in a browser', () => {
     await ui.page.close()
   }, 60_000)
 
+  it('keeps the person just chosen in Acting as when an older answer for the one before comes back after it', async () => {
+    const sandbox = await start()
+    const ui = await SandboxPage.open(browser, sandbox.url, 'U01OLIVIA')
+    await ui.page.locator('.me', { hasText: 'You are Olivia Bennett' }).waitFor()
+    // Every "You are …" the page shows from here on, in order (a script in the page; a string, as it runs there).
+    await ui.page.evaluate(`(() => {
+      const shown = window.shownMe = []
+      new MutationObserver(() => { const me = document.querySelector('.me')?.textContent; if (me && me !== shown.at(-1)) shown.push(me) })
+        .observe(document.body, { subtree: true, childList: true, characterData: true })
+    })()`)
+    // The next answer about Olivia's view is held back until the page has switched to Ada.
+    let release!: () => void
+    const released = new Promise<void>((resolve) => { release = resolve })
+    let held!: () => void
+    const holding = new Promise<void>((resolve) => { held = resolve })
+    await ui.page.route((url) => url.pathname === '/api/state' && url.searchParams.get('as') === 'U01OLIVIA', async (route) => {
+      held()
+      await released
+      await route.continue()
+    })
+    // Something changes in the sandbox (a message from another window): the page asks again about Olivia's view (held).
+    const other = await SandboxPage.open(browser, sandbox.url, 'U02ADA')
+    await other.send('A change')
+    await holding
+    await ui.actAs('Ada Okafor')
+    const stale = ui.page.waitForResponse((response) => response.url().includes('as=U01OLIVIA'))
+    release()
+    await stale
+    // The page has read the stale answer; a later change shows Ada's view again, in any case.
+    await other.send('Another change')
+    await ui.message('Another change').waitFor()
+    await other.page.close()
+    const shown = await ui.page.evaluate<string[]>('window.shownMe')
+    const sinceAda = shown.slice(shown.findIndex((me) => me.includes('Ada Okafor')))
+    expect(sinceAda[0]).toContain('Ada Okafor')
+    expect(sinceAda.filter((me) => me.includes('Olivia'))).toEqual([])
+    await ui.page.unrouteAll({ behavior: 'ignoreErrors' })
+    await ui.page.close()
+  })
+
   it('keeps two windows acting as two people in step, each seeing only what is theirs', async () => {
     const sandbox = await start()
     const olivia = await SandboxPage.open(browser, sandbox.url, 'U01OLIVIA')

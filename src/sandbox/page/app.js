@@ -39,11 +39,17 @@ function App() {
   // Per person and conversation, the newest message they have seen: the sidebar counts the rest.
   const [seen, setSeen] = useState(() => JSON.parse(localStorage.getItem('sandbox-seen') ?? '{}'))
   const version = useRef(0)
+  const latestAsk = useRef(0)
 
   const refresh = useCallback(async () => {
+    // Answers can come back out of order (a change event's refresh, then a switch of person): only
+    // the newest question's answer is shown, or an older one would put back the person acting before.
+    const ask = ++latestAsk.current
     const response = await fetch(`/api/state${as ? `?as=${encodeURIComponent(as)}` : ''}`)
+    if (ask !== latestAsk.current) return
     if (!response.ok) return setProblem(`The sandbox did not answer (HTTP ${response.status}).`)
     const next = await response.json()
+    if (ask !== latestAsk.current) return
     version.current = next.version
     setState(next)
     if (!as) setAs(next.me)
