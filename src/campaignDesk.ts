@@ -28,6 +28,8 @@ import { compileRetroReport } from './slack/retroReport/compile.ts'
 import { scheduledRetroPosts } from './slack/retro/notifications.ts'
 import { failureReason, refusedTokenCodes, type ConnectionWatch } from './slack/socketMode.ts'
 import { warmUp } from './slack/warmUp.ts'
+import { prefetchWorkspace } from './slack/prefetch.ts'
+import { createChannelReach } from './slack/proposal/channelReach.ts'
 import { whyDatabaseDidNotOpen } from './store/connectionTrouble.ts'
 import { openDatabase } from './store/database.ts'
 import { createStore } from './store/store.ts'
@@ -50,6 +52,8 @@ export type StartOptions = {
   listenHost?: string
   /** Warm what the first requests need before saying it is ready (slack/warmUp.ts); default true. */
   warmUp?: boolean
+  /** After start, remember the workspace's people and the app's channels (slack/prefetch.ts); default true. */
+  prefetch?: boolean
   /** The figures API's limit per key (src/api/limiter.ts has the default); tests set a small one. */
   apiRateLimit?: RateLimit
 }
@@ -64,6 +68,8 @@ export type RunningCampaignDesk = {
   scheduler: { tick(): Promise<void> }
   /** Delivers every outbox row due at the clock's now, and resolves once they are dealt with (the sandbox's clock moves use it). */
   deliverDue(): Promise<void>
+  /** Settles when the start-up's prefetch of people and channels is done or gave up (slack/prefetch.ts). */
+  prefetched: Promise<void>
   stop(): Promise<void>
 }
 
@@ -72,12 +78,12 @@ export class StartupError extends Error {
 }
 
 /** Asks Slack who we are; a bad token stops the start, an unreachable Slack only warns (in the log and to a person). */
-async function identifyBot(config: Config, logger: Logger, notice: ((line: string) => void) | undefined): Promise<{ botUserId?: string; botId?: string }> {
+async function identifyBot(config: Config, logger: Logger, notice: ((line: string) => void) | undefined): Promise<{ botUserId?: string; botId?: string; teamId?: string }> {
   const client = new WebClient(config.slack.botToken, { ...interactiveClientOptions(config, logger), timeout: 5_000 })
   try {
     const me = await client.auth.test()
     logger.info({ team: me.team_id, botUserId: me.user_id }, 'slack_identified')
-    return { ...(me.user_id ? { botUserId: me.user_id } : {}), ...(me.bot_id ? { botId: me.bot_id } : {}) }
+    return { ...(me.user_id ? { botUserId: me.user_id } : {}), ...(me.bot_id ? { botId: me.bot_id } : {}), ...(me.team_id ? { teamId: me.team_id } : {}) }
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error
     if (code !== undefined && refusedTokenCodes.has(code)) {
@@ -153,7 +159,7 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
   const store = createStore(database, config.oauth ? { tokenCipher: createTokenCipher(config.oauth.encryptionKey, config.oauth.previousEncryptionKey) } : {})
   let stopDispatcher: (() => Promise<void>) | null = null
   try {
-    let bot: { botUserId?: string; botId?: string } = {}
+    let bot: { botUserId?: string; botId?: string; teamId?: string } = {}
     let installer: Installer | undefined
     // Each workspace's token: the one of SLACK_BOT_TOKEN, or the installation's (OAuth install).
     let tokenFor: (teamId: string) => Promise<string | null>
@@ -185,6 +191,7 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
       timeout: 10_000,
     })
     const people = createPeopleDirectory(clientsByToken(tokenFor, interactiveClientOptions(config, logger)))
+    const channelReach = createChannelReach()
     const dispatcher = createDispatcher({
       clients: deliveryClients, outbox: store.outbox, clock, logger: logger.child({ source: 'dispatcher' }), observer: telemetry.delivery,
       // A Home refresh is rendered when it is delivered, so it shows the newest state.
@@ -214,7 +221,7 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
         ...(options.apiRateLimit ? { rateLimit: options.apiRateLimit } : {}),
       }),
     }
-    const slack = createSlackApp(config, { store, people, dispatcher, clock }, logger, bot, socketMode.watch, { ...(installer ? { installer } : {}), routes: operations, telemetry, api })
+    const slack = createSlackApp(config, { store, people, dispatcher, clock, channelReach }, logger, bot, socketMode.watch, { ...(installer ? { installer } : {}), routes: operations, telemetry, api })
 
     let port: number | null = null
     let operationsPort: number
@@ -281,6 +288,15 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
       ...(config.slack.botToken ? { client: new WebClient(config.slack.botToken, interactiveClientOptions(config, logger)) } : {}),
       url: port === null ? null : `http://127.0.0.1:${port}${slackEventsPath}`,
     })
+    // After the ready line (main.ts prints it when this returns), in the background: the workspace's
+    // people and the channels the app is in, remembered for the first requests (slack/prefetch.ts).
+    const botToken = config.slack.botToken
+    const teamId = bot.teamId
+    const prefetched = !config.oauth && botToken && teamId && options.prefetch !== false
+      ? new Promise<void>((resolve) => setImmediate(resolve)).then(() => prefetchWorkspace({
+        client: new WebClient(botToken, interactiveClientOptions(config, logger)), teamId, people, channelReach, logger,
+      }))
+      : Promise.resolve()
 
     let stopped: Promise<void> | null = null
     return {
@@ -288,12 +304,14 @@ export async function startCampaignDesk(config: Config, options: StartOptions = 
       url: port === null ? null : `http://127.0.0.1:${port}${slackEventsPath}`,
       operationsUrl: `http://127.0.0.1:${operationsPort}`,
       scheduler: { tick: () => running.tick() },
+      prefetched,
       deliverDue: async () => {
         await dispatcher.sweep()
         await dispatcher.settled()
       },
       stop: () => (stopped ??= (async () => {
         logger.info('stopping')
+        await prefetched
         // Stop taking requests, let those under way finish, then the deliveries, then the database.
         await slack.app.stop().catch((error: Error) => logger.warn({ err: error }, 'stop_receiver_failed'))
         const deadline = Date.now() + 10_000

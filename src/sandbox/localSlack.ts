@@ -760,6 +760,17 @@ export class LocalSlack {
         return ok({ channels: listed.slice(from, from + limit).map((c) => this.channelJson(c)), response_metadata: { next_cursor: next } })
       },
 
+      // The channels the bot is in (issue 15: the start-up's channel prefetch), paged as conversations.list.
+      'users.conversations': (a) => {
+        const types = String(a.types ?? 'public_channel').split(',').map((t) => t.trim())
+        const listed = [...this.channels.values()].filter((c) => this.visible(c) && !c.id.startsWith('G') && c.members.includes(this.botUserId)
+          && types.includes(c.isPrivate ? 'private_channel' : 'public_channel') && !(truthy(a.exclude_archived) && c.isArchived))
+        const from = Number(a.cursor || 0)
+        const limit = Math.max(1, Math.min(Number(a.limit || 100), 1000))
+        const next = from + limit < listed.length ? String(from + limit) : ''
+        return ok({ channels: listed.slice(from, from + limit).map((c) => this.channelJson(c)), response_metadata: { next_cursor: next } })
+      },
+
       'conversations.create': (a) => {
         const name = String(a.name ?? '')
         if (name === '') return err('invalid_name_required')

@@ -25,6 +25,26 @@ const unknownPerson = (userId: string): Person => ({
   userId, displayName: userId, locale: 'en', slackLocale: null, timeZone: null, isWorkspaceAdmin: false, isBot: false, deactivated: false,
 })
 
+/** The fields of a user that users.info and users.list (both with include_locale) give alike. */
+export type SlackUser = {
+  id?: string; name?: string; real_name?: string; tz?: string; locale?: string
+  is_admin?: boolean; is_owner?: boolean; is_bot?: boolean; deleted?: boolean
+  profile?: { display_name?: string; real_name?: string }
+}
+
+function personFromSlack(userId: string, user: SlackUser): Person {
+  return {
+    userId,
+    displayName: user.profile?.display_name || user.real_name || user.profile?.real_name || user.name || userId,
+    locale: localeFromSlack(user.locale),
+    slackLocale: user.locale ?? null,
+    timeZone: user.tz ?? null,
+    isWorkspaceAdmin: Boolean(user.is_admin || user.is_owner),
+    isBot: Boolean(user.is_bot) || userId === 'USLACKBOT',
+    deactivated: Boolean(user.deleted),
+  }
+}
+
 /** `clients`: each workspace's own (many workspaces), or one client for all. */
 export function createPeopleDirectory(clients: WorkspaceClients | WebClient, options: { ttlMs?: number; max?: number; waitMs?: number } = {}) {
   const clientFor = 'forTeam' in clients ? clients : oneClientForAll(clients)
@@ -56,16 +76,7 @@ export function createPeopleDirectory(clients: WorkspaceClients | WebClient, opt
       const answer = await client.users.info({ user: userId, include_locale: true })
       const user = answer.user
       if (!user) return { found: false, reason: 'unknown_user' }
-      const person: Person = {
-        userId,
-        displayName: user.profile?.display_name || user.real_name || user.profile?.real_name || user.name || userId,
-        locale: localeFromSlack(user.locale),
-        slackLocale: user.locale ?? null,
-        timeZone: user.tz ?? null,
-        isWorkspaceAdmin: Boolean(user.is_admin || user.is_owner),
-        isBot: Boolean(user.is_bot) || userId === 'USLACKBOT',
-        deactivated: Boolean(user.deleted),
-      }
+      const person = personFromSlack(userId, user)
       cache.set(key, person)
       return { found: true, person }
     } catch (error) {
@@ -80,6 +91,16 @@ export function createPeopleDirectory(clients: WorkspaceClients | WebClient, opt
     /** Someone the app knows without asking Slack (the start-up's warm-up person, slack/warmUp.ts). */
     remember(teamId: string, person: Person): void {
       cache.set(`${teamId}:${person.userId}`, person)
+    },
+    /** People Slack listed (users.list, with include_locale): remembered as users.info would have told them (slack/prefetch.ts). */
+    rememberFromSlack(teamId: string, users: readonly SlackUser[]): number {
+      let remembered = 0
+      for (const user of users) {
+        if (!user.id) continue
+        cache.set(`${teamId}:${user.id}`, personFromSlack(user.id, user))
+        remembered++
+      }
+      return remembered
     },
     forget(teamId: string, userId: string): void {
       cache.delete(`${teamId}:${userId}`)

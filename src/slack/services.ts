@@ -4,6 +4,7 @@ import type { Dispatcher } from '../jobs/dispatcher.ts'
 import type { Logger } from '../logger.ts'
 import type { Store } from '../store/store.ts'
 import type { PeopleDirectory } from './people.ts'
+import type { ChannelReach } from './proposal/channelReach.ts'
 
 export type Services = {
   store: Store
@@ -11,4 +12,6 @@ export type Services = {
   dispatcher: Dispatcher
   clock: Clock
   logger: Logger
+  /** Channels the app can post in, remembered; filled at start by slack/prefetch.ts (single workspace). */
+  channelReach?: ChannelReach
 }

@@ -5,6 +5,8 @@
 // Prisma compiles a query's plan the first time it meets its shape, and the first SQL statement
 // opens the PostgreSQL connection. What is left is mostly the first look-up of each person in
 // Slack (users.info, kept for 10 minutes), which no warm-up can make for people not yet known.
+// With one workspace, slack/prefetch.ts makes them after the ready line: the workspace's people and
+// channels, remembered (not part of this warm-up, which calls Slack for nothing but auth.test).
 //
 // Nothing here has an effect anyone could see: the reads are for a workspace that does not exist;
 // the requests, signed and sent to our own receiver over loopback, are ones answered in the HTTP

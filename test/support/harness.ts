@@ -49,7 +49,7 @@ export type Rig = {
  * the app's JSON log lines (at `logLevel`) instead of stdout, for a test that reads what was logged. */
 /** `oauth` starts it for many workspaces (OAuth install, no SLACK_BOT_TOKEN): install them with test/support/install.ts. */
 export async function startRig(provider: TestProvider, options: {
-  now?: string; logLevel?: Config['logLevel']; socketMode?: boolean; pacing?: PacingLimits; pollMs?: number; warmUp?: boolean
+  now?: string; logLevel?: Config['logLevel']; socketMode?: boolean; pacing?: PacingLimits; pollMs?: number; warmUp?: boolean; prefetch?: boolean
   oauth?: { tokenRotationSeconds?: number; encryptionKey?: string; previousEncryptionKey?: string; dataRetentionDays?: number }
   /** Where the app's JSON log lines go (default: stdout, silent unless TEST_LOG_LEVEL). */
   logTo?: NodeJS.WritableStream
@@ -84,6 +84,8 @@ export async function startRig(provider: TestProvider, options: {
     logger: createLogger(config.logLevel, options.logTo),
     // Tests that start the app thousands of times skip the start-up warm-up (test/e2e/warmUp.test.ts has its own).
     warmUp: options.warmUp ?? false,
+    // Nor do they prefetch people and channels: a test changes them after start (test/e2e/prefetch.test.ts has its own).
+    prefetch: options.prefetch ?? false,
     ...(options.apiRateLimit ? { apiRateLimit: options.apiRateLimit } : {}),
     // Fast retries, but enough of them (about 20 s) to outlast every outage a test stages.
     dispatcher: { pollMs: options.pollMs ?? 50, retry: { baseMs: 50, maxMs: 200, maxAttempts: 100 }, ...(options.pacing ? { pacing: options.pacing } : {}) },

@@ -18,6 +18,8 @@ export type ChannelReach = {
   unreachable(client: WebClient, teamId: string, channelId: string): Promise<boolean>
   /** A post there failed: ask Slack again next time. */
   forget(teamId: string, channelId: string): void
+  /** Slack said the app is in it and it is not archived (users.conversations at start, slack/prefetch.ts). */
+  remember(teamId: string, channelId: string): void
 }
 
 export function createChannelReach(options: { ttlMs?: number; max?: number } = {}): ChannelReach {
@@ -38,6 +40,9 @@ export function createChannelReach(options: { ttlMs?: number; max?: number } = {
     },
     forget(teamId, channelId) {
       reachable.delete(`${teamId}:${channelId}`)
+    },
+    remember(teamId, channelId) {
+      reachable.set(`${teamId}:${channelId}`, true)
     },
   }
 }

@@ -38,7 +38,8 @@ const answerWithinMs = 2_500
  * since the ideas stage opens this form and so sits above it.
  */
 export function registerProposalSubmission(listeners: Listeners, services: Services, ideaBoardDraft: (view: BoardView) => OutboxDraft): void {
-  const channels = createChannelReach()
+  // The app's own (shared with the start-up's prefetch, slack/prefetch.ts), else one of this listener's.
+  const channels = services.channelReach ?? createChannelReach()
   listeners.view(proposalModalCallbackId, async ({ ack, body, view, client }) => {
     const startedAt = performance.now()
     const teamId = body.team?.id ?? body.user.team_id ?? ''
